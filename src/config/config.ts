@@ -1,0 +1,165 @@
+import { IANAZone } from 'luxon';
+import { isSupportedLocale } from '../i18n';
+import { ConfigIssue, ConfigurationError, configIssue } from './errors';
+
+export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+/** how inbound requests are authenticated */
+export type AuthConfig =
+  | {
+      /** every request must carry a valid Bot Framework token */
+      readonly mode: 'authenticated';
+      readonly appId: string;
+      readonly appPassword: string;
+      readonly appType: AppType;
+      readonly tenantId: string;
+    }
+  | {
+      /** local use only: requests without a token are accepted */
+      readonly mode: 'anonymous';
+    };
+
+/** where documents are stored */
+export type StoreConfig =
+  | { readonly kind: 'azure'; readonly endpoint: string; readonly key: string; readonly database: string }
+  | { readonly kind: 'azure-identity'; readonly endpoint: string; readonly database: string }
+  | {
+      /** the in-process Cosmos DB–compatible server, snapshotted under dataDir */
+      readonly kind: 'embedded';
+      readonly dataDir: string;
+      readonly database: string;
+    };
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  /** the HTTP port for /api/messages, /healthz and /readyz */
+  readonly port: number;
+  readonly auth: AuthConfig;
+  readonly store: StoreConfig;
+  /** Entra object ids that are coordinators from the first start */
+  readonly coordinatorIds: readonly string[];
+  /** used until a person's Teams client tells us theirs */
+  readonly defaultTimeZone: string;
+  /** used until a person's Teams client tells us theirs */
+  readonly defaultLocale: string;
+  readonly logLevel: LogLevel;
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+const appTypes: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+const logLevels: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function value(env: Env, name: string): string | undefined {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+}
+
+function parseAuth(env: Env, issues: ConfigIssue[]): AuthConfig | undefined {
+  const appId = value(env, 'MicrosoftAppId');
+  const anonymousFlag = value(env, 'BOT_ANONYMOUS');
+  if (anonymousFlag !== undefined && anonymousFlag !== '0' && anonymousFlag !== '1') {
+    issues.push(configIssue('InvalidFlag', 'BOT_ANONYMOUS'));
+    return undefined;
+  }
+  const anonymous = anonymousFlag === '1';
+  if (!appId) {
+    if (anonymous) return { mode: 'anonymous' };
+    issues.push(configIssue('NoAuthenticationChosen', 'MicrosoftAppId'));
+    return undefined;
+  }
+  if (anonymous) {
+    issues.push(configIssue('AnonymousWithAppId', 'BOT_ANONYMOUS'));
+    return undefined;
+  }
+  const appType = (value(env, 'MicrosoftAppType') ?? 'MultiTenant') as AppType;
+  if (!appTypes.includes(appType)) {
+    issues.push(configIssue('InvalidAppType', 'MicrosoftAppType'));
+    return undefined;
+  }
+  const appPassword = value(env, 'MicrosoftAppPassword') ?? '';
+  if (appType !== 'UserAssignedMSI' && !appPassword) {
+    issues.push(configIssue('MissingAppPassword', 'MicrosoftAppPassword'));
+  }
+  const tenantId = value(env, 'MicrosoftAppTenantId') ?? '';
+  if (appType !== 'MultiTenant' && !tenantId) {
+    issues.push(configIssue('MissingAppTenantId', 'MicrosoftAppTenantId'));
+  }
+  return { mode: 'authenticated', appId, appPassword, appType, tenantId };
+}
+
+function parseStore(env: Env, issues: ConfigIssue[]): StoreConfig | undefined {
+  const endpoint = value(env, 'COSMOS_ENDPOINT');
+  const key = value(env, 'COSMOS_KEY');
+  const auth = value(env, 'COSMOS_AUTH') ?? 'key';
+  const database = value(env, 'COSMOS_DATABASE') ?? 'peercoach';
+  if (database.length > 255 || /[/\\?#]/.test(database)) {
+    issues.push(configIssue('InvalidDatabaseName', 'COSMOS_DATABASE'));
+  }
+  if (auth !== 'key' && auth !== 'identity') {
+    issues.push(configIssue('InvalidCosmosAuth', 'COSMOS_AUTH'));
+    return undefined;
+  }
+  if (!endpoint) {
+    if (key) issues.push(configIssue('CosmosKeyWithoutEndpoint', 'COSMOS_KEY'));
+    return { kind: 'embedded', dataDir: value(env, 'DATA_DIR') ?? '.data', database };
+  }
+  if (!/^https?:\/\/[^\s/]+/.test(endpoint)) {
+    issues.push(configIssue('InvalidCosmosEndpoint', 'COSMOS_ENDPOINT'));
+    return undefined;
+  }
+  if (auth === 'identity') return { kind: 'azure-identity', endpoint, database };
+  if (!key) {
+    issues.push(configIssue('CosmosEndpointWithoutCredential', 'COSMOS_KEY'));
+    return undefined;
+  }
+  return { kind: 'azure', endpoint, key, database };
+}
+
+function parsePort(env: Env, issues: ConfigIssue[]): number {
+  const raw = value(env, 'PORT') ?? '3978';
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) issues.push(configIssue('InvalidPort', 'PORT'));
+  return port;
+}
+
+function parseCoordinators(env: Env, issues: ConfigIssue[]): string[] {
+  const ids = (value(env, 'COORDINATOR_AAD_IDS') ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  if (ids.some((id) => !guid.test(id))) issues.push(configIssue('InvalidCoordinatorId', 'COORDINATOR_AAD_IDS'));
+  return [...new Set(ids)];
+}
+
+/**
+ * Reads the environment once. Every problem found is reported together, so an operator fixes them
+ * in one go; the result is frozen so nothing can change it later.
+ */
+export function parseConfig(env: Env): Config {
+  const issues: ConfigIssue[] = [];
+  const port = parsePort(env, issues);
+  const auth = parseAuth(env, issues);
+  const store = parseStore(env, issues);
+  const coordinatorIds = parseCoordinators(env, issues);
+
+  const defaultTimeZone = value(env, 'DEFAULT_TIME_ZONE') ?? 'Europe/Stockholm';
+  if (!IANAZone.isValidZone(defaultTimeZone)) issues.push(configIssue('InvalidTimeZone', 'DEFAULT_TIME_ZONE'));
+  const defaultLocale = value(env, 'DEFAULT_LOCALE') ?? 'en';
+  if (!isSupportedLocale(defaultLocale)) issues.push(configIssue('InvalidLocale', 'DEFAULT_LOCALE'));
+  const logLevel = (value(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!logLevels.includes(logLevel)) issues.push(configIssue('InvalidLogLevel', 'LOG_LEVEL'));
+
+  if (issues.length > 0 || !auth || !store) throw new ConfigurationError(issues);
+  return deepFreeze({ port, auth, store, coordinatorIds, defaultTimeZone, defaultLocale, logLevel });
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}

@@ -1,0 +1,25 @@
+/**
+ * Every container Peer Coach uses, for the whole product (see README "Data model"). Created at
+ * start-up if missing. Partition keys are chosen so the per-message hot path is point reads.
+ */
+export interface ContainerSpec {
+  readonly id: string;
+  readonly partitionKey: string;
+  /** -1 turns on per-document TTL without a container-wide expiry */
+  readonly defaultTtl?: number;
+}
+
+export const containerSpecs = {
+  /** one document per person, id = Entra object id */
+  people: { id: 'people', partitionKey: '/id' },
+  /** one document per team the bot is installed in, id = Teams team id */
+  teams: { id: 'teams', partitionKey: '/id' },
+  /** a programme and its membership: programme, enrolments, pairs, invitations, nudges */
+  programmes: { id: 'programmes', partitionKey: '/programmeId' },
+  /** a pair's private content: observations, prompts, answers, summaries, action points */
+  cycles: { id: 'cycles', partitionKey: '/pairId', defaultTtl: -1 },
+  /** due work for the scheduler, bucketed by the UTC hour it falls due in */
+  schedule: { id: 'schedule', partitionKey: '/slot' },
+} as const satisfies Record<string, ContainerSpec>;
+
+export type ContainerName = keyof typeof containerSpecs;

@@ -1,0 +1,85 @@
+import { Container, ErrorResponse, SqlParameter } from '@azure/cosmos';
+import { Collection, Versioned } from '../domain/ports';
+
+const systemFields = ['_rid', '_self', '_etag', '_attachments', '_ts'] as const;
+
+/** the document without the fields Cosmos DB adds */
+export function stripSystemFields<T>(raw: Record<string, unknown>): T {
+  const copy: Record<string, unknown> = { ...raw };
+  for (const f of systemFields) delete copy[f];
+  return copy as T;
+}
+
+export function statusOf(err: unknown): number | undefined {
+  const e = err as ErrorResponse;
+  return typeof e?.code === 'number' ? e.code : undefined;
+}
+
+/**
+ * Point operations for one document type in one container. The type field keeps kinds apart where
+ * a container holds several (a programme's partition holds enrolments, pairs and invitations).
+ */
+export class CosmosCollection<T extends { readonly id: string; readonly type: string }> implements Collection<T> {
+  constructor(
+    private readonly container: Container,
+    private readonly type: T['type'],
+    private readonly partitionOf: (doc: T) => string,
+  ) {}
+
+  async read(id: string, partition: string): Promise<Versioned<T> | undefined> {
+    try {
+      const { resource, etag } = await this.container.item(id, partition).read<Record<string, unknown>>();
+      if (!resource || resource.type !== this.type) return undefined;
+      return { doc: stripSystemFields<T>(resource), etag: etag ?? String(resource._etag) };
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  async create(doc: T): Promise<'created' | 'exists'> {
+    try {
+      await this.container.items.create(doc);
+      return 'created';
+    } catch (err) {
+      if (statusOf(err) === 409) return 'exists';
+      throw err;
+    }
+  }
+
+  async replace(doc: T, etag: string): Promise<'replaced' | 'conflict' | 'missing'> {
+    try {
+      await this.container
+        .item(doc.id, this.partitionOf(doc))
+        .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
+      return 'replaced';
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 412) return 'conflict';
+      if (status === 404) return 'missing';
+      throw err;
+    }
+  }
+
+  async remove(id: string, partition: string): Promise<'removed' | 'missing'> {
+    try {
+      await this.container.item(id, partition).delete();
+      return 'removed';
+    } catch (err) {
+      if (statusOf(err) === 404) return 'missing';
+      throw err;
+    }
+  }
+
+  /** a parameterised query over this type; pass partition to keep it inside one partition */
+  async query(where: string, parameters: SqlParameter[] = [], partition?: string, orderBy = ''): Promise<T[]> {
+    const query = {
+      query: `SELECT * FROM c WHERE c.type = @type${where ? ` AND (${where})` : ''}${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
+      parameters: [{ name: '@type', value: this.type }, ...parameters],
+    };
+    const { resources } = await this.container.items
+      .query<Record<string, unknown>>(query, partition === undefined ? {} : { partitionKey: partition })
+      .fetchAll();
+    return resources.map((r) => stripSystemFields<T>(r));
+  }
+}

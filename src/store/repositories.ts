@@ -1,0 +1,45 @@
+import { Enrolment, Invitation, Pair } from '../domain/membership';
+import { Person } from '../domain/people';
+import { Programme } from '../domain/programme';
+import { PeopleRepository, ProgrammeRepository, Repositories, TeamRepository } from '../domain/repositories';
+import { Team } from '../domain/team';
+import { CosmosCollection } from './cosmos-collection';
+import { CosmosStore } from './cosmos-store';
+
+class CosmosPeople extends CosmosCollection<Person> implements PeopleRepository {
+  coordinators(): Promise<Person[]> {
+    return this.query('c.coordinator = true');
+  }
+  reachable(limit: number): Promise<Person[]> {
+    return this.query('IS_DEFINED(c.reach)', [], undefined, 'c.displayName').then((p) => p.slice(0, limit));
+  }
+}
+
+class CosmosTeams extends CosmosCollection<Team> implements TeamRepository {
+  all(): Promise<Team[]> {
+    return this.query('');
+  }
+}
+
+/** the domain's repositories over the store's containers */
+export function cosmosRepositories(store: CosmosStore): Repositories {
+  const { people, teams, programmes } = store.containers;
+  const byProgramme = { programmeId: (d: { programmeId: string }) => d.programmeId };
+  const programmeDocs = new CosmosCollection<Programme>(programmes, 'programme', byProgramme.programmeId);
+  const enrolments = new CosmosCollection<Enrolment>(programmes, 'enrolment', byProgramme.programmeId);
+  const pairs = new CosmosCollection<Pair>(programmes, 'pair', byProgramme.programmeId);
+  const programmeRepo: ProgrammeRepository = {
+    programmes: programmeDocs,
+    enrolments,
+    pairs,
+    invitations: new CosmosCollection<Invitation>(programmes, 'invitation', byProgramme.programmeId),
+    allProgrammes: () => programmeDocs.query('', [], undefined, 'c.startDate DESC'),
+    enrolmentsOf: (programmeId) => enrolments.query('', [], programmeId, 'c.displayName'),
+    pairsOf: (programmeId) => pairs.query('', [], programmeId),
+  };
+  return {
+    people: new CosmosPeople(people, 'person', (p) => p.id),
+    teams: new CosmosTeams(teams, 'team', (t) => t.id),
+    programmes: programmeRepo,
+  };
+}

@@ -1,0 +1,30 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Repositories } from '../../src/domain/repositories';
+import { silentLogger } from '../../src/log';
+import { CosmosStore, openCosmosStore } from '../../src/store/cosmos-store';
+import { cosmosRepositories } from '../../src/store/repositories';
+import { TestClock } from './test-clock';
+
+export interface TestStore {
+  readonly store: CosmosStore;
+  readonly repos: Repositories;
+  readonly dataDir: string;
+  close(): Promise<void>;
+}
+
+/** the real @azure/cosmos SDK against a fresh embedded server, with its own data folder */
+export async function openTestStore(clock = new TestClock(), dataDir?: string): Promise<TestStore> {
+  const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'peer-coach-test-'));
+  const store = await openCosmosStore({ kind: 'embedded', dataDir: dir, database: 'peercoach' }, clock, silentLogger);
+  return {
+    store,
+    repos: cosmosRepositories(store),
+    dataDir: dir,
+    async close() {
+      await store.close();
+      if (!dataDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
