@@ -1,0 +1,106 @@
+import { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import { ConversationReach, SendOutcome } from '../domain/ports';
+import { Logger } from '../log';
+
+/** Teams says this person or conversation cannot be reached: stop, record, tell the coordinator */
+const goneCodes = new Set([
+  'ConversationBlockedByUser',
+  'BotNotInConversationRoster',
+  'BotDisabledByAdmin',
+  'MessageWritesBlocked',
+  'ConversationNotFound',
+]);
+const retryable = new Set([412, 429, 500, 502, 503, 504]);
+
+interface ConnectorError {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+  response?: { headers?: { get?(name: string): string | undefined } };
+}
+
+export interface RetryPolicy {
+  readonly attempts: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly random: () => number;
+}
+
+export const defaultRetry: RetryPolicy = {
+  attempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 8000,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+};
+
+/**
+ * The one place that starts proactive turns (continueConversationAsync). Every send ends in an
+ * outcome value: sent, unreachable (blocked, uninstalled, conversation gone) or failed after
+ * retries with exponential backoff and jitter that honour Retry-After.
+ */
+export class Messenger {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly log: Logger,
+    private readonly retry: RetryPolicy = defaultRetry,
+  ) {}
+
+  reference(reach: ConversationReach, conversationType: 'personal' | 'channel'): Partial<ConversationReference> {
+    return {
+      channelId: 'msteams',
+      serviceUrl: reach.serviceUrl,
+      conversation: {
+        id: reach.conversationId,
+        tenantId: reach.tenantId,
+        conversationType,
+        isGroup: conversationType !== 'personal',
+        name: '',
+      },
+      bot: { id: reach.botId, name: 'Peer Coach' },
+    };
+  }
+
+  /** runs `logic` in a proactive turn in the given conversation */
+  async within<T>(
+    reach: ConversationReach,
+    conversationType: 'personal' | 'channel',
+    logic: (context: TurnContext) => Promise<T>,
+  ): Promise<T> {
+    let result: T | undefined;
+    await this.adapter.continueConversationAsync(this.appId, this.reference(reach, conversationType), async (ctx) => {
+      result = await logic(ctx);
+    });
+    return result as T;
+  }
+
+  async send(reach: ConversationReach, activity: Partial<Activity>): Promise<SendOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const id = await this.within(reach, 'personal', async (ctx) => (await ctx.sendActivity(activity))?.id);
+        return { status: 'sent', activityId: id };
+      } catch (err) {
+        const e = err as ConnectorError;
+        const status = e.statusCode;
+        if (status === 404 || (status === 403 && (!e.code || goneCodes.has(e.code)))) {
+          this.log.info({ status, code: e.code }, 'recipient unreachable');
+          return { status: 'unreachable', reason: e.code ?? `HTTP ${status}` };
+        }
+        if (status === undefined || !retryable.has(status) || attempt >= this.retry.attempts) {
+          this.log.warn({ status, code: e.code, attempt }, 'send failed');
+          return { status: 'failed', reason: e.code ?? (status ? `HTTP ${status}` : 'network error') };
+        }
+        await this.retry.sleep(this.delay(attempt, e));
+      }
+    }
+  }
+
+  private delay(attempt: number, e: ConnectorError): number {
+    const retryAfter = Number(e.response?.headers?.get?.('retry-after'));
+    if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.min(retryAfter * 1000, 60_000);
+    const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (this.retry.random() * ceiling) / 2);
+  }
+}

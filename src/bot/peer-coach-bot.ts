@@ -1,0 +1,201 @@
+import {
+  AdaptiveCardInvokeResponse,
+  AdaptiveCardInvokeValue,
+  CardFactory,
+  TeamsActivityHandler,
+  TurnContext,
+} from 'botbuilder';
+import { renderWelcomeCard } from '../cards/welcome-card';
+import { Person } from '../domain/people';
+import { Logger } from '../log';
+import { wordsFor } from '../i18n';
+import { isPersonal, reachOf, sightingOf, teamOf } from './activity-reader';
+import { parseCommand } from './commands';
+import { runAction, runCommand } from './router';
+import { BotServices, wordsOf } from './services';
+import { ActionResult, Actor, CardData, Reply } from './turn';
+
+const actorKey = Symbol('peer-coach.actor');
+
+function cardData(value: unknown): CardData {
+  if (!value || typeof value !== 'object') return {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof v === 'string') out[k] = v;
+    else if (typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
+  }
+  return out;
+}
+
+/**
+ * The Teams transport: turns activities into calls on the domain and the domain's answers into
+ * messages and cards. Who is acting is always taken from the authenticated activity's sender,
+ * never from anything a card carries.
+ */
+export class PeerCoachBot extends TeamsActivityHandler {
+  constructor(
+    private readonly services: BotServices,
+    private readonly log: Logger,
+  ) {
+    super();
+
+    // every activity refreshes what we know of its sender (serviceUrl, locale, time zone)
+    this.onTurn(async (context, next) => {
+      const sighting = sightingOf(context.activity);
+      if (sighting) context.turnState.set(actorKey, await this.services.people.recognise(sighting));
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.installed(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.removed(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      if (context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id)) {
+        await this.installed(context);
+      }
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      if (context.activity.membersRemoved?.some((m) => m.id === context.activity.recipient.id)) {
+        await this.removed(context);
+      }
+      await next();
+    });
+  }
+
+  private actor(context: TurnContext): Actor | undefined {
+    const person = context.turnState.get(actorKey) as Person | undefined;
+    if (!person) return undefined;
+    return {
+      person,
+      coordinator: this.services.people.isCoordinator(person),
+      words: wordsOf(person, this.services),
+    };
+  }
+
+  private async installed(context: TurnContext): Promise<void> {
+    const team = teamOf(context.activity);
+    const reach = reachOf(context.activity);
+    if (team && reach) {
+      const existing = await this.services.repos.teams.read(team.id, team.id);
+      await this.services.repos.teams.create({
+        type: 'team',
+        id: team.id,
+        name: team.name,
+        reach: { ...reach, conversationId: team.id },
+        installedAt: this.services.clock.now().toISOString(),
+      });
+      if (!existing) {
+        const words = wordsFor(context.activity.locale ?? this.services.defaultLocale, this.services.defaultTimeZone);
+        await this.sendCard(context, renderWelcomeCard({ name: '', team: true, coordinator: false }, words));
+      }
+      return;
+    }
+    const sighting = sightingOf(context.activity);
+    if (!sighting || !isPersonal(context.activity)) return;
+    const { person, welcome } = await this.services.people.installed(sighting);
+    context.turnState.set(actorKey, person);
+    if (!welcome) return;
+    const actor = this.actor(context)!;
+    await this.sendCard(
+      context,
+      renderWelcomeCard({ name: person.displayName, team: false, coordinator: actor.coordinator }, actor.words),
+    );
+  }
+
+  private async removed(context: TurnContext): Promise<void> {
+    const team = teamOf(context.activity);
+    if (team) {
+      await this.services.repos.teams.remove(team.id, team.id);
+      return;
+    }
+    const id = context.activity.from?.aadObjectId;
+    if (id && isPersonal(context.activity)) await this.services.people.uninstalled(id);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const actor = this.actor(context);
+    if (!actor) return;
+    const value = context.activity.value as Record<string, unknown> | undefined;
+    if (value && typeof value.verb === 'string') {
+      // Action.Submit from a client without Universal Actions: same handlers, card updated in place
+      const result = await this.act(actor, value.verb, cardData(value));
+      if (result.update && context.activity.replyToId) {
+        try {
+          await context.updateActivity({
+            type: 'message',
+            id: context.activity.replyToId,
+            attachments: [CardFactory.adaptiveCard(result.update)],
+          });
+        } catch {
+          await this.sendCard(context, result.update);
+        }
+      } else if (result.update) {
+        await this.sendCard(context, result.update);
+      }
+      if (result.reply) await this.sendReply(context, result.reply);
+      return;
+    }
+    if (!isPersonal(context.activity) && !/<at>/i.test(context.activity.text ?? '')) return;
+    const name = parseCommand(context.activity.text);
+    if (!name) {
+      await context.sendActivity(actor.words.t('common.unknownCommand'));
+      return;
+    }
+    await this.sendReply(context, await this.guarded(actor, () => runCommand(name, actor, this.services)));
+  }
+
+  /** Action.Execute: the updated card goes back in the invoke response and replaces the clicked one */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const actor = this.actor(context);
+    if (!actor) {
+      return { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: '' } };
+    }
+    const data = cardData(invokeValue.action.data);
+    const result = await this.act(actor, invokeValue.action.verb || data.verb || '', data);
+    if (result.reply) await this.sendReply(context, result.reply);
+    if (result.update) {
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.update };
+    }
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' as never };
+  }
+
+  private act(actor: Actor, verb: string, data: CardData): Promise<ActionResult> {
+    return this.guarded(actor, () => runAction(verb, actor, data, this.services), (text) => ({ reply: { text } }));
+  }
+
+  /** a failure is logged without content and answered kindly; nothing half-done is shown */
+  private async guarded<T>(actor: Actor, work: () => Promise<T>, onError?: (text: string) => T): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      const e = err as { name?: string; code?: unknown; statusCode?: unknown };
+      this.log.error({ err: { name: e.name, code: e.code, statusCode: e.statusCode } }, 'turn failed');
+      const text = actor.words.t('common.failed');
+      if (onError) return onError(text);
+      return { text } as T;
+    }
+  }
+
+  private async sendReply(context: TurnContext, reply: Reply): Promise<void> {
+    if ('card' in reply) await this.sendCard(context, reply.card);
+    else await context.sendActivity(reply.text);
+  }
+
+  private async sendCard(context: TurnContext, card: object): Promise<void> {
+    await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+  }
+}

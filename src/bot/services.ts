@@ -1,0 +1,30 @@
+import { Clock } from '../domain/clock';
+import { InvitationService } from '../domain/invitation-service';
+import { PairService } from '../domain/pair-service';
+import { Person } from '../domain/people';
+import { PeopleService } from '../domain/people-service';
+import { ProgrammeService } from '../domain/programme-service';
+import { Repositories } from '../domain/repositories';
+import { Words, wordsFor } from '../i18n';
+
+/** everything the handlers use, assembled once in the composition root */
+export interface BotServices {
+  readonly people: PeopleService;
+  readonly programmes: ProgrammeService;
+  readonly pairs: PairService;
+  readonly invitations: InvitationService;
+  readonly repos: Repositories;
+  readonly clock: Clock;
+  /** Teams' people picker in cards (off in local mode: the Playground has none) */
+  readonly peoplePicker: boolean;
+  readonly defaultTimeZone: string;
+  readonly defaultLocale: string;
+}
+
+/** a person's words: what they chose, else what Teams last said, else the defaults */
+export function wordsOf(person: Person, services: Pick<BotServices, 'defaultTimeZone' | 'defaultLocale'>): Words {
+  return wordsFor(
+    person.preferences.locale ?? person.seen.locale ?? services.defaultLocale,
+    person.preferences.timeZone ?? person.seen.timeZone ?? services.defaultTimeZone,
+  );
+}

@@ -1,0 +1,22 @@
+/** every card action verb; each has exactly one handler (see router.ts) */
+export const verbs = {
+  runCommand: 'command.run',
+  saveProfile: 'profile.save',
+  newProgramme: 'programme.new',
+  saveProgramme: 'programme.save',
+  openProgramme: 'programme.open',
+  editProgramme: 'programme.edit',
+  openEnrol: 'enrol.open',
+  saveEnrol: 'enrol.save',
+  openPairing: 'pairing.open',
+  pairAutomatically: 'pairing.auto',
+  pairManually: 'pairing.manual',
+  sendInvite: 'invite.send',
+  acceptInvitation: 'invitation.accept',
+  declineInvitation: 'invitation.decline',
+  addCoordinator: 'coordinator.add',
+} as const;
+
+export type Verb = (typeof verbs)[keyof typeof verbs];
+
+export const allVerbs: readonly string[] = Object.values(verbs);

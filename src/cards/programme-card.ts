@@ -1,0 +1,40 @@
+import template from '../../cards/programme.json';
+import { Enrolment, Pair } from '../domain/membership';
+import { Programme } from '../domain/programme';
+import { Words } from '../i18n';
+import { AdaptiveCard, expandCard } from './render';
+
+export interface ProgrammeCardData {
+  readonly programme: Programme;
+  readonly enrolments: readonly Enrolment[];
+  readonly pairs: readonly Pair[];
+  /** a line of feedback above the facts, e.g. "Saved." */
+  readonly notice?: string;
+}
+
+/** a coordinator's view of a programme: settings, counts, pairs, who is waiting — never content */
+export function renderProgrammeCard(data: ProgrammeCardData, words: Words): AdaptiveCard {
+  const { programme: p } = data;
+  const waiting = data.enrolments.filter((e) => !e.pairId);
+  const f = (key: string) => words.t(`programme.facts.${key}`);
+  return expandCard(template, {
+    programmeId: p.id,
+    name: p.name,
+    notice: data.notice ?? '',
+    facts: [
+      { title: f('dates'), value: `${words.date(p.startDate)} – ${words.date(p.endDate)}` },
+      { title: f('timeZone'), value: p.timeZone },
+      { title: f('language'), value: words.t(`language.${p.locale}`) },
+      { title: f('target'), value: words.t('programme.facts.targetValue', { count: p.targetObservations }) },
+      { title: f('quiet'), value: `${p.policy.quietStart}–${p.policy.quietEnd}` },
+      { title: f('workingDays'), value: words.list(p.policy.workingDays.map((d) => words.weekday(d))) },
+      { title: f('enrolled'), value: String(data.enrolments.length) },
+      { title: f('paired'), value: String(data.enrolments.length - waiting.length) },
+      { title: f('waiting'), value: String(waiting.length) },
+    ],
+    pairs: data.pairs.map((pair) => ({ names: words.list(pair.memberIds.map((id) => pair.memberNames[id] ?? '')) })),
+    waiting: waiting.map((e) => e.displayName),
+    waitingNames: words.list(waiting.map((e) => e.displayName)),
+    t: words.section('programme'),
+  });
+}

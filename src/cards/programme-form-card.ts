@@ -1,0 +1,54 @@
+import template from '../../cards/programme-form.json';
+import { FieldErrors, ProgrammeInput } from '../domain/programme';
+import { supportedLanguages, Words } from '../i18n';
+import { AdaptiveCard, allKeys, expandCard } from './render';
+
+const fields = [
+  'name',
+  'startDate',
+  'endDate',
+  'timeZone',
+  'locale',
+  'targetObservations',
+  'beforeDays',
+  'beforeTime',
+  'afterMinutes',
+  'reminderDays',
+  'deadlineDays',
+  'quietStart',
+  'quietEnd',
+  'workingDays',
+] as const satisfies readonly (keyof ProgrammeInput)[];
+
+export interface ProgrammeFormCardData {
+  /** absent for a new programme */
+  readonly programmeId?: string;
+  /** the programme's name when editing (for the title) */
+  readonly editingName?: string;
+  /** the version the form was opened at; a save against a newer version is refused */
+  readonly version?: string;
+  /** what the coordinator typed (or the defaults); kept through errors so nothing is lost */
+  readonly input: ProgrammeInput;
+  readonly errors: FieldErrors;
+  /** a message above the form (e.g. someone else saved meanwhile) */
+  readonly notice?: string;
+}
+
+export function renderProgrammeFormCard(data: ProgrammeFormCardData, words: Words): AdaptiveCard {
+  return expandCard(template, {
+    title: data.programmeId
+      ? words.t('programme.editTitle', { name: data.editingName ?? '' })
+      : words.t('programme.newTitle'),
+    programmeId: data.programmeId ?? '',
+    version: data.version ?? '',
+    notice: data.notice ?? '',
+    input: allKeys(fields, data.input),
+    errors: allKeys(
+      fields,
+      Object.fromEntries(Object.entries(data.errors).map(([k, v]) => [k, v ? words.t(v) : ''])),
+    ),
+    languages: supportedLanguages.map((l) => ({ title: words.t(`language.${l}`), value: l })),
+    weekdays: [1, 2, 3, 4, 5, 6, 7].map((d) => ({ title: words.weekday(d), value: String(d) })),
+    t: words.section('programme'),
+  });
+}

@@ -1,0 +1,27 @@
+import { Template } from 'adaptivecards-templating';
+
+/** an expanded Adaptive Card, ready to attach to a message */
+export interface AdaptiveCard {
+  readonly type: 'AdaptiveCard';
+  readonly version: string;
+  readonly [key: string]: unknown;
+}
+
+/** a choice in an Input.ChoiceSet */
+export interface Choice {
+  readonly title: string;
+  readonly value: string;
+}
+
+/**
+ * Expands a template from /cards with its data. Data values are inserted as values, never
+ * evaluated, so text someone typed (a name, `${…}`) stays literal.
+ */
+export function expandCard(template: object, data: object): AdaptiveCard {
+  return new Template(template).expand({ $root: data }) as AdaptiveCard;
+}
+
+/** a record with every listed key present ('' where there is no value), for `$when` tests in templates */
+export function allKeys<K extends string>(keys: readonly K[], values: Partial<Record<K, string>>): Record<K, string> {
+  return Object.fromEntries(keys.map((k) => [k, values[k] ?? ''])) as Record<K, string>;
+}

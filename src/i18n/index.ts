@@ -1,0 +1,74 @@
+import { DateTime } from 'luxon';
+import { en } from './en';
+
+/** the shape every language file must have: the same keys as English, any strings */
+type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type Catalogue = Shape<typeof en>;
+
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+/** a dotted path to one string, e.g. 'welcome.title' */
+export type MessageKey = Leaves<typeof en>;
+
+const catalogues = { en } satisfies Record<string, Catalogue>;
+export type Language = keyof typeof catalogues;
+export const supportedLanguages = Object.keys(catalogues) as Language[];
+
+export function isSupportedLocale(locale: string): boolean {
+  return (supportedLanguages as string[]).includes(locale);
+}
+
+/** 'sv-SE' → 'sv' when Swedish exists, otherwise English */
+export function languageOf(locale: string | undefined): Language {
+  const lang = (locale ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  return (supportedLanguages as string[]).includes(lang) ? (lang as Language) : 'en';
+}
+
+export type Params = Readonly<Record<string, string | number>>;
+
+/** strings, dates and times for one reader: their language, their locale's formats, their time zone */
+export interface Words {
+  readonly language: Language;
+  /** the BCP 47 locale used for formatting, e.g. en-GB */
+  readonly locale: string;
+  readonly timeZone: string;
+  t(key: MessageKey | string, params?: Params): string;
+  /** the static strings of one section, for a card template */
+  section<S extends keyof Catalogue>(name: S): Catalogue[S];
+  /** a calendar date (yyyy-MM-dd), e.g. "26 Nov 2026" */
+  date(isoDate: string): string;
+  /** an instant, in the reader's time zone */
+  dateTime(instant: Date): string;
+  /** a list joined the reader's way: "Ann, Bo and Cy" */
+  list(items: readonly string[]): string;
+  weekday(isoWeekday: number): string;
+}
+
+function lookup(catalogue: Catalogue, key: string): string | undefined {
+  let node: unknown = catalogue;
+  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** the words for someone who reads `locale` in `timeZone` */
+export function wordsFor(locale: string | undefined, timeZone: string): Words {
+  const language = languageOf(locale);
+  const catalogue: Catalogue = catalogues[language];
+  const formatLocale = locale && languageOf(locale) === language && locale.includes('-') ? locale : language;
+  return {
+    language,
+    locale: formatLocale,
+    timeZone,
+    t(key, params) {
+      const template = lookup(catalogue, key) ?? lookup(en, key) ?? key;
+      return template.replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
+    },
+    section: (name) => catalogue[name],
+    date: (isoDate) => DateTime.fromISO(isoDate, { zone: timeZone }).setLocale(formatLocale).toLocaleString(DateTime.DATE_MED),
+    dateTime: (instant) =>
+      DateTime.fromJSDate(instant).setZone(timeZone).setLocale(formatLocale).toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY),
+    list: (items) => new Intl.ListFormat(formatLocale, { style: 'long', type: 'conjunction' }).format(items),
+    weekday: (d) => DateTime.fromObject({ weekday: d as 1 | 2 | 3 | 4 | 5 | 6 | 7 }, { zone: 'UTC' }).setLocale(formatLocale).toFormat('cccc'),
+  };
+}
