@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { botAddedToPersonalChat, execute, installed, message, testUser } from '../support/activities';
+import { cardOf, invokeCard, startTestBot, TestBot, textOf, verbsOf } from '../support/test-bot';
+
+const avery = testUser('a', 'Avery Lind');
+const blake = testUser('b', 'Blake Berg');
+const chris = testUser('c', 'Chris Dahl', { timeZone: 'America/New_York', locale: 'en-US' });
+
+describe('e2e: a coordinator sets up a programme over real HTTP', () => {
+  let bot: TestBot;
+  let svc: string;
+  beforeEach(async () => {
+    bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
+    svc = bot.connector.url;
+  });
+  afterEach(() => bot.close());
+
+  it('welcomes a person once when the app is installed, with the confidentiality promise', async () => {
+    assert.equal((await bot.post(installed(blake, svc))).status, 200);
+    // Teams also sends conversationUpdate for the same install: no second welcome
+    assert.equal((await bot.post(botAddedToPersonalChat(blake, svc))).status, 200);
+    const sent = bot.connector.to(blake.conversationId);
+    assert.equal(sent.length, 1);
+    const text = textOf(cardOf(sent[0]));
+    assert.match(text, /Welcome to Peer Coach/);
+    assert.match(text, /Hello Blake Berg/);
+    assert.match(text, /never what anyone wrote/);
+  });
+
+  it('install → programme → enrol two supervisors → pair them → both are told who their peer is', async () => {
+    for (const u of [avery, blake, chris]) await bot.post(installed(u, svc));
+
+    await bot.post(message(avery, svc, '  New   Programme '));
+    const form = cardOf(bot.connector.to(avery.conversationId).at(-1));
+    assert.match(textOf(form), /New programme/);
+    assert.deepEqual(verbsOf(form), ['programme.save']);
+
+    const saved = await bot.post(
+      execute(avery, svc, 'programme.save', {
+        name: 'Autumn term, Medicine',
+        startDate: '2026-09-01',
+        endDate: '2026-12-20',
+        timeZone: 'Europe/Stockholm',
+        locale: 'en',
+        targetObservations: '2',
+        beforeDays: '1',
+        beforeTime: '16:00',
+        afterMinutes: '60',
+        reminderDays: '1',
+        deadlineDays: '7',
+        quietStart: '20:00',
+        quietEnd: '07:00',
+        workingDays: '1,2,3,4,5',
+      }),
+    );
+    assert.equal(saved.status, 200);
+    const programmeCard = invokeCard(saved.body);
+    assert.match(textOf(programmeCard), /Autumn term, Medicine/);
+    const programmeId = (
+      (programmeCard.actions as { data: { programmeId: string } }[]).find((a) => a.data.programmeId)!.data
+    ).programmeId;
+
+    const enrolCard = invokeCard((await bot.post(execute(avery, svc, 'enrol.open', { programmeId }))).body);
+    assert.match(textOf(enrolCard), /Blake Berg/);
+    assert.match(textOf(enrolCard), /Chris Dahl/);
+
+    const report = invokeCard(
+      (
+        await bot.post(
+          execute(avery, svc, 'enrol.save', { programmeId, people: `${blake.aadObjectId},${chris.aadObjectId}` }),
+        )
+      ).body,
+    );
+    assert.match(textOf(report), /Enrolled now \(2\)/);
+    await bot.connector.waitFor(() => bot.connector.to(chris.conversationId).length >= 2);
+    assert.match(textOf(cardOf(bot.connector.to(blake.conversationId).at(-1))), /You are enrolled in Autumn term/);
+
+    const pairing = invokeCard((await bot.post(execute(avery, svc, 'pairing.open', { programmeId }))).body);
+    assert.match(textOf(pairing), /2 waiting for a peer/);
+    const paired = invokeCard(
+      (
+        await bot.post(
+          execute(avery, svc, 'pairing.manual', { programmeId, first: blake.aadObjectId, second: chris.aadObjectId }),
+        )
+      ).body,
+    );
+    assert.match(textOf(paired), /Paired\n2/);
+
+    await bot.connector.waitFor(() => bot.connector.to(chris.conversationId).length >= 3);
+    const toBlake = textOf(cardOf(bot.connector.to(blake.conversationId).at(-1)));
+    const toChris = textOf(cardOf(bot.connector.to(chris.conversationId).at(-1)));
+    assert.match(toBlake, /You have a peer in Autumn term, Medicine/);
+    assert.match(toBlake, /Your peer: Chris Dahl/);
+    assert.match(toChris, /Your peer: Blake Berg/);
+
+    // pairing the same two again changes nothing and says why
+    const again = invokeCard(
+      (
+        await bot.post(
+          execute(avery, svc, 'pairing.manual', { programmeId, first: blake.aadObjectId, second: chris.aadObjectId }),
+        )
+      ).body,
+    );
+    assert.match(textOf(again), /Nobody is waiting for a peer/);
+    assert.equal(bot.connector.to(blake.conversationId).length, 3);
+  });
+
+  it('refuses coordinator commands and card actions from a supervisor, and creates nothing', async () => {
+    await bot.post(installed(blake, svc));
+    for (const command of ['programmes', 'new programme', 'coordinators']) {
+      await bot.post(message(blake, svc, command));
+      assert.match(String(bot.connector.to(blake.conversationId).at(-1)?.text), /for programme coordinators/);
+    }
+    const forged = await bot.post(
+      execute(blake, svc, 'programme.save', { name: 'Mine', startDate: '2026-09-01', endDate: '2026-12-01' }),
+    );
+    assert.equal(forged.status, 200);
+    await bot.connector.waitFor(() => /for programme coordinators/.test(String(bot.connector.to(blake.conversationId).at(-1)?.text)));
+    assert.deepEqual(await bot.app.store.containers.programmes.items.readAll().fetchAll().then((r) => r.resources), []);
+  });
+
+  it('answers unknown text with a short pointer to help, and help lists what this person can do', async () => {
+    await bot.post(installed(blake, svc));
+    await bot.post(message(blake, svc, 'what is this?'));
+    assert.match(String(bot.connector.to(blake.conversationId).at(-1)?.text), /Type \*\*help\*\*/);
+    await bot.post(message(blake, svc, 'HELP'));
+    const help = textOf(cardOf(bot.connector.to(blake.conversationId).at(-1)));
+    assert.match(help, /invite/);
+    assert.doesNotMatch(help, /new programme/);
+    await bot.post(installed(avery, svc));
+    await bot.post(message(avery, svc, 'help'));
+    assert.match(textOf(cardOf(bot.connector.to(avery.conversationId).at(-1))), /new programme/);
+  });
+});

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+
+export const tenantId = '00000000-0000-4000-8000-0000000000aa';
+
+/** a Teams user with their own 1:1 chat with the bot */
+export interface TestUser {
+  readonly aadObjectId: string;
+  readonly name: string;
+  readonly conversationId: string;
+  readonly timeZone?: string;
+  readonly locale?: string;
+}
+
+export function testUser(letter: string, name: string, extra: Partial<TestUser> = {}): TestUser {
+  const hex = letter.repeat(8);
+  return {
+    aadObjectId: `${hex}-0000-4000-8000-${'0'.repeat(11)}${letter}`,
+    name,
+    conversationId: `a:personal-${name.toLowerCase().replace(/\W/g, '')}`,
+    timeZone: 'Europe/Stockholm',
+    locale: 'en-GB',
+    ...extra,
+  };
+}
+
+const bot = { id: '28:peer-coach-bot', name: 'Peer Coach' };
+
+function base(user: TestUser, serviceUrl: string) {
+  return {
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: '2026-09-01T08:00:00.000Z',
+    from: { id: `29:${user.aadObjectId}`, name: user.name, aadObjectId: user.aadObjectId },
+    recipient: bot,
+    conversation: { id: user.conversationId, conversationType: 'personal', tenantId },
+    channelData: { tenant: { id: tenantId } },
+    locale: user.locale,
+    entities: [{ type: 'clientInfo', locale: user.locale, timezone: user.timeZone }],
+  };
+}
+
+export function message(user: TestUser, serviceUrl: string, text: string) {
+  return { ...base(user, serviceUrl), type: 'message', text };
+}
+
+export function installed(user: TestUser, serviceUrl: string) {
+  return { ...base(user, serviceUrl), type: 'installationUpdate', action: 'add' };
+}
+
+export function uninstalled(user: TestUser, serviceUrl: string) {
+  return { ...base(user, serviceUrl), type: 'installationUpdate', action: 'remove' };
+}
+
+export function botAddedToPersonalChat(user: TestUser, serviceUrl: string) {
+  return { ...base(user, serviceUrl), type: 'conversationUpdate', membersAdded: [bot] };
+}
+
+/** an Action.Execute click: an adaptiveCard/action invoke, inputs merged into data */
+export function execute(user: TestUser, serviceUrl: string, verb: string, data: Record<string, string> = {}) {
+  return {
+    ...base(user, serviceUrl),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' },
+  };
+}
+
+/** an Action.Submit click: a message whose value is the card's data and inputs */
+export function submit(user: TestUser, serviceUrl: string, replyToId: string, value: Record<string, string>) {
+  return { ...base(user, serviceUrl), type: 'message', replyToId, value };
+}
+
+export function botAddedToTeam(installer: TestUser, serviceUrl: string, team: { id: string; name: string }) {
+  return {
+    ...base(installer, serviceUrl),
+    type: 'conversationUpdate',
+    conversation: { id: team.id, conversationType: 'channel', isGroup: true, tenantId },
+    channelData: { tenant: { id: tenantId }, team: { id: team.id, name: team.name }, eventType: 'teamMemberAdded' },
+    membersAdded: [bot],
+  };
+}

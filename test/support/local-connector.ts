@@ -1,0 +1,103 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface CapturedActivity {
+  readonly conversationId: string;
+  readonly id: string;
+  readonly replyToId?: string;
+  readonly activity: Record<string, unknown>;
+}
+
+export interface RosterEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly aadObjectId: string;
+}
+
+/**
+ * A real HTTP server shaped like the Bot Connector: the bot posts replies and proactive messages to
+ * it (at the activity's serviceUrl), updates cards in place, and reads team rosters from it.
+ */
+export class LocalConnector {
+  readonly sent: CapturedActivity[] = [];
+  readonly updated: CapturedActivity[] = [];
+  /** conversation id → roster returned by /pagedmembers */
+  readonly rosters = new Map<string, RosterEntry[]>();
+  /** conversation id → an error Teams would answer with (e.g. 403 ConversationBlockedByUser) */
+  readonly failures = new Map<string, { status: number; code: string }>();
+  private server?: http.Server;
+  private nextId = 1;
+  private waiters: (() => void)[] = [];
+  url = '';
+
+  async start(): Promise<string> {
+    this.server = http.createServer((req, res) => this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server?.close(() => resolve());
+      this.server?.closeAllConnections();
+    });
+  }
+
+  /** messages sent to one conversation, in order */
+  to(conversationId: string): Record<string, unknown>[] {
+    return this.sent.filter((a) => a.conversationId === conversationId).map((a) => a.activity);
+  }
+
+  /** waits until `predicate` holds (proactive sends may land after the HTTP response) */
+  async waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error('timed out waiting for the connector');
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+      // /v3/conversations/{conversationId}/activities[/{activityId}] | /pagedmembers | /members
+      const [v3, conversations, conversationId = '', resource, activityId] = parts;
+      const reply = (status: number, payload: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(payload));
+      };
+      if (v3 !== 'v3' || conversations !== 'conversations') return reply(404, { error: { code: 'NotFound' } });
+      const failure = this.failures.get(conversationId);
+      if (failure) return reply(failure.status, { error: { code: failure.code, message: failure.code } });
+      if (resource === 'activities' && req.method === 'POST') {
+        const id = `act-${this.nextId++}`;
+        this.sent.push({ conversationId, id, replyToId: activityId, activity: JSON.parse(body || '{}') });
+        this.wake();
+        return reply(200, { id });
+      }
+      if (resource === 'activities' && req.method === 'PUT' && activityId) {
+        this.updated.push({ conversationId, id: activityId, activity: JSON.parse(body || '{}') });
+        this.wake();
+        return reply(200, { id: activityId });
+      }
+      if ((resource === 'pagedmembers' || resource === 'members') && req.method === 'GET') {
+        const members = this.rosters.get(conversationId) ?? [];
+        return reply(200, resource === 'members' ? members : { members });
+      }
+      reply(404, { error: { code: 'NotFound' } });
+    });
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    waiters.forEach((w) => w());
+  }
+}

@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { RunningApp, startApp } from '../../src/app';
+import { parseConfig } from '../../src/config/config';
+import { silentLogger } from '../../src/log';
+import { LocalConnector } from './local-connector';
+import { TestClock } from './test-clock';
+
+export interface TestBot {
+  readonly app: RunningApp;
+  readonly connector: LocalConnector;
+  readonly clock: TestClock;
+  /** POSTs an activity to /api/messages over real HTTP */
+  post(activity: object, token?: string): Promise<{ status: number; body: unknown }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole bot, as `npm start` composes it, on a random port with an embedded store in a fresh
+ * folder, and a local Bot Connector for its replies.
+ */
+export async function startTestBot(env: Record<string, string> = {}): Promise<TestBot> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'peer-coach-e2e-'));
+  const connector = new LocalConnector();
+  await connector.start();
+  const clock = new TestClock();
+  const config = { ...parseConfig({ BOT_ANONYMOUS: '1', DATA_DIR: dataDir, ...env }), port: 0 };
+  let seed = 1;
+  const app = await startApp(config, silentLogger, {
+    clock,
+    host: '127.0.0.1',
+    // a repeatable sequence, so automatic pairing is the same on every run
+    random: () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646,
+    retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2, sleep: () => Promise.resolve(), random: () => 0.5 },
+  });
+  return {
+    app,
+    connector,
+    clock,
+    async post(activity, token) {
+      const res = await fetch(`${app.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(activity),
+      });
+      const text = await res.text();
+      let body: unknown = text;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: res.status, body };
+    },
+    async close() {
+      await app.close();
+      await connector.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** the Adaptive Card in an activity the bot sent, or undefined */
+export function cardOf(activity: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const attachments = activity?.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined;
+  return attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+}
+
+/** all visible text of a card, joined, for assertions that read like what a person sees */
+export function textOf(card: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    for (const key of ['text', 'title', 'value', 'label']) if (typeof o[key] === 'string') out.push(o[key] as string);
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return out.join('\n');
+}
+
+/** the verbs of every Action.Execute in a card */
+export function verbsOf(card: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (o.type === 'Action.Execute' && typeof o.verb === 'string') out.push(o.verb);
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  return out;
+}
+
+/** the card an Action.Execute invoke answered with */
+export function invokeCard(body: unknown): Record<string, unknown> {
+  const r = body as { statusCode: number; type: string; value: Record<string, unknown> };
+  if (r?.type !== 'application/vnd.microsoft.card.adaptive') {
+    throw new Error(`expected a card in the invoke response, got ${JSON.stringify(body).slice(0, 300)}`);
+  }
+  return r.value;
+}
