@@ -69,11 +69,18 @@ export class Messenger {
     conversationType: 'personal' | 'channel',
     logic: (context: TurnContext) => Promise<T>,
   ): Promise<T> {
-    let result: T | undefined;
+    // the adapter hands errors inside a turn to onTurnError; carry them out so the caller sees the outcome
+    let result: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
     await this.adapter.continueConversationAsync(this.appId, this.reference(reach, conversationType), async (ctx) => {
-      result = await logic(ctx);
+      try {
+        result = { ok: true, value: await logic(ctx) };
+      } catch (error) {
+        result = { ok: false, error };
+      }
     });
-    return result as T;
+    if (!result) throw new Error('the proactive turn did not run');
+    if (!result.ok) throw result.error;
+    return result.value;
   }
 
   async send(reach: ConversationReach, activity: Partial<Activity>): Promise<SendOutcome> {

@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { botAddedToTeam, execute, installed, testUser } from '../support/activities';
+import { cardOf, invokeCard, startTestBot, TestBot, textOf } from '../support/test-bot';
+
+const avery = testUser('a', 'Avery Lind');
+const blake = testUser('b', 'Blake Berg');
+const chris = testUser('c', 'Chris Dahl');
+const dana = testUser('d', 'Dana Ek');
+const team = { id: '19:clinical-supervisors@thread.tacv2', name: 'Clinical supervisors' };
+
+describe('e2e: enrolling a whole team, and people who cannot be reached', () => {
+  let bot: TestBot;
+  let svc: string;
+  beforeEach(async () => {
+    bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
+    svc = bot.connector.url;
+  });
+  afterEach(() => bot.close());
+
+  it('enrols the team roster, welcomes those with the app, lists those without, and pairs an odd number as a trio', async () => {
+    await bot.post(installed(avery, svc));
+    await bot.post(installed(blake, svc));
+    await bot.post(installed(chris, svc));
+    // Dana is on the team but has not installed the app
+    await bot.post(botAddedToTeam(avery, svc, team));
+    assert.match(textOf(cardOf(bot.connector.to(team.id).at(-1))), /Peer Coach is here/);
+    bot.connector.rosters.set(
+      team.id,
+      [avery, blake, chris, dana].map((u) => ({ id: `29:${u.aadObjectId}`, name: u.name, aadObjectId: u.aadObjectId })),
+    );
+
+    const saved = invokeCard(
+      (
+        await bot.post(
+          execute(avery, svc, 'programme.save', {
+            name: 'Surgery term',
+            startDate: '2026-09-01',
+            endDate: '2026-12-20',
+            timeZone: 'Europe/Stockholm',
+            locale: 'en',
+            targetObservations: '2',
+            beforeDays: '1',
+            beforeTime: '16:00',
+            afterMinutes: '60',
+            reminderDays: '1',
+            deadlineDays: '7',
+            quietStart: '20:00',
+            quietEnd: '07:00',
+            workingDays: '1,2,3,4,5',
+          }),
+        )
+      ).body,
+    );
+    const programmeId = (saved.actions as { data: { programmeId: string } }[])[0]!.data.programmeId;
+    const enrolCard = invokeCard((await bot.post(execute(avery, svc, 'enrol.open', { programmeId }))).body);
+    assert.match(textOf(enrolCard), /Clinical supervisors/);
+
+    const report = textOf(
+      invokeCard((await bot.post(execute(avery, svc, 'enrol.save', { programmeId, teamId: team.id }))).body),
+    );
+    assert.match(report, /Enrolled now \(4\)/);
+    assert.match(report, /Not reachable yet \(1\)/);
+    assert.match(report, /Ask them to add Peer Coach in Teams: Dana Ek/);
+    assert.match(textOf(cardOf(bot.connector.to(blake.conversationId).at(-1))), /You are enrolled in Surgery term/);
+
+    // enrolling the same team again changes nothing
+    const again = textOf(
+      invokeCard((await bot.post(execute(avery, svc, 'enrol.save', { programmeId, teamId: team.id }))).body),
+    );
+    assert.match(again, /Enrolled now \(0\)/);
+    assert.match(again, /Already enrolled \(4\)/);
+
+    // four people: two pairs; then Dana installs and a late enrolee makes a trio, nobody left out
+    const paired = textOf(invokeCard((await bot.post(execute(avery, svc, 'pairing.auto', { programmeId }))).body));
+    assert.match(paired, /New pairs \(2\)/);
+    const eli = testUser('e', 'Eli Fors');
+    await bot.post(installed(eli, svc));
+    await bot.post(execute(avery, svc, 'enrol.save', { programmeId, people: eli.aadObjectId }));
+    const trio = textOf(invokeCard((await bot.post(execute(avery, svc, 'pairing.auto', { programmeId }))).body));
+    assert.match(trio, /Joined as a trio/);
+    assert.match(trio, /Eli Fors/);
+    await bot.connector.waitFor(() => /You have a peer/.test(textOf(cardOf(bot.connector.to(eli.conversationId).at(-1)))));
+  });
+
+  it('treats a person who blocked the bot as unreachable and forgets the conversation', async () => {
+    await bot.post(installed(avery, svc));
+    await bot.post(installed(blake, svc));
+    bot.connector.failures.set(blake.conversationId, { status: 403, code: 'ConversationBlockedByUser' });
+    const saved = invokeCard(
+      (
+        await bot.post(
+          execute(avery, svc, 'programme.save', {
+            name: 'Blocked',
+            startDate: '2026-09-01',
+            endDate: '2026-12-20',
+            timeZone: 'Europe/Stockholm',
+            locale: 'en',
+            targetObservations: '2',
+            beforeDays: '1',
+            beforeTime: '16:00',
+            afterMinutes: '60',
+            reminderDays: '1',
+            deadlineDays: '7',
+            quietStart: '20:00',
+            quietEnd: '07:00',
+            workingDays: '1,2,3,4,5',
+          }),
+        )
+      ).body,
+    );
+    const programmeId = (saved.actions as { data: { programmeId: string } }[])[0]!.data.programmeId;
+    const report = textOf(
+      invokeCard((await bot.post(execute(avery, svc, 'enrol.save', { programmeId, people: blake.aadObjectId }))).body),
+    );
+    assert.match(report, /Not reachable yet \(1\)/);
+    const stored = await bot.app.store.containers.people.item(blake.aadObjectId, blake.aadObjectId).read();
+    assert.equal(stored.resource?.reach, undefined);
+  });
+});
