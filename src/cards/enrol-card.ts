@@ -20,9 +20,7 @@ export function renderEnrolCard(data: EnrolCardData, words: Words): AdaptiveCard
     programmeId: data.programmeId,
     title: words.t('enrol.title', { programme: data.programmeName }),
     people: data.people,
-    teams: [{ title: words.t('enrol.teamNone'), value: '' }, ...data.teams].filter(
-      (_, i) => data.teams.length > 0 || i > 0,
-    ),
+    teams: data.teams,
     peoplePicker: data.peoplePicker,
     error: data.error ? words.t(data.error) : '',
     back: words.t('common.back'),

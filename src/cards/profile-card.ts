@@ -3,6 +3,9 @@ import { supportedLanguages, Words } from '../i18n';
 import { AdaptiveCard, allKeys, expandCard } from './render';
 
 const fields = ['timeZone', 'locale', 'department'] as const;
+
+/** a ChoiceSet value cannot be empty: this one means "no override, follow Teams" */
+export const followTeamsValue = 'teams';
 export type ProfileCardField = (typeof fields)[number];
 
 export interface ProfileCardData {
@@ -18,14 +21,14 @@ export interface ProfileCardData {
 
 export function renderProfileCard(data: ProfileCardData, words: Words): AdaptiveCard {
   const languages = [
-    { title: words.t('common.followTeams'), value: '' },
+    { title: words.t('common.followTeams'), value: followTeamsValue },
     ...supportedLanguages.map((l) => ({ title: words.t(`language.${l}`), value: l })),
   ];
   const followTeams = words.t('common.followTeams');
   return expandCard(template, {
     editable: data.editable,
     message: data.message,
-    input: allKeys(fields, data.input),
+    input: allKeys(fields, { ...data.input, locale: data.input.locale || followTeamsValue }),
     errors: allKeys(
       fields,
       Object.fromEntries(Object.entries(data.errors).map(([k, v]) => [k, v ? words.t(v) : ''])),

@@ -63,6 +63,7 @@ export const en = {
     language: 'Language',
     department: 'Department (optional)',
     departmentHint: 'Pairing prefers a colleague from another department.',
+    save: 'Save',
     saved: 'Saved. I will show times in {timeZone} and write in {language}.',
     now: 'Now it is {time} for you.',
     error: {
@@ -141,8 +142,7 @@ export const en = {
     intro: 'Everyone enrolled who has Peer Coach installed gets a welcome.',
     people: 'People',
     peoplePlaceholder: 'Search for colleagues',
-    team: 'Or everyone in a team',
-    teamNone: 'No team',
+    team: 'Everyone in a team',
     noTeams: 'Add Peer Coach to a team to enrol all its members in one go.',
     submit: 'Enrol',
     nobody: 'Choose at least one person or a team.',

@@ -56,7 +56,7 @@ describe('e2e: enrolling a whole team, and people who cannot be reached', () => 
     assert.match(textOf(enrolCard), /Clinical supervisors/);
 
     const report = textOf(
-      invokeCard((await bot.post(execute(avery, svc, 'enrol.save', { programmeId, teamId: team.id }))).body),
+      invokeCard((await bot.post(execute(avery, svc, 'enrol.save', { programmeId, teamIds: team.id }))).body),
     );
     assert.match(report, /Enrolled now \(4\)/);
     assert.match(report, /Not reachable yet \(1\)/);
@@ -65,7 +65,7 @@ describe('e2e: enrolling a whole team, and people who cannot be reached', () => 
 
     // enrolling the same team again changes nothing
     const again = textOf(
-      invokeCard((await bot.post(execute(avery, svc, 'enrol.save', { programmeId, teamId: team.id }))).body),
+      invokeCard((await bot.post(execute(avery, svc, 'enrol.save', { programmeId, teamIds: team.id }))).body),
     );
     assert.match(again, /Enrolled now \(0\)/);
     assert.match(again, /Already enrolled \(4\)/);

@@ -1,5 +1,5 @@
 import { renderHelpCard } from '../../cards/help-card';
-import { renderProfileCard } from '../../cards/profile-card';
+import { followTeamsValue, renderProfileCard } from '../../cards/profile-card';
 import { CommandName, commands } from '../commands';
 import { BotServices, wordsOf } from '../services';
 import { ActionResult, Actor, CardData, cardReply, field, Reply, textReply } from '../turn';
@@ -43,7 +43,7 @@ export function profile(actor: Actor): Reply {
 export async function saveProfile(actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> {
   const input = {
     timeZone: field(data, 'timeZone', 64),
-    locale: field(data, 'locale', 16),
+    locale: field(data, 'locale', 16).replace(followTeamsValue, ''),
     department: field(data, 'department', 200),
   };
   const outcome = await services.people.updateProfile(actor.person.id, input);

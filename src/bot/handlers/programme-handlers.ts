@@ -177,20 +177,22 @@ export async function saveEnrol(actor: Actor, data: CardData, services: BotServi
   const found = await services.programmes.get(field(data, 'programmeId', 100));
   if (!found) return notFound(actor.words);
   const programme = found.programme;
-  const ids = field(data, 'people', 100_000)
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .slice(0, 1000);
-  const teamId = field(data, 'teamId', 200);
-  if (ids.length === 0 && !teamId) {
+  const list = (name: string) =>
+    field(data, name, 100_000)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, 1000);
+  const ids = list('people');
+  const teamIds = list('teamIds');
+  if (ids.length === 0 && teamIds.length === 0) {
     return { update: await enrolCard(services, programme, actor.words, 'enrol.nobody') };
   }
   const known = await Promise.all(ids.map((id) => services.people.get(id)));
   const people = ids.map((id, i) => ({ personId: id, displayName: known[i]?.displayName ?? '' }));
   const outcomes: EnrolOutcome[] = [];
   if (people.length > 0) outcomes.push(await services.programmes.enrol(programme, actor.person.id, people));
-  if (teamId) {
+  for (const teamId of teamIds) {
     const team = await services.programmes.enrolTeam(programme, actor.person.id, teamId);
     if (team === 'unreachable' || team === 'missing') {
       return { update: await enrolCard(services, programme, actor.words, 'enrol.teamUnreachable') };

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { allVerbs } from '../../src/bot/verbs';
+import { renderInvitationCard } from '../../src/cards/invitation-card';
+import { renderNoticeCard } from '../../src/cards/notice-card';
+import { wordsFor } from '../../src/i18n';
+import { everyCard } from '../support/card-samples';
+import { verbsOf } from '../support/test-bot';
+
+// the renderer's main entry crashes under Node; its UMD bundle parses and validates fine
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AC = require('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
+
+const maxCardBytes = 28 * 1024;
+const words = wordsFor('en-GB', 'Europe/Stockholm');
+const cards = everyCard(words);
+
+function parseAt15(card: object) {
+  const parsed = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext(new AC.Version(1, 5));
+  parsed.parse(card, context);
+  const errors = [];
+  for (let i = 0; i < context.eventCount; i++) errors.push(context.getEventAt(i));
+  return { errors, validation: parsed.validateProperties() };
+}
+
+describe('Adaptive Card templates', () => {
+  it('has a render function sample for every template in /cards', () => {
+    const templates = readdirSync(path.join(__dirname, '../../cards')).filter((f) => f.endsWith('.json'));
+    const rendered = new Set(Object.keys(cards).map((k) => k.split(' ')[0]!.replace('programme', 'programme')));
+    const named = templates.map((t) => t.replace('.json', '').replace('-', ' ').split(' ')[0]);
+    for (const t of named) assert.ok([...rendered].some((r) => r.startsWith(t!)), `no sample renders ${t}`);
+  });
+
+  for (const [name, card] of Object.entries(cards)) {
+    describe(name, () => {
+      it('parses at schema 1.5 with the adaptivecards parser, without errors', () => {
+        const { errors, validation } = parseAt15(card);
+        // Teams' people picker (choices.data) is a Teams extension it renders in 1.2+ cards (Microsoft
+        // Learn, "People Picker in Adaptive Cards"); the JS parser only knows it from 1.6
+        const known = /^Property "choices.data" is supported in version 1.6/;
+        assert.deepEqual(
+          errors.map((e) => e.message).filter((m) => !known.test(m)),
+          [],
+        );
+        assert.deepEqual(
+          validation.validationEvents.map((e) => e.message),
+          [],
+        );
+      });
+
+      it('stays under 28 KB', () => {
+        assert.ok(Buffer.byteLength(JSON.stringify(card)) < maxCardBytes, `${name} is too large`);
+      });
+
+      it('has every template expression expanded and every button wired to a known verb', () => {
+        assert.doesNotMatch(JSON.stringify(card), /\$\{|\$data|\$when/);
+        for (const verb of verbsOf(card)) assert.ok(allVerbs.includes(verb), `unknown verb ${verb}`);
+      });
+    });
+  }
+
+  it('keeps text that someone typed literal: template expressions in data are not evaluated', () => {
+    const card = renderInvitationCard(
+      { programmeId: 'p', programmeName: '${t.accept}', invitationId: 'i', fromName: '${1+1}', state: 'pending' },
+      words,
+    );
+    const json = JSON.stringify(card);
+    assert.match(json, /\$\{1\+1\} invites you/);
+    assert.match(json, /In \$\{t.accept\}/);
+  });
+
+  it('shows no buttons on an answered invitation, so it cannot be answered twice', () => {
+    for (const state of ['accepted', 'declined', 'failed'] as const) {
+      const card = renderInvitationCard(
+        { programmeId: 'p', programmeName: 'P', invitationId: 'i', fromName: 'B', state },
+        words,
+      );
+      assert.deepEqual(verbsOf(card), []);
+    }
+  });
+
+  it('a notice without sections or actions has none', () => {
+    const card = renderNoticeCard({ title: 'Hello' }) as unknown as { actions?: unknown[] };
+    assert.equal((card.actions ?? []).length, 0);
+  });
+
+  it('every verb a template names is one the router handles', () => {
+    const dir = path.join(__dirname, '../../cards');
+    for (const file of readdirSync(dir)) {
+      const verbs = [...readFileSync(path.join(dir, file), 'utf8').matchAll(/"verb":\s*"([^"$]+)"/g)].map((m) => m[1]);
+      for (const v of verbs) assert.ok(allVerbs.includes(v!), `${file} names unknown verb ${v}`);
+    }
+  });
+});

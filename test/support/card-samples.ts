@@ -1,0 +1,137 @@
+import { renderCoordinatorsCard } from '../../src/cards/coordinators-card';
+import { renderEnrolCard } from '../../src/cards/enrol-card';
+import { renderHelpCard } from '../../src/cards/help-card';
+import { renderInvitationCard } from '../../src/cards/invitation-card';
+import { renderInviteCard } from '../../src/cards/invite-card';
+import { renderNoticeCard } from '../../src/cards/notice-card';
+import { renderPairingCard } from '../../src/cards/pairing-card';
+import { renderProfileCard } from '../../src/cards/profile-card';
+import { renderProgrammeCard } from '../../src/cards/programme-card';
+import { renderProgrammeFormCard } from '../../src/cards/programme-form-card';
+import { renderProgrammeListCard } from '../../src/cards/programme-list-card';
+import { AdaptiveCard } from '../../src/cards/render';
+import { renderWelcomeCard } from '../../src/cards/welcome-card';
+import { commands } from '../../src/bot/commands';
+import { Enrolment, Pair } from '../../src/domain/membership';
+import { defaultPolicy, Programme, programmeToInput } from '../../src/domain/programme';
+import { Words } from '../../src/i18n';
+
+export function sampleProgramme(overrides: Partial<Programme> = {}): Programme {
+  return {
+    type: 'programme',
+    id: 'p-1',
+    programmeId: 'p-1',
+    name: 'Autumn term, Medicine',
+    startDate: '2026-09-01',
+    endDate: '2026-12-20',
+    timeZone: 'Europe/Stockholm',
+    locale: 'en',
+    targetObservations: 2,
+    policy: defaultPolicy,
+    createdBy: 'a',
+    createdAt: '2026-08-01T00:00:00Z',
+    updatedAt: '2026-08-01T00:00:00Z',
+    ...overrides,
+  };
+}
+
+export function sampleEnrolments(n: number, paired = 0): Enrolment[] {
+  return Array.from({ length: n }, (_, i) => ({
+    type: 'enrolment',
+    id: `enrolment:${i}`,
+    programmeId: 'p-1',
+    personId: `person-${i}`,
+    displayName: `Supervisor Number ${i}`,
+    pairId: i < paired ? `pair:${Math.floor(i / 2)}` : undefined,
+    enrolledAt: '2026-08-01T00:00:00Z',
+    enrolledBy: 'a',
+  }));
+}
+
+export function samplePairs(n: number): Pair[] {
+  return Array.from({ length: n }, (_, i) => ({
+    type: 'pair',
+    id: `pair:${i}`,
+    programmeId: 'p-1',
+    memberIds: [`person-${2 * i}`, `person-${2 * i + 1}`],
+    memberNames: { [`person-${2 * i}`]: `Supervisor ${2 * i}`, [`person-${2 * i + 1}`]: `Supervisor ${2 * i + 1}` },
+    formedBy: 'coordinator',
+    formedAt: '2026-08-01T00:00:00Z',
+  }));
+}
+
+const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ title: `Colleague ${i}`, value: `id-${i}` }));
+const list = (from: 'supervisor' | 'coordinator') =>
+  Object.values(commands)
+    .filter((c) => c.coordinatorOnly === (from === 'coordinator'))
+    .map((c) => ({ command: c.words[0], description: c.description }));
+
+/** every card in every state worth checking, with realistic (and some large) data */
+export function everyCard(words: Words): Record<string, AdaptiveCard> {
+  const programme = sampleProgramme();
+  return {
+    welcome: renderWelcomeCard({ name: 'Avery Lind', team: false, coordinator: true }, words),
+    'welcome (team)': renderWelcomeCard({ name: '', team: true, coordinator: false }, words),
+    help: renderHelpCard(
+      { coordinator: true, paused: true, supervisorCommands: list('supervisor'), coordinatorCommands: list('coordinator') },
+      words,
+    ),
+    profile: renderProfileCard(
+      { editable: true, input: { timeZone: 'Europe/Stockholm' }, fromTeams: { timeZone: 'Europe/Oslo' }, errors: { locale: 'profile.error.locale' }, message: '' },
+      words,
+    ),
+    'profile (saved)': renderProfileCard(
+      { editable: false, input: { department: 'Surgery' }, fromTeams: {}, errors: {}, message: 'Saved.' },
+      words,
+    ),
+    'programme form': renderProgrammeFormCard(
+      {
+        programmeId: 'p-1',
+        editingName: programme.name,
+        version: '"etag"',
+        input: programmeToInput(programme),
+        errors: { name: 'programme.error.nameRequired', endDate: 'programme.error.endBeforeStart' },
+        notice: 'conflict',
+      },
+      words,
+    ),
+    'programme (200 enrolled)': renderProgrammeCard(
+      { programme, enrolments: sampleEnrolments(200, 150), pairs: samplePairs(75), notice: 'Saved.' },
+      words,
+    ),
+    'programme list': renderProgrammeListCard(
+      { programmes: Array.from({ length: 20 }, (_, i) => sampleProgramme({ id: `p-${i}`, name: `Programme ${i}` })) },
+      words,
+    ),
+    enrol: renderEnrolCard(
+      { programmeId: 'p-1', programmeName: programme.name, people: choices(200), teams: choices(5), peoplePicker: true, error: 'enrol.nobody' },
+      words,
+    ),
+    'enrol (local)': renderEnrolCard(
+      { programmeId: 'p-1', programmeName: programme.name, people: choices(5), teams: [], peoplePicker: false },
+      words,
+    ),
+    pairing: renderPairingCard({ programmeId: 'p-1', programmeName: programme.name, candidates: choices(60), error: 'x' }, words),
+    'pairing (nobody)': renderPairingCard({ programmeId: 'p-1', programmeName: programme.name, candidates: [] }, words),
+    invite: renderInviteCard({ options: choices(50) }, words),
+    'invite (sent)': renderInviteCard({ options: [], message: 'Invitation sent.' }, words),
+    invitation: renderInvitationCard(
+      { programmeId: 'p-1', programmeName: programme.name, invitationId: 'invitation:a:b', fromName: 'Blake Berg', state: 'pending' },
+      words,
+    ),
+    'invitation (accepted)': renderInvitationCard(
+      { programmeId: 'p-1', programmeName: programme.name, invitationId: 'invitation:a:b', fromName: 'Blake Berg', state: 'accepted' },
+      words,
+    ),
+    coordinators: renderCoordinatorsCard(
+      { coordinators: [{ displayName: 'Avery', configured: true }], people: choices(100), peoplePicker: true, message: 'Added.' },
+      words,
+    ),
+    notice: renderNoticeCard({
+      title: 'Enrolment',
+      text: 'Done.',
+      sections: [{ heading: 'Enrolled now (2)', body: 'A and B' }],
+      actions: [{ title: 'Back', verb: 'programme.open', programmeId: 'p-1' }],
+    }),
+  };
+}
