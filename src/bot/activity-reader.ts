@@ -25,7 +25,10 @@ export function teamOf(activity: Partial<Activity>): { id: string; name: string 
 }
 
 export function isPersonal(activity: Partial<Activity>): boolean {
-  return activity.conversation?.conversationType === 'personal' || (!activity.conversation?.isGroup && !teamOf(activity));
+  return (
+    activity.conversation?.conversationType === 'personal' ||
+    (!activity.conversation?.isGroup && !teamOf(activity))
+  );
 }
 
 /** where to write back to this conversation later */

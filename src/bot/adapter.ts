@@ -21,9 +21,14 @@ export function createAdapter(auth: AuthConfig, defaultLocale: string, log: Logg
   adapter.onTurnError = async (context, error) => {
     // never log the activity: it may hold what someone wrote
     const e = error as { name?: string; code?: unknown; statusCode?: unknown };
-    log.error({ err: { name: e.name, code: e.code, statusCode: e.statusCode }, type: context.activity.type }, 'unhandled turn error');
+    log.error(
+      { err: { name: e.name, code: e.code, statusCode: e.statusCode }, type: context.activity.type },
+      'unhandled turn error',
+    );
     try {
-      await context.sendActivity(wordsFor(context.activity.locale ?? defaultLocale, 'UTC').t('common.failed'));
+      await context.sendActivity(
+        wordsFor(context.activity.locale ?? defaultLocale, 'UTC').t('common.failed'),
+      );
     } catch {
       // the conversation may be gone; the error is already logged
     }

@@ -3,7 +3,11 @@ import { MessageKey } from '../i18n';
 /** what people can type in the 1:1 chat; the manifest's command list carries the same words */
 export const commands = {
   help: { words: ['help', '?', 'hi', 'hello', 'start'], description: 'help.help', coordinatorOnly: false },
-  profile: { words: ['profile', 'settings', 'my profile'], description: 'help.profile', coordinatorOnly: false },
+  profile: {
+    words: ['profile', 'settings', 'my profile'],
+    description: 'help.profile',
+    coordinatorOnly: false,
+  },
   pause: { words: ['pause'], description: 'help.pause', coordinatorOnly: false },
   resume: { words: ['resume', 'unpause'], description: 'help.resume', coordinatorOnly: false },
   invite: { words: ['invite', 'invite a colleague'], description: 'help.invite', coordinatorOnly: false },
@@ -17,7 +21,11 @@ export const commands = {
     description: 'help.newProgramme',
     coordinatorOnly: true,
   },
-  coordinators: { words: ['coordinators', 'coordinator'], description: 'help.coordinators', coordinatorOnly: true },
+  coordinators: {
+    words: ['coordinators', 'coordinator'],
+    description: 'help.coordinators',
+    coordinatorOnly: true,
+  },
 } as const satisfies Record<
   string,
   { words: readonly string[]; description: MessageKey; coordinatorOnly: boolean }

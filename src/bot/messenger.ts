@@ -48,7 +48,10 @@ export class Messenger {
     private readonly retry: RetryPolicy = defaultRetry,
   ) {}
 
-  reference(reach: ConversationReach, conversationType: 'personal' | 'channel'): Partial<ConversationReference> {
+  reference(
+    reach: ConversationReach,
+    conversationType: 'personal' | 'channel',
+  ): Partial<ConversationReference> {
     return {
       channelId: 'msteams',
       serviceUrl: reach.serviceUrl,
@@ -71,13 +74,17 @@ export class Messenger {
   ): Promise<T> {
     // the adapter hands errors inside a turn to onTurnError; carry them out so the caller sees the outcome
     let result: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
-    await this.adapter.continueConversationAsync(this.appId, this.reference(reach, conversationType), async (ctx) => {
-      try {
-        result = { ok: true, value: await logic(ctx) };
-      } catch (error) {
-        result = { ok: false, error };
-      }
-    });
+    await this.adapter.continueConversationAsync(
+      this.appId,
+      this.reference(reach, conversationType),
+      async (ctx) => {
+        try {
+          result = { ok: true, value: await logic(ctx) };
+        } catch (error) {
+          result = { ok: false, error };
+        }
+      },
+    );
     if (!result) throw new Error('the proactive turn did not run');
     if (!result.ok) throw result.error;
     return result.value;
@@ -86,7 +93,11 @@ export class Messenger {
   async send(reach: ConversationReach, activity: Partial<Activity>): Promise<SendOutcome> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const id = await this.within(reach, 'personal', async (ctx) => (await ctx.sendActivity(activity))?.id);
+        const id = await this.within(
+          reach,
+          'personal',
+          async (ctx) => (await ctx.sendActivity(activity))?.id,
+        );
         return { status: 'sent', activityId: id };
       } catch (err) {
         const e = err as ConnectorError;

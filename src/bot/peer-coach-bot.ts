@@ -96,7 +96,10 @@ export class PeerCoachBot extends TeamsActivityHandler {
         installedAt: this.services.clock.now().toISOString(),
       });
       if (!existing) {
-        const words = wordsFor(context.activity.locale ?? this.services.defaultLocale, this.services.defaultTimeZone);
+        const words = wordsFor(
+          context.activity.locale ?? this.services.defaultLocale,
+          this.services.defaultTimeZone,
+        );
         await this.sendCard(context, renderWelcomeCard({ name: '', team: true, coordinator: false }, words));
       }
       return;
@@ -109,7 +112,10 @@ export class PeerCoachBot extends TeamsActivityHandler {
     const actor = this.actor(context)!;
     await this.sendCard(
       context,
-      renderWelcomeCard({ name: person.displayName, team: false, coordinator: actor.coordinator }, actor.words),
+      renderWelcomeCard(
+        { name: person.displayName, team: false, coordinator: actor.coordinator },
+        actor.words,
+      ),
     );
   }
 
@@ -162,7 +168,11 @@ export class PeerCoachBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const actor = this.actor(context);
     if (!actor) {
-      return { statusCode: 403, type: 'application/vnd.microsoft.error', value: { code: 'Forbidden', message: '' } };
+      return {
+        statusCode: 403,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'Forbidden', message: '' },
+      };
     }
     const data = cardData(invokeValue.action.data);
     const result = await this.act(actor, invokeValue.action.verb || data.verb || '', data);
@@ -174,7 +184,11 @@ export class PeerCoachBot extends TeamsActivityHandler {
   }
 
   private act(actor: Actor, verb: string, data: CardData): Promise<ActionResult> {
-    return this.guarded(actor, () => runAction(verb, actor, data, this.services), (text) => ({ reply: { text } }));
+    return this.guarded(
+      actor,
+      () => runAction(verb, actor, data, this.services),
+      (text) => ({ reply: { text } }),
+    );
   }
 
   /** a failure is logged without content and answered kindly; nothing half-done is shown */

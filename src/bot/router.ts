@@ -57,20 +57,28 @@ export function isVerb(v: string): v is Verb {
 }
 
 export async function runCommand(name: CommandName, actor: Actor, services: BotServices): Promise<Reply> {
-  if (commands[name].coordinatorOnly && !actor.coordinator) return textReply(actor.words.t('common.notCoordinator'));
+  if (commands[name].coordinatorOnly && !actor.coordinator)
+    return textReply(actor.words.t('common.notCoordinator'));
   return commandHandlers[name](actor, services);
 }
 
 async function runCommandAction(actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> {
   const name = data.command as CommandName;
-  if (!Object.prototype.hasOwnProperty.call(commands, name)) return { reply: textReply(actor.words.t('common.stale')) };
+  if (!Object.prototype.hasOwnProperty.call(commands, name))
+    return { reply: textReply(actor.words.t('common.stale')) };
   return { reply: await runCommand(name, actor, services) };
 }
 
 /** a card button: unknown verbs (an old or tampered card) get a polite pointer and change nothing */
-export async function runAction(verb: string, actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> {
+export async function runAction(
+  verb: string,
+  actor: Actor,
+  data: CardData,
+  services: BotServices,
+): Promise<ActionResult> {
   if (!isVerb(verb)) return { reply: textReply(actor.words.t('common.stale')) };
   const entry = actionHandlers[verb];
-  if (entry.coordinatorOnly && !actor.coordinator) return { reply: textReply(actor.words.t('common.notCoordinator')) };
+  if (entry.coordinatorOnly && !actor.coordinator)
+    return { reply: textReply(actor.words.t('common.notCoordinator')) };
   return entry.handle(actor, data, services);
 }

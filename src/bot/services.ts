@@ -22,7 +22,10 @@ export interface BotServices {
 }
 
 /** a person's words: what they chose, else what Teams last said, else the defaults */
-export function wordsOf(person: Person, services: Pick<BotServices, 'defaultTimeZone' | 'defaultLocale'>): Words {
+export function wordsOf(
+  person: Person,
+  services: Pick<BotServices, 'defaultTimeZone' | 'defaultLocale'>,
+): Words {
   return wordsFor(
     person.preferences.locale ?? person.seen.locale ?? services.defaultLocale,
     person.preferences.timeZone ?? person.seen.timeZone ?? services.defaultTimeZone,

@@ -20,7 +20,11 @@ export class TeamDirectory implements Directory {
           const page = await TeamsInfo.getPagedMembers(ctx, 500, token);
           for (const m of page.members) {
             if (m.aadObjectId) {
-              members.push({ personId: normaliseId(m.aadObjectId), displayName: m.name ?? '', tenantId: m.tenantId });
+              members.push({
+                personId: normaliseId(m.aadObjectId),
+                displayName: m.name ?? '',
+                tenantId: m.tenantId,
+              });
             }
           }
           token = page.continuationToken || undefined;

@@ -6,7 +6,11 @@ export interface NoticeCardData {
   readonly title: string;
   readonly text?: string;
   readonly sections?: readonly { readonly heading: string; readonly body: string }[];
-  readonly actions?: readonly { readonly title: string; readonly verb: string; readonly programmeId?: string }[];
+  readonly actions?: readonly {
+    readonly title: string;
+    readonly verb: string;
+    readonly programmeId?: string;
+  }[];
 }
 
 export function renderNoticeCard(data: NoticeCardData): AdaptiveCard {

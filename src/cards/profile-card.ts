@@ -36,7 +36,9 @@ export function renderProfileCard(data: ProfileCardData, words: Words): Adaptive
     timeZoneFromTeams: words.t('profile.fromTeams', { value: data.fromTeams.timeZone ?? '—' }),
     shown: {
       timeZone: data.input.timeZone || `${followTeams} (${words.timeZone})`,
-      language: data.input.locale ? words.t(`language.${data.input.locale}`) : `${followTeams} (${words.t(`language.${words.language}`)})`,
+      language: data.input.locale
+        ? words.t(`language.${data.input.locale}`)
+        : `${followTeams} (${words.t(`language.${words.language}`)})`,
       department: data.input.department || '—',
     },
     languages,

@@ -32,7 +32,9 @@ export function renderProgrammeCard(data: ProgrammeCardData, words: Words): Adap
       { title: f('paired'), value: String(data.enrolments.length - waiting.length) },
       { title: f('waiting'), value: String(waiting.length) },
     ],
-    pairs: data.pairs.map((pair) => ({ names: words.list(pair.memberIds.map((id) => pair.memberNames[id] ?? '')) })),
+    pairs: data.pairs.map((pair) => ({
+      names: words.list(pair.memberIds.map((id) => pair.memberNames[id] ?? '')),
+    })),
     waiting: waiting.map((e) => e.displayName),
     waitingNames: words.list(waiting.map((e) => e.displayName)),
     t: words.section('programme'),

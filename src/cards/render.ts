@@ -22,6 +22,9 @@ export function expandCard(template: object, data: object): AdaptiveCard {
 }
 
 /** a record with every listed key present ('' where there is no value), for `$when` tests in templates */
-export function allKeys<K extends string>(keys: readonly K[], values: Partial<Record<K, string>>): Record<K, string> {
+export function allKeys<K extends string>(
+  keys: readonly K[],
+  values: Partial<Record<K, string>>,
+): Record<K, string> {
   return Object.fromEntries(keys.map((k) => [k, values[k] ?? ''])) as Record<K, string>;
 }

@@ -130,7 +130,8 @@ function parseCoordinators(env: Env, issues: ConfigIssue[]): string[] {
     .split(',')
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
-  if (ids.some((id) => !guid.test(id))) issues.push(configIssue('InvalidCoordinatorId', 'COORDINATOR_AAD_IDS'));
+  if (ids.some((id) => !guid.test(id)))
+    issues.push(configIssue('InvalidCoordinatorId', 'COORDINATOR_AAD_IDS'));
   return [...new Set(ids)];
 }
 
@@ -146,7 +147,8 @@ export function parseConfig(env: Env): Config {
   const coordinatorIds = parseCoordinators(env, issues);
 
   const defaultTimeZone = value(env, 'DEFAULT_TIME_ZONE') ?? 'Europe/Stockholm';
-  if (!IANAZone.isValidZone(defaultTimeZone)) issues.push(configIssue('InvalidTimeZone', 'DEFAULT_TIME_ZONE'));
+  if (!IANAZone.isValidZone(defaultTimeZone))
+    issues.push(configIssue('InvalidTimeZone', 'DEFAULT_TIME_ZONE'));
   const defaultLocale = value(env, 'DEFAULT_LOCALE') ?? 'en';
   if (!isSupportedLocale(defaultLocale)) issues.push(configIssue('InvalidLocale', 'DEFAULT_LOCALE'));
   const logLevel = (value(env, 'LOG_LEVEL') ?? 'info') as LogLevel;

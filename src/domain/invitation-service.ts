@@ -28,7 +28,11 @@ export type InviteOutcome =
     };
 
 export type AnswerOutcome =
-  | { readonly status: 'accepted' | 'declined' | 'failed'; readonly invitation: Invitation; readonly repeated: boolean }
+  | {
+      readonly status: 'accepted' | 'declined' | 'failed';
+      readonly invitation: Invitation;
+      readonly repeated: boolean;
+    }
   | { readonly status: 'forbidden' | 'missing' };
 
 /** self-service pairing: a supervisor invites a colleague, who accepts or declines */
@@ -52,7 +56,12 @@ export class InvitationService {
       const colleagues = await this.repos.programmes.enrolmentsOf(programmeId);
       for (const c of colleagues) {
         if (c.personId === person.id || c.pairId) continue;
-        out.push({ programmeId, programmeName: programme.doc.name, personId: c.personId, displayName: c.displayName });
+        out.push({
+          programmeId,
+          programmeName: programme.doc.name,
+          personId: c.personId,
+          displayName: c.displayName,
+        });
       }
     }
     return out;
@@ -114,18 +123,27 @@ export class InvitationService {
     if (found.doc.toId !== by.id) return { status: 'forbidden' };
     const now = this.clock.now().toISOString();
     const moved = await mutate<Invitation>(this.repos.programmes.invitations, id, programmeId, (inv) =>
-      inv && inv.status === 'pending' ? { ...inv, status: accept ? 'accepted' : 'declined', answeredAt: now } : undefined,
+      inv && inv.status === 'pending'
+        ? { ...inv, status: accept ? 'accepted' : 'declined', answeredAt: now }
+        : undefined,
     );
     const invitation = moved.doc!;
     if (!moved.changed) {
-      return { status: invitation.status === 'pending' ? 'failed' : invitation.status, invitation, repeated: true };
+      return {
+        status: invitation.status === 'pending' ? 'failed' : invitation.status,
+        invitation,
+        repeated: true,
+      };
     }
     const programme = (await this.repos.programmes.programmes.read(programmeId, programmeId))?.doc;
-    let status: 'accepted' | 'declined' | 'failed' = invitation.status === 'accepted' ? 'accepted' : 'declined';
+    let status: 'accepted' | 'declined' | 'failed' =
+      invitation.status === 'accepted' ? 'accepted' : 'declined';
     let final = invitation;
     if (status === 'accepted' && programme) {
       const members = await Promise.all(
-        [invitation.fromId, invitation.toId].map((p) => this.repos.programmes.enrolments.read(enrolmentId(p), programmeId)),
+        [invitation.fromId, invitation.toId].map((p) =>
+          this.repos.programmes.enrolments.read(enrolmentId(p), programmeId),
+        ),
       );
       const formed =
         members.every((m) => m) &&
@@ -137,7 +155,12 @@ export class InvitationService {
       if (!formed || formed.status !== 'formed') {
         status = 'failed';
         final = (
-          await mutate<Invitation>(this.repos.programmes.invitations, id, programmeId, (inv) => inv && { ...inv, status: 'failed' })
+          await mutate<Invitation>(
+            this.repos.programmes.invitations,
+            id,
+            programmeId,
+            (inv) => inv && { ...inv, status: 'failed' },
+          )
         ).doc!;
       }
     }

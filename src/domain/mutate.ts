@@ -27,7 +27,8 @@ export async function mutate<T>(
     const next = change(current?.doc);
     if (next === undefined) return { doc: current?.doc, before: current?.doc, changed: false };
     const outcome = current ? await collection.replace(next, current.etag) : await collection.create(next);
-    if (outcome === 'replaced' || outcome === 'created') return { doc: next, before: current?.doc, changed: true };
+    if (outcome === 'replaced' || outcome === 'created')
+      return { doc: next, before: current?.doc, changed: true };
   }
   throw new Error(`gave up writing ${id} after ${attempts} concurrent conflicts`);
 }

@@ -14,7 +14,10 @@ export type FormOutcome =
 
 export type ManualPairOutcome =
   | FormOutcome
-  | { readonly status: 'invalid'; readonly reason: 'pairing.error.size' | 'pairing.error.same' | 'pairing.error.notEnrolled' }
+  | {
+      readonly status: 'invalid';
+      readonly reason: 'pairing.error.size' | 'pairing.error.same' | 'pairing.error.notEnrolled';
+    }
   | { readonly status: 'metBefore' };
 
 export interface AutoPairOutcome {
@@ -61,14 +64,17 @@ export class PairService {
   private async release(programmeId: string, personId: string, pairId: string): Promise<void> {
     await mutate(this.repos.programmes.enrolments, enrolmentId(personId), programmeId, (e) => {
       if (!e || e.pairId !== pairId) return undefined;
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
       const { pairId: _p, ...rest } = e;
       return rest;
     });
   }
 
   /** claims every member's enrolment, then records the pair; all or nothing */
-  async form(programme: Programme, members: readonly Enrolment[], formedBy: Pair['formedBy']): Promise<FormOutcome> {
+  async form(
+    programme: Programme,
+    members: readonly Enrolment[],
+    formedBy: Pair['formedBy'],
+  ): Promise<FormOutcome> {
     const pairId = `pair:${randomUUID()}`;
     const claimed: string[] = [];
     const ids = members.map((m) => m.personId).sort();

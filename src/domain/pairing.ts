@@ -55,16 +55,22 @@ interface Attempt {
  * and an odd one out joins a pair as a trio rather than being left out. Randomised greedy, tried
  * several times; the attempt that leaves fewest unpaired and then fewest same-department pairs wins.
  */
-export function planPairs(candidates: readonly Candidate[], open: readonly OpenPair[], rules: PairingRules): PairingPlan {
+export function planPairs(
+  candidates: readonly Candidate[],
+  open: readonly OpenPair[],
+  rules: PairingRules,
+): PairingPlan {
   const departments = new Map<string, string | undefined>(rules.departments ?? []);
   for (const c of candidates) departments.set(c.personId, dept(c.department));
-  const metBefore = (a: string, b: string) => rules.pastPartners.get(a)?.has(b) || rules.pastPartners.get(b)?.has(a);
+  const metBefore = (a: string, b: string) =>
+    rules.pastPartners.get(a)?.has(b) || rules.pastPartners.get(b)?.has(a);
   const sameDept = (a: string, b: string) => {
     const da = dept(departments.get(a));
     return da !== undefined && da === dept(departments.get(b));
   };
   const fits = (person: string, group: readonly string[]) => group.every((m) => !metBefore(person, m));
-  const sameCount = (person: string, group: readonly string[]) => group.filter((m) => sameDept(person, m)).length;
+  const sameCount = (person: string, group: readonly string[]) =>
+    group.filter((m) => sameDept(person, m)).length;
 
   const attempts = candidates.length > 200 ? 3 : 40;
   let best: Attempt | undefined;

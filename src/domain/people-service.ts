@@ -54,7 +54,6 @@ export class PeopleService {
     const id = normaliseId(personId);
     await mutate(this.repos.people, id, id, (current) => {
       if (!current || (!current.reach && !current.welcomedAt)) return undefined;
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
       const { reach: _reach, welcomedAt: _welcomed, ...rest } = current;
       return { ...rest, updatedAt: this.clock.now().toISOString() };
     });
@@ -86,7 +85,6 @@ export class PeopleService {
     const result = await mutate(this.repos.people, id, id, (current) => {
       if (!current) return undefined;
       const { department: _old, ...rest } = current;
-      void _old;
       return {
         ...rest,
         ...(department ? { department } : {}),

@@ -83,7 +83,11 @@ export class ProgrammeService {
     if (!checked.ok) return { status: 'invalid', errors: checked.errors };
     const current = await this.repos.programmes.programmes.read(programmeId, programmeId);
     if (!current) return { status: 'missing' };
-    const next: Programme = { ...current.doc, ...checked.settings, updatedAt: this.clock.now().toISOString() };
+    const next: Programme = {
+      ...current.doc,
+      ...checked.settings,
+      updatedAt: this.clock.now().toISOString(),
+    };
     const outcome = await this.repos.programmes.programmes.replace(next, etag);
     if (outcome === 'replaced') return { status: 'saved', programme: next };
     if (outcome === 'missing') return { status: 'missing' };
@@ -115,7 +119,9 @@ export class ProgrammeService {
    * can reach. People the bot has never met get a document so that their place is kept.
    */
   async enrol(programme: Programme, by: string, people: readonly Invitee[]): Promise<EnrolOutcome> {
-    const unique = [...new Map(people.map((p) => [normaliseId(p.personId), p])).entries()].filter(([id]) => id);
+    const unique = [...new Map(people.map((p) => [normaliseId(p.personId), p])).entries()].filter(
+      ([id]) => id,
+    );
     const enrolled: Invitee[] = [];
     const already: Invitee[] = [];
     const reachable = new Set<string>();
@@ -146,14 +152,23 @@ export class ProgrammeService {
     const { unreachable: failed } = await this.notices.post(
       enrolled
         .filter((p) => reachable.has(p.personId))
-        .map((p) => ({ kind: 'enrolled' as const, to: p.personId, programmeId: programme.id, programmeName: programme.name })),
+        .map((p) => ({
+          kind: 'enrolled' as const,
+          to: p.personId,
+          programmeId: programme.id,
+          programmeName: programme.name,
+        })),
     );
     const unreachable = enrolled.filter((p) => !reachable.has(p.personId) || failed.includes(p.personId));
     return { enrolled, already, unreachable };
   }
 
   /** enrols everyone on a team's roster (the team the bot is installed in) */
-  async enrolTeam(programme: Programme, by: string, teamId: string): Promise<EnrolOutcome | 'unreachable' | 'missing'> {
+  async enrolTeam(
+    programme: Programme,
+    by: string,
+    teamId: string,
+  ): Promise<EnrolOutcome | 'unreachable' | 'missing'> {
     const team = await this.repos.teams.read(teamId, teamId);
     if (!team) return 'missing';
     const roster = await this.directory.teamMembers(team.doc.reach);

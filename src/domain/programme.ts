@@ -163,7 +163,8 @@ export function validateProgramme(
   if (!end) errors.endDate = 'programme.error.date';
   if (start && end) {
     if (end < start) errors.endDate = 'programme.error.endBeforeStart';
-    else if (end.diff(start, 'days').days > limits.maxProgrammeDays) errors.endDate = 'programme.error.tooLong';
+    else if (end.diff(start, 'days').days > limits.maxProgrammeDays)
+      errors.endDate = 'programme.error.tooLong';
     else if (end.endOf('day').toMillis() < now.getTime()) errors.endDate = 'programme.error.endPassed';
   }
 

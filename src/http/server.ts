@@ -59,7 +59,9 @@ export async function startHttpServer(options: {
     res.send(ok ? 200 : 503, { status: ok ? 'ready' : 'store unreachable' });
   });
 
-  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', () => resolve()));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve()),
+  );
   const port = (server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -12,7 +12,7 @@ export const en = {
     notCoordinator: 'That is for programme coordinators. If you need it, ask a coordinator to add you.',
     paused: "Paused. I won't send you any prompts until you type **resume**.",
     alreadyPaused: 'You are already paused. Type **resume** when you want prompts again.',
-    resumed: "Welcome back — prompts are on again.",
+    resumed: 'Welcome back — prompts are on again.',
     alreadyResumed: 'Prompts are already on.',
     stale: 'This card is out of date. Type **help** to start again.',
     failed: 'Something went wrong on our side and nothing was changed. Please try again in a moment.',

@@ -62,13 +62,22 @@ export function wordsFor(locale: string | undefined, timeZone: string): Words {
     timeZone,
     t(key, params) {
       const template = lookup(catalogue, key) ?? lookup(en, key) ?? key;
-      return template.replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
+      return template.replace(/\{(\w+)\}/g, (m, name: string) =>
+        params && name in params ? String(params[name]) : m,
+      );
     },
     section: (name) => catalogue[name],
-    date: (isoDate) => DateTime.fromISO(isoDate, { zone: timeZone }).setLocale(formatLocale).toLocaleString(DateTime.DATE_MED),
+    date: (isoDate) =>
+      DateTime.fromISO(isoDate, { zone: timeZone }).setLocale(formatLocale).toLocaleString(DateTime.DATE_MED),
     dateTime: (instant) =>
-      DateTime.fromJSDate(instant).setZone(timeZone).setLocale(formatLocale).toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY),
+      DateTime.fromJSDate(instant)
+        .setZone(timeZone)
+        .setLocale(formatLocale)
+        .toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY),
     list: (items) => new Intl.ListFormat(formatLocale, { style: 'long', type: 'conjunction' }).format(items),
-    weekday: (d) => DateTime.fromObject({ weekday: d as 1 | 2 | 3 | 4 | 5 | 6 | 7 }, { zone: 'UTC' }).setLocale(formatLocale).toFormat('cccc'),
+    weekday: (d) =>
+      DateTime.fromObject({ weekday: d as 1 | 2 | 3 | 4 | 5 | 6 | 7 }, { zone: 'UTC' })
+        .setLocale(formatLocale)
+        .toFormat('cccc'),
   };
 }

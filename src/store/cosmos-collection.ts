@@ -19,7 +19,9 @@ export function statusOf(err: unknown): number | undefined {
  * Point operations for one document type in one container. The type field keeps kinds apart where
  * a container holds several (a programme's partition holds enrolments, pairs and invitations).
  */
-export class CosmosCollection<T extends { readonly id: string; readonly type: string }> implements Collection<T> {
+export class CosmosCollection<
+  T extends { readonly id: string; readonly type: string },
+> implements Collection<T> {
   constructor(
     private readonly container: Container,
     private readonly type: T['type'],
@@ -72,7 +74,12 @@ export class CosmosCollection<T extends { readonly id: string; readonly type: st
   }
 
   /** a parameterised query over this type; pass partition to keep it inside one partition */
-  async query(where: string, parameters: SqlParameter[] = [], partition?: string, orderBy = ''): Promise<T[]> {
+  async query(
+    where: string,
+    parameters: SqlParameter[] = [],
+    partition?: string,
+    orderBy = '',
+  ): Promise<T[]> {
     const query = {
       query: `SELECT * FROM c WHERE c.type = @type${where ? ` AND (${where})` : ''}${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
       parameters: [{ name: '@type', value: this.type }, ...parameters],

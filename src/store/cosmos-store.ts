@@ -19,7 +19,10 @@ export interface CosmosStore {
 
 const snapshotEveryMs = 2000;
 
-async function openContainers(database: Database, mayCreate: boolean): Promise<Record<ContainerName, Container>> {
+async function openContainers(
+  database: Database,
+  mayCreate: boolean,
+): Promise<Record<ContainerName, Container>> {
   const entries = await Promise.all(
     (Object.keys(containerSpecs) as ContainerName[]).map(async (name) => {
       const spec = containerSpecs[name];
@@ -35,7 +38,9 @@ async function openContainers(database: Database, mayCreate: boolean): Promise<R
   return Object.fromEntries(entries) as Record<ContainerName, Container>;
 }
 
-async function exportAll(containers: Record<ContainerName, Container>): Promise<Record<string, Record<string, unknown>[]>> {
+async function exportAll(
+  containers: Record<ContainerName, Container>,
+): Promise<Record<string, Record<string, unknown>[]>> {
   const out: Record<string, Record<string, unknown>[]> = {};
   for (const [name, container] of Object.entries(containers)) {
     const { resources } = await container.items.query<Record<string, unknown>>('SELECT * FROM c').fetchAll();
@@ -60,7 +65,10 @@ export async function openCosmosStore(config: StoreConfig, clock: Clock, log: Lo
       ? (await client.databases.createIfNotExists({ id: config.database })).database
       : client.database(config.database);
     const containers = await openContainers(database, mayCreate);
-    log.info({ endpoint: config.endpoint, database: config.database, auth: config.kind }, 'using Azure Cosmos DB');
+    log.info(
+      { endpoint: config.endpoint, database: config.database, auth: config.kind },
+      'using Azure Cosmos DB',
+    );
     return {
       kind: config.kind,
       containers,
@@ -90,7 +98,10 @@ export async function openCosmosStore(config: StoreConfig, clock: Clock, log: Lo
         restored++;
       }
     }
-    log.info({ documents: restored, savedAt: snapshot.savedAt }, 'restored the local store from its snapshot');
+    log.info(
+      { documents: restored, savedAt: snapshot.savedAt },
+      'restored the local store from its snapshot',
+    );
   }
   server.takeDirty();
 

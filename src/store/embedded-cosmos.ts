@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { Logger } from '../log';
 
 /** the key every Cosmos DB emulator accepts; the embedded server does not check it */
-export const embeddedKey = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+export const embeddedKey =
+  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
 
 export interface EmbeddedCosmos {
   readonly endpoint: string;
@@ -23,7 +24,9 @@ export async function startEmbeddedCosmos(): Promise<EmbeddedCosmos> {
   const server = createHttpServer({ keepAlive: true } as http.ServerOptions);
   let dirty = false;
   server.on('request', (req: http.IncomingMessage) => {
-    const isQuery = String(req.headers['x-ms-documentdb-isquery'] ?? '').toLowerCase() === 'true';
+    const isQuery =
+      String(req.headers['x-ms-documentdb-isquery'] ?? '').toLowerCase() === 'true' ||
+      String(req.headers['content-type'] ?? '').startsWith('application/query+json');
     if (req.method !== 'GET' && req.method !== 'HEAD' && !isQuery) dirty = true;
   });
   await new Promise<void>((resolve, reject) => {
@@ -67,7 +70,10 @@ export async function readSnapshot(dataDir: string, log: Logger): Promise<Snapsh
     return parsed;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    log.error({ err, file: snapshotPath(dataDir) }, 'could not read the local snapshot; starting empty');
+    // keep the damaged file for a person to inspect; the next snapshot must not overwrite it
+    const aside = `${snapshotPath(dataDir)}.damaged`;
+    await fs.rename(snapshotPath(dataDir), aside).catch(() => undefined);
+    log.error({ file: aside }, 'could not read the local snapshot; moved it aside and starting empty');
     return undefined;
   }
 }

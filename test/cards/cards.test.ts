@@ -28,9 +28,15 @@ function parseAt15(card: object) {
 describe('Adaptive Card templates', () => {
   it('has a render function sample for every template in /cards', () => {
     const templates = readdirSync(path.join(__dirname, '../../cards')).filter((f) => f.endsWith('.json'));
-    const rendered = new Set(Object.keys(cards).map((k) => k.split(' ')[0]!.replace('programme', 'programme')));
+    const rendered = new Set(
+      Object.keys(cards).map((k) => k.split(' ')[0]!.replace('programme', 'programme')),
+    );
     const named = templates.map((t) => t.replace('.json', '').replace('-', ' ').split(' ')[0]);
-    for (const t of named) assert.ok([...rendered].some((r) => r.startsWith(t!)), `no sample renders ${t}`);
+    for (const t of named)
+      assert.ok(
+        [...rendered].some((r) => r.startsWith(t!)),
+        `no sample renders ${t}`,
+      );
   });
 
   for (const [name, card] of Object.entries(cards)) {
@@ -63,7 +69,13 @@ describe('Adaptive Card templates', () => {
 
   it('keeps text that someone typed literal: template expressions in data are not evaluated', () => {
     const card = renderInvitationCard(
-      { programmeId: 'p', programmeName: '${t.accept}', invitationId: 'i', fromName: '${1+1}', state: 'pending' },
+      {
+        programmeId: 'p',
+        programmeName: '${t.accept}',
+        invitationId: 'i',
+        fromName: '${1+1}',
+        state: 'pending',
+      },
       words,
     );
     const json = JSON.stringify(card);
@@ -89,7 +101,9 @@ describe('Adaptive Card templates', () => {
   it('every verb a template names is one the router handles', () => {
     const dir = path.join(__dirname, '../../cards');
     for (const file of readdirSync(dir)) {
-      const verbs = [...readFileSync(path.join(dir, file), 'utf8').matchAll(/"verb":\s*"([^"$]+)"/g)].map((m) => m[1]);
+      const verbs = [...readFileSync(path.join(dir, file), 'utf8').matchAll(/"verb":\s*"([^"$]+)"/g)].map(
+        (m) => m[1],
+      );
       for (const v of verbs) assert.ok(allVerbs.includes(v!), `${file} names unknown verb ${v}`);
     }
   });

@@ -26,7 +26,10 @@ describe('e2e: authentication fails closed', () => {
     });
 
     it('refuses a request with a token that is not a valid Bot Framework JWT with 401', async () => {
-      const res = await bot.post(message(blake, bot.connector.url, 'help'), 'eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.');
+      const res = await bot.post(
+        message(blake, bot.connector.url, 'help'),
+        'eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.',
+      );
       assert.equal(res.status, 401);
       assert.equal(bot.connector.sent.length, 0);
     });

@@ -54,7 +54,11 @@ describe('e2e: self-service pairing by invitation', () => {
     assert.doesNotMatch(textOf(inviteCard), /Blake Berg/);
 
     const sent = invokeCard(
-      (await bot.post(execute(blake, svc, 'invite.send', { colleague: `${programmeId}|${chris.aadObjectId}` }))).body,
+      (
+        await bot.post(
+          execute(blake, svc, 'invite.send', { colleague: `${programmeId}|${chris.aadObjectId}` }),
+        )
+      ).body,
     );
     assert.match(textOf(sent), /Invitation sent to Chris Dahl/);
     assert.deepEqual(verbsOf(sent), [], 'the sent card cannot be sent again');
@@ -64,13 +68,17 @@ describe('e2e: self-service pairing by invitation', () => {
     assert.match(textOf(invitation), /Blake Berg invites you to be peers/);
     assert.match(textOf(invitation), /not assessment/);
 
-    const accepted = invokeCard((await bot.post(execute(chris, svc, 'invitation.accept', invitationData(invitation)))).body);
+    const accepted = invokeCard(
+      (await bot.post(execute(chris, svc, 'invitation.accept', invitationData(invitation)))).body,
+    );
     assert.match(textOf(accepted), /You accepted. You and Blake Berg are now peers/);
     assert.deepEqual(verbsOf(accepted), []);
     await bot.connector.waitFor(() => /accepted your invitation/.test(textOf(lastCard(blake))));
     const toBlake = bot.connector.to(blake.conversationId).length;
 
-    const again = invokeCard((await bot.post(execute(chris, svc, 'invitation.accept', invitationData(invitation)))).body);
+    const again = invokeCard(
+      (await bot.post(execute(chris, svc, 'invitation.accept', invitationData(invitation)))).body,
+    );
     assert.match(textOf(again), /You accepted/);
     assert.equal(bot.connector.to(blake.conversationId).length, toBlake, 'no second notice to the inviter');
 

@@ -56,9 +56,9 @@ describe('e2e: a coordinator sets up a programme over real HTTP', () => {
     assert.equal(saved.status, 200);
     const programmeCard = invokeCard(saved.body);
     assert.match(textOf(programmeCard), /Autumn term, Medicine/);
-    const programmeId = (
-      (programmeCard.actions as { data: { programmeId: string } }[]).find((a) => a.data.programmeId)!.data
-    ).programmeId;
+    const programmeId = (programmeCard.actions as { data: { programmeId: string } }[]).find(
+      (a) => a.data.programmeId,
+    )!.data.programmeId;
 
     const enrolCard = invokeCard((await bot.post(execute(avery, svc, 'enrol.open', { programmeId }))).body);
     assert.match(textOf(enrolCard), /Blake Berg/);
@@ -67,20 +67,30 @@ describe('e2e: a coordinator sets up a programme over real HTTP', () => {
     const report = invokeCard(
       (
         await bot.post(
-          execute(avery, svc, 'enrol.save', { programmeId, people: `${blake.aadObjectId},${chris.aadObjectId}` }),
+          execute(avery, svc, 'enrol.save', {
+            programmeId,
+            people: `${blake.aadObjectId},${chris.aadObjectId}`,
+          }),
         )
       ).body,
     );
     assert.match(textOf(report), /Enrolled now \(2\)/);
     await bot.connector.waitFor(() => bot.connector.to(chris.conversationId).length >= 2);
-    assert.match(textOf(cardOf(bot.connector.to(blake.conversationId).at(-1))), /You are enrolled in Autumn term/);
+    assert.match(
+      textOf(cardOf(bot.connector.to(blake.conversationId).at(-1))),
+      /You are enrolled in Autumn term/,
+    );
 
     const pairing = invokeCard((await bot.post(execute(avery, svc, 'pairing.open', { programmeId }))).body);
     assert.match(textOf(pairing), /2 waiting for a peer/);
     const paired = invokeCard(
       (
         await bot.post(
-          execute(avery, svc, 'pairing.manual', { programmeId, first: blake.aadObjectId, second: chris.aadObjectId }),
+          execute(avery, svc, 'pairing.manual', {
+            programmeId,
+            first: blake.aadObjectId,
+            second: chris.aadObjectId,
+          }),
         )
       ).body,
     );
@@ -97,7 +107,11 @@ describe('e2e: a coordinator sets up a programme over real HTTP', () => {
     const again = invokeCard(
       (
         await bot.post(
-          execute(avery, svc, 'pairing.manual', { programmeId, first: blake.aadObjectId, second: chris.aadObjectId }),
+          execute(avery, svc, 'pairing.manual', {
+            programmeId,
+            first: blake.aadObjectId,
+            second: chris.aadObjectId,
+          }),
         )
       ).body,
     );
@@ -115,8 +129,16 @@ describe('e2e: a coordinator sets up a programme over real HTTP', () => {
       execute(blake, svc, 'programme.save', { name: 'Mine', startDate: '2026-09-01', endDate: '2026-12-01' }),
     );
     assert.equal(forged.status, 200);
-    await bot.connector.waitFor(() => /for programme coordinators/.test(String(bot.connector.to(blake.conversationId).at(-1)?.text)));
-    assert.deepEqual(await bot.app.store.containers.programmes.items.readAll().fetchAll().then((r) => r.resources), []);
+    await bot.connector.waitFor(() =>
+      /for programme coordinators/.test(String(bot.connector.to(blake.conversationId).at(-1)?.text)),
+    );
+    assert.deepEqual(
+      await bot.app.store.containers.programmes.items
+        .readAll()
+        .fetchAll()
+        .then((r) => r.resources),
+      [],
+    );
   });
 
   it('answers unknown text with a short pointer to help, and help lists what this person can do', async () => {

@@ -26,7 +26,11 @@ describe('e2e: enrolling a whole team, and people who cannot be reached', () => 
     assert.match(textOf(cardOf(bot.connector.to(team.id).at(-1))), /Peer Coach is here/);
     bot.connector.rosters.set(
       team.id,
-      [avery, blake, chris, dana].map((u) => ({ id: `29:${u.aadObjectId}`, name: u.name, aadObjectId: u.aadObjectId })),
+      [avery, blake, chris, dana].map((u) => ({
+        id: `29:${u.aadObjectId}`,
+        name: u.name,
+        aadObjectId: u.aadObjectId,
+      })),
     );
 
     const saved = invokeCard(
@@ -61,7 +65,10 @@ describe('e2e: enrolling a whole team, and people who cannot be reached', () => 
     assert.match(report, /Enrolled now \(4\)/);
     assert.match(report, /Not reachable yet \(1\)/);
     assert.match(report, /Ask them to add Peer Coach in Teams: Dana Ek/);
-    assert.match(textOf(cardOf(bot.connector.to(blake.conversationId).at(-1))), /You are enrolled in Surgery term/);
+    assert.match(
+      textOf(cardOf(bot.connector.to(blake.conversationId).at(-1))),
+      /You are enrolled in Surgery term/,
+    );
 
     // enrolling the same team again changes nothing
     const again = textOf(
@@ -71,15 +78,21 @@ describe('e2e: enrolling a whole team, and people who cannot be reached', () => 
     assert.match(again, /Already enrolled \(4\)/);
 
     // four people: two pairs; then Dana installs and a late enrolee makes a trio, nobody left out
-    const paired = textOf(invokeCard((await bot.post(execute(avery, svc, 'pairing.auto', { programmeId }))).body));
+    const paired = textOf(
+      invokeCard((await bot.post(execute(avery, svc, 'pairing.auto', { programmeId }))).body),
+    );
     assert.match(paired, /New pairs \(2\)/);
     const eli = testUser('e', 'Eli Fors');
     await bot.post(installed(eli, svc));
     await bot.post(execute(avery, svc, 'enrol.save', { programmeId, people: eli.aadObjectId }));
-    const trio = textOf(invokeCard((await bot.post(execute(avery, svc, 'pairing.auto', { programmeId }))).body));
+    const trio = textOf(
+      invokeCard((await bot.post(execute(avery, svc, 'pairing.auto', { programmeId }))).body),
+    );
     assert.match(trio, /Joined as a trio/);
     assert.match(trio, /Eli Fors/);
-    await bot.connector.waitFor(() => /You have a peer/.test(textOf(cardOf(bot.connector.to(eli.conversationId).at(-1)))));
+    await bot.connector.waitFor(() =>
+      /You have a peer/.test(textOf(cardOf(bot.connector.to(eli.conversationId).at(-1)))),
+    );
   });
 
   it('treats a person who blocked the bot as unreachable and forgets the conversation', async () => {
@@ -110,7 +123,9 @@ describe('e2e: enrolling a whole team, and people who cannot be reached', () => 
     );
     const programmeId = (saved.actions as { data: { programmeId: string } }[])[0]!.data.programmeId;
     const report = textOf(
-      invokeCard((await bot.post(execute(avery, svc, 'enrol.save', { programmeId, people: blake.aadObjectId }))).body),
+      invokeCard(
+        (await bot.post(execute(avery, svc, 'enrol.save', { programmeId, people: blake.aadObjectId }))).body,
+      ),
     );
     assert.match(report, /Not reachable yet \(1\)/);
     const stored = await bot.app.store.containers.people.item(blake.aadObjectId, blake.aadObjectId).read();

@@ -28,7 +28,10 @@ describe('CosmosCollection (real SDK, embedded server)', () => {
     await t.repos.people.create(p);
     const first = (await t.repos.people.read(p.id, p.id))!;
     assert.equal(await t.repos.people.replace({ ...first.doc, paused: true }, first.etag), 'replaced');
-    assert.equal(await t.repos.people.replace({ ...first.doc, displayName: 'Bosse' }, first.etag), 'conflict');
+    assert.equal(
+      await t.repos.people.replace({ ...first.doc, displayName: 'Bosse' }, first.etag),
+      'conflict',
+    );
     const now = (await t.repos.people.read(p.id, p.id))!;
     assert.equal(now.doc.paused, true);
     assert.equal(now.doc.displayName, 'Bo');
@@ -39,7 +42,12 @@ describe('CosmosCollection (real SDK, embedded server)', () => {
     await t.repos.people.create(p);
     const results = await Promise.all(
       ['x', 'y', 'z'].map((programmeId) =>
-        mutate(t.repos.people, p.id, p.id, (cur) => cur && { ...cur, programmeIds: [...cur.programmeIds, programmeId] }),
+        mutate(
+          t.repos.people,
+          p.id,
+          p.id,
+          (cur) => cur && { ...cur, programmeIds: [...cur.programmeIds, programmeId] },
+        ),
       ),
     );
     assert.ok(results.every((r) => r.changed));

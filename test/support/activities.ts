@@ -76,7 +76,11 @@ export function botAddedToTeam(installer: TestUser, serviceUrl: string, team: { 
     ...base(installer, serviceUrl),
     type: 'conversationUpdate',
     conversation: { id: team.id, conversationType: 'channel', isGroup: true, tenantId },
-    channelData: { tenant: { id: tenantId }, team: { id: team.id, name: team.name }, eventType: 'teamMemberAdded' },
+    channelData: {
+      tenant: { id: tenantId },
+      team: { id: team.id, name: team.name },
+      eventType: 'teamMemberAdded',
+    },
     membersAdded: [bot],
   };
 }

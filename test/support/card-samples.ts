@@ -54,13 +54,17 @@ export function samplePairs(n: number): Pair[] {
     id: `pair:${i}`,
     programmeId: 'p-1',
     memberIds: [`person-${2 * i}`, `person-${2 * i + 1}`],
-    memberNames: { [`person-${2 * i}`]: `Supervisor ${2 * i}`, [`person-${2 * i + 1}`]: `Supervisor ${2 * i + 1}` },
+    memberNames: {
+      [`person-${2 * i}`]: `Supervisor ${2 * i}`,
+      [`person-${2 * i + 1}`]: `Supervisor ${2 * i + 1}`,
+    },
     formedBy: 'coordinator',
     formedAt: '2026-08-01T00:00:00Z',
   }));
 }
 
-const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ title: `Colleague ${i}`, value: `id-${i}` }));
+const choices = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ title: `Colleague ${i}`, value: `id-${i}` }));
 const list = (from: 'supervisor' | 'coordinator') =>
   Object.values(commands)
     .filter((c) => c.coordinatorOnly === (from === 'coordinator'))
@@ -73,11 +77,22 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
     welcome: renderWelcomeCard({ name: 'Avery Lind', team: false, coordinator: true }, words),
     'welcome (team)': renderWelcomeCard({ name: '', team: true, coordinator: false }, words),
     help: renderHelpCard(
-      { coordinator: true, paused: true, supervisorCommands: list('supervisor'), coordinatorCommands: list('coordinator') },
+      {
+        coordinator: true,
+        paused: true,
+        supervisorCommands: list('supervisor'),
+        coordinatorCommands: list('coordinator'),
+      },
       words,
     ),
     profile: renderProfileCard(
-      { editable: true, input: { timeZone: 'Europe/Stockholm' }, fromTeams: { timeZone: 'Europe/Oslo' }, errors: { locale: 'profile.error.locale' }, message: '' },
+      {
+        editable: true,
+        input: { timeZone: 'Europe/Stockholm' },
+        fromTeams: { timeZone: 'Europe/Oslo' },
+        errors: { locale: 'profile.error.locale' },
+        message: '',
+      },
       words,
     ),
     'profile (saved)': renderProfileCard(
@@ -100,31 +115,71 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
       words,
     ),
     'programme list': renderProgrammeListCard(
-      { programmes: Array.from({ length: 20 }, (_, i) => sampleProgramme({ id: `p-${i}`, name: `Programme ${i}` })) },
+      {
+        programmes: Array.from({ length: 20 }, (_, i) =>
+          sampleProgramme({ id: `p-${i}`, name: `Programme ${i}` }),
+        ),
+      },
       words,
     ),
     enrol: renderEnrolCard(
-      { programmeId: 'p-1', programmeName: programme.name, people: choices(200), teams: choices(5), peoplePicker: true, error: 'enrol.nobody' },
+      {
+        programmeId: 'p-1',
+        programmeName: programme.name,
+        people: choices(200),
+        teams: choices(5),
+        peoplePicker: true,
+        error: 'enrol.nobody',
+      },
       words,
     ),
     'enrol (local)': renderEnrolCard(
-      { programmeId: 'p-1', programmeName: programme.name, people: choices(5), teams: [], peoplePicker: false },
+      {
+        programmeId: 'p-1',
+        programmeName: programme.name,
+        people: choices(5),
+        teams: [],
+        peoplePicker: false,
+      },
       words,
     ),
-    pairing: renderPairingCard({ programmeId: 'p-1', programmeName: programme.name, candidates: choices(60), error: 'x' }, words),
-    'pairing (nobody)': renderPairingCard({ programmeId: 'p-1', programmeName: programme.name, candidates: [] }, words),
+    pairing: renderPairingCard(
+      { programmeId: 'p-1', programmeName: programme.name, candidates: choices(60), error: 'x' },
+      words,
+    ),
+    'pairing (nobody)': renderPairingCard(
+      { programmeId: 'p-1', programmeName: programme.name, candidates: [] },
+      words,
+    ),
     invite: renderInviteCard({ options: choices(50) }, words),
     'invite (sent)': renderInviteCard({ options: [], message: 'Invitation sent.' }, words),
     invitation: renderInvitationCard(
-      { programmeId: 'p-1', programmeName: programme.name, invitationId: 'invitation:a:b', fromName: 'Blake Berg', state: 'pending' },
+      {
+        programmeId: 'p-1',
+        programmeName: programme.name,
+        invitationId: 'invitation:a:b',
+        fromName: 'Blake Berg',
+        state: 'pending',
+      },
       words,
     ),
     'invitation (accepted)': renderInvitationCard(
-      { programmeId: 'p-1', programmeName: programme.name, invitationId: 'invitation:a:b', fromName: 'Blake Berg', state: 'accepted' },
+      {
+        programmeId: 'p-1',
+        programmeName: programme.name,
+        invitationId: 'invitation:a:b',
+        fromName: 'Blake Berg',
+        state: 'accepted',
+      },
       words,
     ),
     coordinators: renderCoordinatorsCard(
-      { coordinators: [{ displayName: 'Avery', configured: true }], people: choices(100), peoplePicker: true, message: 'Added.' },
+      {
+        coordinators: [{ displayName: 'Avery', configured: true }],
+        people: choices(100),
+        peoplePicker: true,
+        message: 'Added.',
+      },
       words,
     ),
     notice: renderNoticeCard({

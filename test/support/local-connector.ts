@@ -73,7 +73,8 @@ export class LocalConnector {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(payload));
       };
-      if (v3 !== 'v3' || conversations !== 'conversations') return reply(404, { error: { code: 'NotFound' } });
+      if (v3 !== 'v3' || conversations !== 'conversations')
+        return reply(404, { error: { code: 'NotFound' } });
       const failure = this.failures.get(conversationId);
       if (failure) return reply(failure.status, { error: { code: failure.code, message: failure.code } });
       if (resource === 'activities' && req.method === 'POST') {

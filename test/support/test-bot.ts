@@ -41,7 +41,10 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
     async post(activity, token) {
       const res = await fetch(`${app.url}/api/messages`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify(activity),
       });
       const text = await res.text();
@@ -63,7 +66,8 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
 
 /** the Adaptive Card in an activity the bot sent, or undefined */
 export function cardOf(activity: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  const attachments = activity?.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined;
+  const attachments = activity?.attachments as
+    { contentType: string; content: Record<string, unknown> }[] | undefined;
   return attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
 }
 
@@ -74,7 +78,8 @@ export function textOf(card: unknown): string {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
-    for (const key of ['text', 'title', 'value', 'label']) if (typeof o[key] === 'string') out.push(o[key] as string);
+    for (const key of ['text', 'title', 'value', 'label'])
+      if (typeof o[key] === 'string') out.push(o[key] as string);
     Object.values(o).forEach(walk);
   };
   walk(card);

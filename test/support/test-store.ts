@@ -17,7 +17,11 @@ export interface TestStore {
 /** the real @azure/cosmos SDK against a fresh embedded server, with its own data folder */
 export async function openTestStore(clock = new TestClock(), dataDir?: string): Promise<TestStore> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'peer-coach-test-'));
-  const store = await openCosmosStore({ kind: 'embedded', dataDir: dir, database: 'peercoach' }, clock, silentLogger);
+  const store = await openCosmosStore(
+    { kind: 'embedded', dataDir: dir, database: 'peercoach' },
+    clock,
+    silentLogger,
+  );
   return {
     store,
     repos: cosmosRepositories(store),

@@ -34,7 +34,10 @@ export async function sendInvite(actor: Actor, data: CardData, services: BotServ
   }
   const key = { sent: 'invite.sent', unreachable: 'invite.unreachable', already: 'invite.already' } as const;
   return {
-    update: renderInviteCard({ options: [], message: words.t(key[outcome.status], { name: outcome.invitation.toName }) }, words),
+    update: renderInviteCard(
+      { options: [], message: words.t(key[outcome.status], { name: outcome.invitation.toName }) },
+      words,
+    ),
   };
 }
 

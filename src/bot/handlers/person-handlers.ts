@@ -40,7 +40,11 @@ export function profile(actor: Actor): Reply {
   );
 }
 
-export async function saveProfile(actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> {
+export async function saveProfile(
+  actor: Actor,
+  data: CardData,
+  services: BotServices,
+): Promise<ActionResult> {
   const input = {
     timeZone: field(data, 'timeZone', 64),
     locale: field(data, 'locale', 16).replace(followTeamsValue, ''),

@@ -50,7 +50,11 @@ export function newProgramme(actor: Actor, services: BotServices): Reply {
   return cardReply(blankForm(actor, services));
 }
 
-export function openNewProgramme(actor: Actor, _data: CardData, services: BotServices): Promise<ActionResult> {
+export function openNewProgramme(
+  actor: Actor,
+  _data: CardData,
+  services: BotServices,
+): Promise<ActionResult> {
   return Promise.resolve({ update: blankForm(actor, services) });
 }
 
@@ -59,7 +63,11 @@ async function programmeCard(services: BotServices, programmeId: string, words: 
   return overview && renderProgrammeCard({ ...overview, notice }, words);
 }
 
-export async function saveProgramme(actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> {
+export async function saveProgramme(
+  actor: Actor,
+  data: CardData,
+  services: BotServices,
+): Promise<ActionResult> {
   const input = inputFrom(data);
   const programmeId = field(data, 'programmeId', 100);
   const outcome = programmeId
@@ -67,7 +75,12 @@ export async function saveProgramme(actor: Actor, data: CardData, services: BotS
     : await services.programmes.create(actor.person.id, input);
   switch (outcome.status) {
     case 'saved': {
-      const card = await programmeCard(services, outcome.programme.id, actor.words, actor.words.t('programme.saved'));
+      const card = await programmeCard(
+        services,
+        outcome.programme.id,
+        actor.words,
+        actor.words.t('programme.saved'),
+      );
       return { update: card };
     }
     case 'invalid':
@@ -102,12 +115,20 @@ export async function saveProgramme(actor: Actor, data: CardData, services: BotS
   }
 }
 
-export async function openProgramme(actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> {
+export async function openProgramme(
+  actor: Actor,
+  data: CardData,
+  services: BotServices,
+): Promise<ActionResult> {
   const card = await programmeCard(services, field(data, 'programmeId', 100), actor.words);
   return card ? { update: card } : notFound(actor.words);
 }
 
-export async function editProgramme(actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> {
+export async function editProgramme(
+  actor: Actor,
+  data: CardData,
+  services: BotServices,
+): Promise<ActionResult> {
   const found = await services.programmes.get(field(data, 'programmeId', 100));
   if (!found) return notFound(actor.words);
   return {
@@ -213,20 +234,30 @@ async function pairingCard(services: BotServices, programme: Programme, words: W
     {
       programmeId: programme.id,
       programmeName: programme.name,
-      candidates: enrolments.filter((e) => !e.pairId).map((e) => ({ title: e.displayName || '—', value: e.personId })),
+      candidates: enrolments
+        .filter((e) => !e.pairId)
+        .map((e) => ({ title: e.displayName || '—', value: e.personId })),
       error,
     },
     words,
   );
 }
 
-export async function openPairing(actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> {
+export async function openPairing(
+  actor: Actor,
+  data: CardData,
+  services: BotServices,
+): Promise<ActionResult> {
   const found = await services.programmes.get(field(data, 'programmeId', 100));
   if (!found) return notFound(actor.words);
   return { update: await pairingCard(services, found.programme, actor.words) };
 }
 
-export async function pairAutomatically(actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> {
+export async function pairAutomatically(
+  actor: Actor,
+  data: CardData,
+  services: BotServices,
+): Promise<ActionResult> {
   const found = await services.programmes.get(field(data, 'programmeId', 100));
   if (!found) return notFound(actor.words);
   const { programme } = found;
@@ -263,7 +294,11 @@ export async function pairAutomatically(actor: Actor, data: CardData, services: 
   };
 }
 
-export async function pairManually(actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> {
+export async function pairManually(
+  actor: Actor,
+  data: CardData,
+  services: BotServices,
+): Promise<ActionResult> {
   const found = await services.programmes.get(field(data, 'programmeId', 100));
   if (!found) return notFound(actor.words);
   const { programme } = found;
@@ -286,9 +321,16 @@ export async function pairManually(actor: Actor, data: CardData, services: BotSe
       return { update: await pairingCard(services, programme, words, words.t('pairing.error.metBefore')) };
     case 'taken': {
       const enrolments = await services.repos.programmes.enrolmentsOf(programme.id);
-      const taken = enrolments.filter((e) => outcome.personIds.includes(e.personId)).map((e) => e.displayName);
+      const taken = enrolments
+        .filter((e) => outcome.personIds.includes(e.personId))
+        .map((e) => e.displayName);
       return {
-        update: await pairingCard(services, programme, words, words.t('pairing.error.taken', { names: words.list(taken) })),
+        update: await pairingCard(
+          services,
+          programme,
+          words,
+          words.t('pairing.error.taken', { names: words.list(taken) }),
+        ),
       };
     }
   }
