@@ -1,6 +1,9 @@
 import template from '../../cards/pairing.json';
 import { Words } from '../i18n';
-import { AdaptiveCard, Choice, expandCard } from './render';
+import { AdaptiveCard, Choice, expandCard, firstOf } from './render';
+
+/** three choice lists of this many stay well under 28 KB; automatic pairing handles any number */
+const maxChoices = 80;
 
 export interface PairingCardData {
   readonly programmeId: string;
@@ -12,6 +15,7 @@ export interface PairingCardData {
 }
 
 export function renderPairingCard(data: PairingCardData, words: Words): AdaptiveCard {
+  const shown = firstOf(data.candidates, maxChoices);
   return expandCard(template, {
     programmeId: data.programmeId,
     title: words.t('pairing.title', { programme: data.programmeName }),
@@ -19,7 +23,8 @@ export function renderPairingCard(data: PairingCardData, words: Words): Adaptive
       data.candidates.length > 0
         ? words.t('pairing.waiting', { count: data.candidates.length })
         : words.t('pairing.nobodyWaiting'),
-    candidates: data.candidates,
+    candidates: shown.shown,
+    more: shown.more > 0 ? words.t('pairing.showingFirst', { count: maxChoices }) : '',
     error: data.error ?? '',
     back: words.t('common.back'),
     t: words.section('pairing'),

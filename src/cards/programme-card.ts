@@ -2,7 +2,10 @@ import template from '../../cards/programme.json';
 import { Enrolment, Pair } from '../domain/membership';
 import { Programme } from '../domain/programme';
 import { Words } from '../i18n';
-import { AdaptiveCard, expandCard } from './render';
+import { AdaptiveCard, expandCard, firstOf } from './render';
+
+const maxPairsShown = 30;
+const maxWaitingShown = 60;
 
 export interface ProgrammeCardData {
   readonly programme: Programme;
@@ -17,6 +20,8 @@ export function renderProgrammeCard(data: ProgrammeCardData, words: Words): Adap
   const { programme: p } = data;
   const waiting = data.enrolments.filter((e) => !e.pairId);
   const f = (key: string) => words.t(`programme.facts.${key}`);
+  const pairs = firstOf(data.pairs, maxPairsShown);
+  const waitingShown = firstOf(waiting, maxWaitingShown);
   return expandCard(template, {
     programmeId: p.id,
     name: p.name,
@@ -32,11 +37,16 @@ export function renderProgrammeCard(data: ProgrammeCardData, words: Words): Adap
       { title: f('paired'), value: String(data.enrolments.length - waiting.length) },
       { title: f('waiting'), value: String(waiting.length) },
     ],
-    pairs: data.pairs.map((pair) => ({
-      names: words.list(pair.memberIds.map((id) => pair.memberNames[id] ?? '')),
+    pairs: pairs.shown.map((pair) => ({
+      names: words.list(pair.memberIds.map((id) => pair.memberNames[id] || '—')),
     })),
-    waiting: waiting.map((e) => e.displayName),
-    waitingNames: words.list(waiting.map((e) => e.displayName)),
+    morePairs: pairs.more > 0 ? words.t('common.andMore', { count: pairs.more }) : '',
+    waitingNames: [
+      words.list(waitingShown.shown.map((e) => e.displayName || '—')),
+      waitingShown.more > 0 ? words.t('common.andMore', { count: waitingShown.more }) : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
     t: words.section('programme'),
   });
 }

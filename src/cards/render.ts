@@ -28,3 +28,11 @@ export function allKeys<K extends string>(
 ): Record<K, string> {
   return Object.fromEntries(keys.map((k) => [k, values[k] ?? ''])) as Record<K, string>;
 }
+
+/**
+ * At most `max` items, and how many were left out. Cards must stay well under Teams' 28 KB, so a
+ * list that grows with the faculty is cut and says so.
+ */
+export function firstOf<T>(items: readonly T[], max: number): { shown: T[]; more: number } {
+  return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}

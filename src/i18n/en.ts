@@ -18,7 +18,7 @@ export const en = {
     failed: 'Something went wrong on our side and nothing was changed. Please try again in a moment.',
     notFound: 'That programme no longer exists.',
     somebody: 'a colleague',
-    listSeparator: ', ',
+    andMore: '…and {count} more.',
   },
   welcome: {
     title: 'Welcome to Peer Coach',
@@ -166,6 +166,7 @@ export const en = {
     second: 'Second supervisor',
     third: 'Third (only for a trio)',
     manualButton: 'Pair these',
+    showingFirst: 'Listing the first {count} by name; pairing automatically covers everyone.',
     nobodyWaiting: 'Nobody is waiting for a peer.',
     resultTitle: 'Pairing in {programme}',
     formed: 'New pairs',

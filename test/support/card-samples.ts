@@ -114,6 +114,10 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
       { programme, enrolments: sampleEnrolments(200, 150), pairs: samplePairs(75), notice: 'Saved.' },
       words,
     ),
+    'programme (a whole faculty: 3000 enrolled)': renderProgrammeCard(
+      { programme, enrolments: sampleEnrolments(3000, 2000), pairs: samplePairs(1000) },
+      words,
+    ),
     'programme list': renderProgrammeListCard(
       {
         programmes: Array.from({ length: 20 }, (_, i) =>
@@ -152,6 +156,7 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
       words,
     ),
     invite: renderInviteCard({ options: choices(50) }, words),
+    'invite (1000 colleagues)': renderInviteCard({ options: choices(1000) }, words),
     'invite (sent)': renderInviteCard({ options: [], message: 'Invitation sent.' }, words),
     invitation: renderInvitationCard(
       {

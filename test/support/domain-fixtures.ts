@@ -35,7 +35,10 @@ export function candidate(personId: string, department?: string): Candidate {
 }
 
 /** n candidates named p1 … pn, with departments chosen by `departmentOf` */
-export function candidates(n: number, departmentOf: (i: number) => string | undefined = () => undefined): Candidate[] {
+export function candidates(
+  n: number,
+  departmentOf: (i: number) => string | undefined = () => undefined,
+): Candidate[] {
   return Array.from({ length: n }, (_, i) => candidate(`p${i + 1}`, departmentOf(i)));
 }
 
@@ -112,7 +115,9 @@ export type FakeNoticeBoard = NoticeBoard & {
 
 /** a notice board that reaches everyone and remembers what it was asked to post */
 export function fakeNoticeBoard(sandbox: sinon.SinonSandbox): FakeNoticeBoard {
-  const post = sandbox.stub<[readonly Notice[]], Promise<{ unreachable: string[] }>>().resolves({ unreachable: [] });
+  const post = sandbox
+    .stub<[readonly Notice[]], Promise<{ unreachable: string[] }>>()
+    .resolves({ unreachable: [] });
   return { post };
 }
 
@@ -151,7 +156,13 @@ export async function openProgrammeWorld(sandbox: sinon.SinonSandbox): Promise<P
   const clock = new TestClock();
   const store = await openTestStore(clock);
   const notices = fakeNoticeBoard(sandbox);
-  const programmes = new ProgrammeService(store.repos, clock, notices, fakeDirectory(sandbox), supportedLanguages);
+  const programmes = new ProgrammeService(
+    store.repos,
+    clock,
+    notices,
+    fakeDirectory(sandbox),
+    supportedLanguages,
+  );
   const pairs = new PairService(store.repos, clock, notices, seededRandom(1));
   const invitations = new InvitationService(store.repos, clock, notices, pairs);
   const created = await programmes.create(coordinatorId, programmeInput());
@@ -169,7 +180,9 @@ export async function openProgrammeWorld(sandbox: sinon.SinonSandbox): Promise<P
       await programmes.enrol(programme, coordinatorId, supervisors);
       // set-up notices are not what the tests are about
       notices.post.resetHistory();
-      return Promise.all(supervisors.map(async (s) => (await store.repos.people.read(s.personId, s.personId))!.doc));
+      return Promise.all(
+        supervisors.map(async (s) => (await store.repos.people.read(s.personId, s.personId))!.doc),
+      );
     },
     async enrolment(personId) {
       return (await store.repos.programmes.enrolments.read(enrolmentId(personId), programme.id))?.doc;
