@@ -74,13 +74,17 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   if (config.auth.mode === 'anonymous') {
     log.warn('ANONYMOUS MODE (BOT_ANONYMOUS=1): requests are not authenticated. For local use only.');
   }
+  let closing: Promise<void> | undefined;
   return {
     url: http.url,
     port: http.port,
     store,
-    async close() {
-      await http.close();
-      await store.close();
+    close() {
+      closing ??= (async () => {
+        await http.close();
+        await store.close();
+      })();
+      return closing;
     },
   };
 }

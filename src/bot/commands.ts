@@ -50,9 +50,7 @@ export function parseCommand(text: string | undefined): CommandName | undefined 
     .toLowerCase()
     .replace(/[\s\u00a0]+/g, ' ')
     .trim()
-    .replace(/^\/+/, '')
-    .replace(/[.!?,;:]+$/, '')
-    .trim();
+    .replace(/^\/+/, '');
   if (cleaned === '?') return 'help';
-  return lookup.get(cleaned);
+  return lookup.get(cleaned.replace(/[.!?,;:]+$/, '').trim());
 }

@@ -1,5 +1,4 @@
 import { Container, CosmosClient, Database } from '@azure/cosmos';
-import { DefaultAzureCredential } from '@azure/identity';
 import { StoreConfig } from '../config/config';
 import { Clock } from '../domain/clock';
 import { Logger } from '../log';
@@ -58,7 +57,11 @@ export async function openCosmosStore(config: StoreConfig, clock: Clock, log: Lo
     const client =
       config.kind === 'azure'
         ? new CosmosClient({ endpoint: config.endpoint, key: config.key })
-        : new CosmosClient({ endpoint: config.endpoint, aadCredentials: new DefaultAzureCredential() });
+        : new CosmosClient({
+            endpoint: config.endpoint,
+            // loaded only when chosen: most deployments (and every local run) never need it
+            aadCredentials: new (await import('@azure/identity')).DefaultAzureCredential(),
+          });
     // with a managed identity the data-plane role cannot create containers: infrastructure does
     const mayCreate = config.kind === 'azure';
     const database = mayCreate

@@ -25,6 +25,8 @@ export class LocalConnector {
   readonly rosters = new Map<string, RosterEntry[]>();
   /** conversation id → an error Teams would answer with (e.g. 403 ConversationBlockedByUser) */
   readonly failures = new Map<string, { status: number; code: string }>();
+  /** how long to take over each send, to hold a turn in flight */
+  delayMs = 0;
   private server?: http.Server;
   private nextId = 1;
   private waiters: (() => void)[] = [];
@@ -79,9 +81,12 @@ export class LocalConnector {
       if (failure) return reply(failure.status, { error: { code: failure.code, message: failure.code } });
       if (resource === 'activities' && req.method === 'POST') {
         const id = `act-${this.nextId++}`;
-        this.sent.push({ conversationId, id, replyToId: activityId, activity: JSON.parse(body || '{}') });
-        this.wake();
-        return reply(200, { id });
+        setTimeout(() => {
+          this.sent.push({ conversationId, id, replyToId: activityId, activity: JSON.parse(body || '{}') });
+          this.wake();
+          reply(200, { id });
+        }, this.delayMs);
+        return;
       }
       if (resource === 'activities' && req.method === 'PUT' && activityId) {
         this.updated.push({ conversationId, id: activityId, activity: JSON.parse(body || '{}') });
