@@ -90,6 +90,15 @@ function parseAuth(env: Env, issues: ConfigIssue[]): AuthConfig | undefined {
   return { mode: 'authenticated', appId, appPassword, appType, tenantId };
 }
 
+function isHttpUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && !/\s/.test(raw);
+  } catch {
+    return false;
+  }
+}
+
 function parseStore(env: Env, issues: ConfigIssue[]): StoreConfig | undefined {
   const endpoint = value(env, 'COSMOS_ENDPOINT');
   const key = value(env, 'COSMOS_KEY');
@@ -106,7 +115,7 @@ function parseStore(env: Env, issues: ConfigIssue[]): StoreConfig | undefined {
     if (key) issues.push(configIssue('CosmosKeyWithoutEndpoint', 'COSMOS_KEY'));
     return { kind: 'embedded', dataDir: value(env, 'DATA_DIR') ?? '.data', database };
   }
-  if (!/^https?:\/\/[^\s/]+/.test(endpoint)) {
+  if (!isHttpUrl(endpoint)) {
     issues.push(configIssue('InvalidCosmosEndpoint', 'COSMOS_ENDPOINT'));
     return undefined;
   }

@@ -138,5 +138,7 @@ export function planPairs(
     }
     if (best.unpaired.length === 0 && best.sameDepartment === 0) break;
   }
-  return best ?? { groups: [], joins: [], unpaired: [] };
+  return best
+    ? { groups: best.groups, joins: best.joins, unpaired: best.unpaired }
+    : { groups: [], joins: [], unpaired: [] };
 }

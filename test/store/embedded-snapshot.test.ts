@@ -22,7 +22,10 @@ describe('embedded store snapshot', () => {
     assert.ok(existsSync(snapshotPath(dir)));
 
     const second = await openTestStore(clock, dir);
-    const dana = await second.repos.people.read('dddddddd-0000-4000-8000-00000000000d', 'dddddddd-0000-4000-8000-00000000000d');
+    const dana = await second.repos.people.read(
+      'dddddddd-0000-4000-8000-00000000000d',
+      'dddddddd-0000-4000-8000-00000000000d',
+    );
     assert.equal(dana?.doc.displayName, 'Dana');
     // the restored document takes part in ETag concurrency like any other
     assert.equal(await second.repos.people.replace({ ...dana!.doc, paused: true }, dana!.etag), 'replaced');
@@ -40,6 +43,10 @@ describe('embedded store snapshot', () => {
     const store = await openTestStore(clock, dir);
     assert.deepEqual(await store.repos.programmes.allProgrammes(), []);
     await store.close();
-    assert.equal(readFileSync(`${snapshotPath(dir)}.damaged`, 'utf8'), '{ not json', 'kept for a person to inspect');
+    assert.equal(
+      readFileSync(`${snapshotPath(dir)}.damaged`, 'utf8'),
+      '{ not json',
+      'kept for a person to inspect',
+    );
   });
 });

@@ -11,7 +11,9 @@ async function coordinatorsCard(actor: Actor, services: BotServices, message?: s
   return renderCoordinatorsCard(
     {
       coordinators,
-      people: known.filter((p) => !already.has(p.id)).map((p) => ({ title: p.displayName, value: p.id })),
+      people: known
+        .filter((p) => !already.has(p.id))
+        .map((p) => ({ title: p.displayName || p.id, value: p.id })),
       peoplePicker: services.peoplePicker,
       message,
     },

@@ -156,7 +156,9 @@ async function enrolCard(services: BotServices, programme: Programme, words: Wor
     {
       programmeId: programme.id,
       programmeName: programme.name,
-      people: known.filter((p) => !enrolled.has(p.id)).map((p) => ({ title: p.displayName, value: p.id })),
+      people: known
+        .filter((p) => !enrolled.has(p.id))
+        .map((p) => ({ title: p.displayName || p.id, value: p.id })),
       teams: teams.map((t) => ({ title: t.name, value: t.id })),
       peoplePicker: services.peoplePicker,
       error,

@@ -1,0 +1,327 @@
+import assert from 'node:assert/strict';
+import { Env, parseConfig } from '../../src/config/config';
+import { ConfigurationError } from '../../src/config/errors';
+
+const appId = '11111111-2222-4333-8444-555555555555';
+const tenant = '00000000-0000-4000-8000-0000000000aa';
+
+/** local use with the Agents Playground: no credentials at all */
+function localEnv(overrides: Env = {}): Env {
+  return { BOT_ANONYMOUS: '1', ...overrides };
+}
+
+/** behind Azure Bot Service with a multi-tenant registration */
+function azureBotEnv(overrides: Env = {}): Env {
+  return { MicrosoftAppId: appId, MicrosoftAppPassword: 'app-secret-value', ...overrides };
+}
+
+/** the ConfigurationError parseConfig throws for env (fails the test if it does not throw one) */
+function configError(env: Env): ConfigurationError {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigurationError) return err;
+    throw err;
+  }
+  assert.fail('expected parseConfig to refuse this environment');
+}
+
+function codesFor(env: Env): string[] {
+  return configError(env).issues.map((i) => i.code);
+}
+
+describe('parseConfig', () => {
+  describe('defaults', () => {
+    it('starts locally on port 3978 with the embedded store in .data, Stockholm time, English and info logs', () => {
+      const config = parseConfig(localEnv());
+      assert.deepEqual(config, {
+        port: 3978,
+        auth: { mode: 'anonymous' },
+        store: { kind: 'embedded', dataDir: '.data', database: 'peercoach' },
+        coordinatorIds: [],
+        defaultTimeZone: 'Europe/Stockholm',
+        defaultLocale: 'en',
+        logLevel: 'info',
+      });
+    });
+
+    it('treats variables that are only whitespace as unset', () => {
+      const config = parseConfig(
+        localEnv({ PORT: '  ', DATA_DIR: ' ', DEFAULT_TIME_ZONE: '', MicrosoftAppId: '   ' }),
+      );
+      assert.equal(config.port, 3978);
+      assert.deepEqual(config.store, { kind: 'embedded', dataDir: '.data', database: 'peercoach' });
+      assert.equal(config.defaultTimeZone, 'Europe/Stockholm');
+      assert.equal(config.auth.mode, 'anonymous');
+    });
+
+    it('takes the port, data folder, database, time zone and log level from the environment', () => {
+      const config = parseConfig(
+        localEnv({
+          PORT: '8080',
+          DATA_DIR: '/var/peer-coach',
+          COSMOS_DATABASE: 'coaching',
+          DEFAULT_TIME_ZONE: 'Europe/Helsinki',
+          LOG_LEVEL: 'debug',
+        }),
+      );
+      assert.equal(config.port, 8080);
+      assert.deepEqual(config.store, { kind: 'embedded', dataDir: '/var/peer-coach', database: 'coaching' });
+      assert.equal(config.defaultTimeZone, 'Europe/Helsinki');
+      assert.equal(config.logLevel, 'debug');
+    });
+  });
+
+  describe('authentication', () => {
+    it('accepts anonymous requests only with BOT_ANONYMOUS=1 and no app id', () => {
+      assert.deepEqual(parseConfig(localEnv()).auth, { mode: 'anonymous' });
+    });
+
+    it('refuses to start with neither an app id nor BOT_ANONYMOUS=1, naming MicrosoftAppId (PC-CFG-001)', () => {
+      for (const env of [{}, { BOT_ANONYMOUS: '0' }]) {
+        const err = configError(env);
+        assert.deepEqual(
+          err.issues.map((i) => [i.code, i.variable]),
+          [['PC-CFG-001', 'MicrosoftAppId']],
+        );
+        assert.match(err.message, /PC-CFG-001 MicrosoftAppId:/);
+      }
+    });
+
+    it('refuses BOT_ANONYMOUS=1 together with an app id (PC-CFG-002)', () => {
+      assert.deepEqual(codesFor(azureBotEnv({ BOT_ANONYMOUS: '1' })), ['PC-CFG-002']);
+    });
+
+    it('refuses a BOT_ANONYMOUS flag other than 1 or 0 (PC-CFG-014)', () => {
+      assert.deepEqual(codesFor({ BOT_ANONYMOUS: 'yes' }), ['PC-CFG-014']);
+    });
+
+    it('authenticates a multi-tenant registration with app id and password', () => {
+      assert.deepEqual(parseConfig(azureBotEnv()).auth, {
+        mode: 'authenticated',
+        appId,
+        appPassword: 'app-secret-value',
+        appType: 'MultiTenant',
+        tenantId: '',
+      });
+    });
+
+    it('refuses an app id without a password (PC-CFG-003), also when the password is only spaces', () => {
+      assert.deepEqual(codesFor(azureBotEnv({ MicrosoftAppPassword: undefined })), ['PC-CFG-003']);
+      assert.deepEqual(codesFor(azureBotEnv({ MicrosoftAppPassword: '   ' })), ['PC-CFG-003']);
+    });
+
+    it('needs no password for a user-assigned managed identity', () => {
+      const config = parseConfig({
+        MicrosoftAppId: appId,
+        MicrosoftAppType: 'UserAssignedMSI',
+        MicrosoftAppTenantId: tenant,
+      });
+      assert.deepEqual(config.auth, {
+        mode: 'authenticated',
+        appId,
+        appPassword: '',
+        appType: 'UserAssignedMSI',
+        tenantId: tenant,
+      });
+    });
+
+    it('refuses a single-tenant registration without a tenant id (PC-CFG-005)', () => {
+      const err = configError(azureBotEnv({ MicrosoftAppType: 'SingleTenant' }));
+      assert.deepEqual(
+        err.issues.map((i) => [i.code, i.variable]),
+        [['PC-CFG-005', 'MicrosoftAppTenantId']],
+      );
+    });
+
+    it('accepts a single-tenant registration with its tenant id', () => {
+      const config = parseConfig(
+        azureBotEnv({ MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: tenant }),
+      );
+      assert.equal(config.auth.mode === 'authenticated' && config.auth.tenantId, tenant);
+    });
+
+    it('refuses an unknown MicrosoftAppType (PC-CFG-004)', () => {
+      assert.deepEqual(codesFor(azureBotEnv({ MicrosoftAppType: 'Managed' })), ['PC-CFG-004']);
+    });
+  });
+
+  describe('port', () => {
+    for (const port of ['abc', '0', '70000', '-1', '3978.5']) {
+      it(`refuses PORT=${port} (PC-CFG-006)`, () => {
+        assert.deepEqual(codesFor(localEnv({ PORT: port })), ['PC-CFG-006']);
+      });
+    }
+
+    it('accepts the edges of the port range', () => {
+      assert.equal(parseConfig(localEnv({ PORT: '1' })).port, 1);
+      assert.equal(parseConfig(localEnv({ PORT: '65535' })).port, 65535);
+    });
+  });
+
+  describe('store', () => {
+    const endpoint = 'https://peer-coach.documents.azure.com:443/';
+
+    it('uses Azure Cosmos DB with a key when both endpoint and key are set', () => {
+      assert.deepEqual(parseConfig(localEnv({ COSMOS_ENDPOINT: endpoint, COSMOS_KEY: 'cosmos-key' })).store, {
+        kind: 'azure',
+        endpoint,
+        key: 'cosmos-key',
+        database: 'peercoach',
+      });
+    });
+
+    it('signs in with a managed identity when COSMOS_AUTH=identity, without a key', () => {
+      assert.deepEqual(parseConfig(localEnv({ COSMOS_ENDPOINT: endpoint, COSMOS_AUTH: 'identity' })).store, {
+        kind: 'azure-identity',
+        endpoint,
+        database: 'peercoach',
+      });
+    });
+
+    it('refuses COSMOS_KEY without COSMOS_ENDPOINT rather than silently using the local store (PC-CFG-007)', () => {
+      const err = configError(localEnv({ COSMOS_KEY: 'cosmos-key' }));
+      assert.deepEqual(
+        err.issues.map((i) => [i.code, i.variable]),
+        [['PC-CFG-007', 'COSMOS_KEY']],
+      );
+    });
+
+    it('refuses COSMOS_ENDPOINT without a key or identity (PC-CFG-008)', () => {
+      assert.deepEqual(codesFor(localEnv({ COSMOS_ENDPOINT: endpoint })), ['PC-CFG-008']);
+    });
+
+    for (const bad of [
+      'peer-coach.documents.azure.com',
+      'ftp://peer-coach.documents.azure.com',
+      'https://',
+    ]) {
+      it(`refuses the endpoint ${bad} (PC-CFG-009)`, () => {
+        assert.deepEqual(codesFor(localEnv({ COSMOS_ENDPOINT: bad, COSMOS_KEY: 'cosmos-key' })), [
+          'PC-CFG-009',
+        ]);
+      });
+    }
+
+    it('refuses a COSMOS_AUTH other than key or identity (PC-CFG-010)', () => {
+      assert.deepEqual(codesFor(localEnv({ COSMOS_ENDPOINT: endpoint, COSMOS_AUTH: 'password' })), [
+        'PC-CFG-010',
+      ]);
+    });
+
+    it('refuses a database name Cosmos DB cannot hold (PC-CFG-016)', () => {
+      assert.deepEqual(codesFor(localEnv({ COSMOS_DATABASE: 'peer/coach' })), ['PC-CFG-016']);
+      assert.deepEqual(codesFor(localEnv({ COSMOS_DATABASE: 'x'.repeat(256) })), ['PC-CFG-016']);
+    });
+  });
+
+  describe('time zone, locale and log level', () => {
+    it('refuses a DEFAULT_TIME_ZONE that is not an IANA zone (PC-CFG-011)', () => {
+      assert.deepEqual(codesFor(localEnv({ DEFAULT_TIME_ZONE: 'Stockholm' })), ['PC-CFG-011']);
+    });
+
+    it('refuses a DEFAULT_LOCALE Peer Coach does not speak (PC-CFG-012)', () => {
+      assert.deepEqual(codesFor(localEnv({ DEFAULT_LOCALE: 'xx' })), ['PC-CFG-012']);
+    });
+
+    it('refuses an unknown LOG_LEVEL (PC-CFG-015)', () => {
+      assert.deepEqual(codesFor(localEnv({ LOG_LEVEL: 'verbose' })), ['PC-CFG-015']);
+    });
+  });
+
+  describe('coordinators', () => {
+    const ann = 'AAAAAAAA-0000-4000-8000-00000000000A';
+    const bo = 'bbbbbbbb-0000-4000-8000-00000000000b';
+
+    it('lower-cases the configured coordinator ids and drops duplicates', () => {
+      const config = parseConfig(localEnv({ COORDINATOR_AAD_IDS: ` ${ann}, ${bo},${ann.toLowerCase()},, ` }));
+      assert.deepEqual(config.coordinatorIds, [ann.toLowerCase(), bo]);
+    });
+
+    it('refuses coordinator ids that are not Entra object ids (PC-CFG-013)', () => {
+      for (const ids of [`${ann},alice@example.org`, 'not-a-guid', `${ann.slice(0, -1)}`]) {
+        assert.deepEqual(codesFor(localEnv({ COORDINATOR_AAD_IDS: ids })), ['PC-CFG-013'], ids);
+      }
+    });
+  });
+
+  it('reports every problem together in one error, one line each', () => {
+    const err = configError({
+      PORT: 'abc',
+      COSMOS_KEY: 'cosmos-key',
+      DEFAULT_TIME_ZONE: 'Mars/Olympus',
+      DEFAULT_LOCALE: 'xx',
+      COORDINATOR_AAD_IDS: 'someone',
+    });
+    assert.deepEqual(
+      err.issues.map((i) => i.code),
+      ['PC-CFG-006', 'PC-CFG-001', 'PC-CFG-007', 'PC-CFG-013', 'PC-CFG-011', 'PC-CFG-012'],
+    );
+    const lines = err.message.split('\n');
+    assert.equal(lines.length, 1 + err.issues.length);
+    for (const issue of err.issues)
+      assert.ok(lines.includes(`  ${issue.code} ${issue.variable}: ${issue.message}`));
+  });
+
+  it('never puts the app password or the Cosmos DB key into the error', () => {
+    const password = 'Zq8~pW3-secret-app-password';
+    const key = 'c2VjcmV0LWNvc21vcy1rZXk=';
+    const err = configError({
+      MicrosoftAppId: appId,
+      MicrosoftAppPassword: password,
+      MicrosoftAppType: 'SingleTenant',
+      COSMOS_ENDPOINT: 'not a url',
+      COSMOS_KEY: key,
+      PORT: password,
+      DEFAULT_LOCALE: key,
+    });
+    assert.ok(err.issues.length >= 4, 'the environment has several problems');
+    const everything = [err.message, String(err.stack), JSON.stringify(err.issues), JSON.stringify(err)].join(
+      '\n',
+    );
+    assert.ok(!everything.includes(password), 'the password leaked into the error');
+    assert.ok(!everything.includes(key), 'the Cosmos DB key leaked into the error');
+  });
+
+  it('returns a configuration nothing can change afterwards', () => {
+    const config = parseConfig(
+      localEnv({
+        COORDINATOR_AAD_IDS: 'aaaaaaaa-0000-4000-8000-00000000000a',
+        COSMOS_ENDPOINT: 'https://peer-coach.documents.azure.com:443/',
+        COSMOS_KEY: 'cosmos-key',
+      }),
+    );
+    assert.ok(Object.isFrozen(config));
+    assert.ok(Object.isFrozen(config.auth));
+    assert.ok(Object.isFrozen(config.store));
+    assert.ok(Object.isFrozen(config.coordinatorIds));
+    assert.throws(() => {
+      (config as { port: number }).port = 1;
+    }, TypeError);
+    assert.throws(() => {
+      (config.store as { database: string }).database = 'other';
+    }, TypeError);
+    assert.throws(() => {
+      (config.coordinatorIds as string[]).push('bbbbbbbb-0000-4000-8000-00000000000b');
+    }, TypeError);
+    assert.equal(config.port, 3978);
+    assert.equal(config.store.database, 'peercoach');
+    assert.equal(config.coordinatorIds.length, 1);
+  });
+});
+
+describe('parseConfig: COSMOS_ENDPOINT', () => {
+  it('refuses an endpoint that is not a well-formed URL (PC-CFG-009)', () => {
+    for (const bad of [
+      'https://exa mple.com',
+      'https://peer-coach.documents.azure.com:notaport/',
+      'ftp://x',
+    ]) {
+      assert.deepEqual(
+        codesFor(localEnv({ COSMOS_ENDPOINT: bad, COSMOS_KEY: 'cosmos-key' })),
+        ['PC-CFG-009'],
+        bad,
+      );
+    }
+  });
+});
