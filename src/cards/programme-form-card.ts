@@ -1,24 +1,7 @@
 import template from '../../cards/programme-form.json';
-import { FieldErrors, ProgrammeInput } from '../domain/programme';
+import { FieldErrors, ProgrammeInput, programmeFields as fields } from '../domain/programme';
 import { supportedLanguages, Words } from '../i18n';
 import { AdaptiveCard, allKeys, expandCard } from './render';
-
-const fields = [
-  'name',
-  'startDate',
-  'endDate',
-  'timeZone',
-  'locale',
-  'targetObservations',
-  'beforeDays',
-  'beforeTime',
-  'afterMinutes',
-  'reminderDays',
-  'deadlineDays',
-  'quietStart',
-  'quietEnd',
-  'workingDays',
-] as const satisfies readonly (keyof ProgrammeInput)[];
 
 export interface ProgrammeFormCardData {
   /** absent for a new programme */

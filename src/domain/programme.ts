@@ -72,6 +72,24 @@ export interface ProgrammeInput {
 
 export type ProgrammeField = keyof ProgrammeInput;
 
+/** every field of the programme card, in the card's order */
+export const programmeFields = [
+  'name',
+  'startDate',
+  'endDate',
+  'timeZone',
+  'locale',
+  'targetObservations',
+  'beforeDays',
+  'beforeTime',
+  'afterMinutes',
+  'reminderDays',
+  'deadlineDays',
+  'quietStart',
+  'quietEnd',
+  'workingDays',
+] as const satisfies readonly ProgrammeField[];
+
 /** a field and the message key (see i18n) that explains what is wrong with it */
 export type FieldErrors = Partial<Record<ProgrammeField, string>>;
 

@@ -1,29 +1,20 @@
 import assert from 'node:assert/strict';
 import { execute, installed, message, submit, testUser, TestUser } from '../support/activities';
-import { cardOf, invokeCard, startTestBot, TestBot, textOf, verbsOf } from '../support/test-bot';
+import {
+  cardOf,
+  createProgramme,
+  invokeCard,
+  startTestBot,
+  TestBot,
+  textOf,
+  verbsOf,
+} from '../support/test-bot';
 
 const avery = testUser('a', 'Avery Lind');
 const blake = testUser('b', 'Blake Berg');
 const chris = testUser('c', 'Chris Dahl');
 const dana = testUser('d', 'Dana Ek');
 const eli = testUser('e', 'Eli Fors');
-
-const programmeInput = {
-  name: 'Spring peer coaching',
-  startDate: '2026-09-01',
-  endDate: '2027-01-31',
-  timeZone: 'Europe/Stockholm',
-  locale: 'en',
-  targetObservations: '2',
-  beforeDays: '1',
-  beforeTime: '16:00',
-  afterMinutes: '60',
-  reminderDays: '1',
-  deadlineDays: '7',
-  quietStart: '20:00',
-  quietEnd: '07:00',
-  workingDays: '1,2,3,4,5',
-};
 
 describe('e2e: self-service pairing by invitation', () => {
   let bot: TestBot;
@@ -40,8 +31,7 @@ describe('e2e: self-service pairing by invitation', () => {
     bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
     svc = bot.connector.url;
     for (const u of [avery, blake, chris, dana, eli]) await bot.post(installed(u, svc));
-    const saved = invokeCard((await bot.post(execute(avery, svc, 'programme.save', programmeInput))).body);
-    programmeId = (saved.actions as { data: { programmeId: string } }[])[0]!.data.programmeId;
+    ({ programmeId } = await createProgramme(bot, avery, 'Spring peer coaching'));
     const people = [blake, chris, dana, eli].map((u) => u.aadObjectId).join(',');
     await bot.post(execute(avery, svc, 'enrol.save', { programmeId, people }));
   });

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { botAddedToPersonalChat, execute, installed, message, testUser } from '../support/activities';
-import { cardOf, invokeCard, startTestBot, TestBot, textOf, verbsOf } from '../support/test-bot';
+import {
+  cardOf,
+  createProgramme,
+  invokeCard,
+  startTestBot,
+  TestBot,
+  textOf,
+  verbsOf,
+} from '../support/test-bot';
 
 const avery = testUser('a', 'Avery Lind');
 const blake = testUser('b', 'Blake Berg');
@@ -35,30 +43,8 @@ describe('e2e: a coordinator sets up a programme over real HTTP', () => {
     assert.match(textOf(form), /New programme/);
     assert.deepEqual(verbsOf(form), ['programme.save']);
 
-    const saved = await bot.post(
-      execute(avery, svc, 'programme.save', {
-        name: 'Autumn term, Medicine',
-        startDate: '2026-09-01',
-        endDate: '2026-12-20',
-        timeZone: 'Europe/Stockholm',
-        locale: 'en',
-        targetObservations: '2',
-        beforeDays: '1',
-        beforeTime: '16:00',
-        afterMinutes: '60',
-        reminderDays: '1',
-        deadlineDays: '7',
-        quietStart: '20:00',
-        quietEnd: '07:00',
-        workingDays: '1,2,3,4,5',
-      }),
-    );
-    assert.equal(saved.status, 200);
-    const programmeCard = invokeCard(saved.body);
+    const { programmeId, card: programmeCard } = await createProgramme(bot, avery, 'Autumn term, Medicine');
     assert.match(textOf(programmeCard), /Autumn term, Medicine/);
-    const programmeId = (programmeCard.actions as { data: { programmeId: string } }[]).find(
-      (a) => a.data.programmeId,
-    )!.data.programmeId;
 
     const enrolCard = invokeCard((await bot.post(execute(avery, svc, 'enrol.open', { programmeId }))).body);
     assert.match(textOf(enrolCard), /Blake Berg/);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { botAddedToTeam, execute, installed, testUser } from '../support/activities';
-import { cardOf, invokeCard, startTestBot, TestBot, textOf } from '../support/test-bot';
+import { cardOf, createProgramme, invokeCard, startTestBot, TestBot, textOf } from '../support/test-bot';
 
 const avery = testUser('a', 'Avery Lind');
 const blake = testUser('b', 'Blake Berg');
@@ -33,29 +33,7 @@ describe('e2e: enrolling a whole team, and people who cannot be reached', () => 
       })),
     );
 
-    const saved = invokeCard(
-      (
-        await bot.post(
-          execute(avery, svc, 'programme.save', {
-            name: 'Surgery term',
-            startDate: '2026-09-01',
-            endDate: '2026-12-20',
-            timeZone: 'Europe/Stockholm',
-            locale: 'en',
-            targetObservations: '2',
-            beforeDays: '1',
-            beforeTime: '16:00',
-            afterMinutes: '60',
-            reminderDays: '1',
-            deadlineDays: '7',
-            quietStart: '20:00',
-            quietEnd: '07:00',
-            workingDays: '1,2,3,4,5',
-          }),
-        )
-      ).body,
-    );
-    const programmeId = (saved.actions as { data: { programmeId: string } }[])[0]!.data.programmeId;
+    const { programmeId } = await createProgramme(bot, avery, 'Surgery term');
     const enrolCard = invokeCard((await bot.post(execute(avery, svc, 'enrol.open', { programmeId }))).body);
     assert.match(textOf(enrolCard), /Clinical supervisors/);
 
@@ -99,29 +77,7 @@ describe('e2e: enrolling a whole team, and people who cannot be reached', () => 
     await bot.post(installed(avery, svc));
     await bot.post(installed(blake, svc));
     bot.connector.failures.set(blake.conversationId, { status: 403, code: 'ConversationBlockedByUser' });
-    const saved = invokeCard(
-      (
-        await bot.post(
-          execute(avery, svc, 'programme.save', {
-            name: 'Blocked',
-            startDate: '2026-09-01',
-            endDate: '2026-12-20',
-            timeZone: 'Europe/Stockholm',
-            locale: 'en',
-            targetObservations: '2',
-            beforeDays: '1',
-            beforeTime: '16:00',
-            afterMinutes: '60',
-            reminderDays: '1',
-            deadlineDays: '7',
-            quietStart: '20:00',
-            quietEnd: '07:00',
-            workingDays: '1,2,3,4,5',
-          }),
-        )
-      ).body,
-    );
-    const programmeId = (saved.actions as { data: { programmeId: string } }[])[0]!.data.programmeId;
+    const { programmeId } = await createProgramme(bot, avery, 'Blocked');
     const report = textOf(
       invokeCard(
         (await bot.post(execute(avery, svc, 'enrol.save', { programmeId, people: blake.aadObjectId }))).body,

@@ -5,6 +5,8 @@ import { RunningApp, startApp } from '../../src/app';
 import { parseConfig } from '../../src/config/config';
 import { silentLogger } from '../../src/log';
 import { LocalConnector } from './local-connector';
+import { execute, TestUser } from './activities';
+import { programmeInput } from './domain-fixtures';
 import { TestClock } from './test-clock';
 
 export interface TestBot {
@@ -107,4 +109,18 @@ export function invokeCard(body: unknown): Record<string, unknown> {
     throw new Error(`expected a card in the invoke response, got ${JSON.stringify(body).slice(0, 300)}`);
   }
   return r.value;
+}
+
+/** a coordinator saves a valid programme card; returns the new programme's id and its card */
+export async function createProgramme(
+  bot: TestBot,
+  coordinator: TestUser,
+  name: string,
+): Promise<{ programmeId: string; card: Record<string, unknown> }> {
+  const card = invokeCard(
+    (await bot.post(execute(coordinator, bot.connector.url, 'programme.save', programmeInput({ name }))))
+      .body,
+  );
+  const programmeId = (card.actions as { data: { programmeId: string } }[])[0]!.data.programmeId;
+  return { programmeId, card };
 }

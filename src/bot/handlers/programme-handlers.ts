@@ -5,29 +5,12 @@ import { renderProgrammeCard } from '../../cards/programme-card';
 import { renderProgrammeFormCard } from '../../cards/programme-form-card';
 import { renderProgrammeListCard } from '../../cards/programme-list-card';
 import { AdaptiveCard } from '../../cards/render';
-import { Programme, ProgrammeInput, programmeToInput } from '../../domain/programme';
+import { Programme, programmeFields, ProgrammeInput, programmeToInput } from '../../domain/programme';
 import { EnrolOutcome } from '../../domain/programme-service';
 import { Words } from '../../i18n';
 import { BotServices } from '../services';
 import { ActionResult, Actor, CardData, cardReply, field, Reply } from '../turn';
 import { verbs } from '../verbs';
-
-const programmeFields: readonly (keyof ProgrammeInput)[] = [
-  'name',
-  'startDate',
-  'endDate',
-  'timeZone',
-  'locale',
-  'targetObservations',
-  'beforeDays',
-  'beforeTime',
-  'afterMinutes',
-  'reminderDays',
-  'deadlineDays',
-  'quietStart',
-  'quietEnd',
-  'workingDays',
-];
 
 function inputFrom(data: CardData): ProgrammeInput {
   return Object.fromEntries(programmeFields.map((f) => [f, field(data, f, 200)]));
@@ -35,6 +18,21 @@ function inputFrom(data: CardData): ProgrammeInput {
 
 function notFound(words: Words): ActionResult {
   return { update: renderNoticeCard({ title: words.t('common.notFound') }) };
+}
+
+type ProgrammeAction = (
+  actor: Actor,
+  found: { programme: Programme; etag: string },
+  data: CardData,
+  services: BotServices,
+) => Promise<ActionResult>;
+
+/** a card action on the programme the card names; a programme that no longer exists gets a clear card */
+function onProgramme(action: ProgrammeAction) {
+  return async (actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> => {
+    const found = await services.programmes.get(field(data, 'programmeId', 100));
+    return found ? action(actor, found, data, services) : notFound(actor.words);
+  };
 }
 
 export async function listProgrammes(actor: Actor, services: BotServices): Promise<Reply> {
@@ -124,13 +122,7 @@ export async function openProgramme(
   return card ? { update: card } : notFound(actor.words);
 }
 
-export async function editProgramme(
-  actor: Actor,
-  data: CardData,
-  services: BotServices,
-): Promise<ActionResult> {
-  const found = await services.programmes.get(field(data, 'programmeId', 100));
-  if (!found) return notFound(actor.words);
+export const editProgramme = onProgramme(async (actor, found) => {
   return {
     update: renderProgrammeFormCard(
       {
@@ -143,7 +135,7 @@ export async function editProgramme(
       actor.words,
     ),
   };
-}
+});
 
 async function enrolCard(services: BotServices, programme: Programme, words: Words, error?: string) {
   const [known, teams, enrolments] = await Promise.all([
@@ -167,11 +159,9 @@ async function enrolCard(services: BotServices, programme: Programme, words: Wor
   );
 }
 
-export async function openEnrol(actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> {
-  const found = await services.programmes.get(field(data, 'programmeId', 100));
-  if (!found) return notFound(actor.words);
+export const openEnrol = onProgramme(async (actor, found, data, services) => {
   return { update: await enrolCard(services, found.programme, actor.words) };
-}
+});
 
 function enrolReport(programme: Programme, outcome: EnrolOutcome, words: Words): AdaptiveCard {
   const names = (list: readonly { displayName: string }[]) =>
@@ -196,9 +186,7 @@ function enrolReport(programme: Programme, outcome: EnrolOutcome, words: Words):
   });
 }
 
-export async function saveEnrol(actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> {
-  const found = await services.programmes.get(field(data, 'programmeId', 100));
-  if (!found) return notFound(actor.words);
+export const saveEnrol = onProgramme(async (actor, found, data, services) => {
   const programme = found.programme;
   const list = (name: string) =>
     field(data, name, 100_000)
@@ -228,7 +216,7 @@ export async function saveEnrol(actor: Actor, data: CardData, services: BotServi
     unreachable: outcomes.flatMap((o) => o.unreachable),
   };
   return { update: enrolReport(programme, merged, actor.words) };
-}
+});
 
 async function pairingCard(services: BotServices, programme: Programme, words: Words, error?: string) {
   const enrolments = await services.repos.programmes.enrolmentsOf(programme.id);
@@ -245,23 +233,11 @@ async function pairingCard(services: BotServices, programme: Programme, words: W
   );
 }
 
-export async function openPairing(
-  actor: Actor,
-  data: CardData,
-  services: BotServices,
-): Promise<ActionResult> {
-  const found = await services.programmes.get(field(data, 'programmeId', 100));
-  if (!found) return notFound(actor.words);
+export const openPairing = onProgramme(async (actor, found, data, services) => {
   return { update: await pairingCard(services, found.programme, actor.words) };
-}
+});
 
-export async function pairAutomatically(
-  actor: Actor,
-  data: CardData,
-  services: BotServices,
-): Promise<ActionResult> {
-  const found = await services.programmes.get(field(data, 'programmeId', 100));
-  if (!found) return notFound(actor.words);
+export const pairAutomatically = onProgramme(async (actor, found, data, services) => {
   const { programme } = found;
   const outcome = await services.pairs.pairAutomatically(programme);
   const words = actor.words;
@@ -294,15 +270,9 @@ export async function pairAutomatically(
       actions: [{ title: words.t('common.back'), verb: verbs.openProgramme, programmeId: programme.id }],
     }),
   };
-}
+});
 
-export async function pairManually(
-  actor: Actor,
-  data: CardData,
-  services: BotServices,
-): Promise<ActionResult> {
-  const found = await services.programmes.get(field(data, 'programmeId', 100));
-  if (!found) return notFound(actor.words);
+export const pairManually = onProgramme(async (actor, found, data, services) => {
   const { programme } = found;
   const ids = ['first', 'second', 'third'].map((f) => field(data, f, 100)).filter(Boolean);
   const outcome = await services.pairs.pairManually(programme, ids);
@@ -336,4 +306,4 @@ export async function pairManually(
       };
     }
   }
-}
+});
