@@ -158,6 +158,11 @@ export class PeerCoachBot extends TeamsActivityHandler {
       await context.sendActivity(actor.words.t('common.unknownCommand'));
       return;
     }
+    if (name !== 'help' && !isPersonal(context.activity)) {
+      // in a team channel everyone would see the answer: everything but help happens in the 1:1 chat
+      await context.sendActivity(actor.words.t('common.personalOnly'));
+      return;
+    }
     await this.sendReply(context, await this.guarded(actor, () => runCommand(name, actor, this.services)));
   }
 

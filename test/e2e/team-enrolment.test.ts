@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { botAddedToTeam, execute, installed, testUser } from '../support/activities';
+import { botAddedToTeam, channelMessage, execute, installed, testUser } from '../support/activities';
 import { cardOf, createProgramme, invokeCard, startTestBot, TestBot, textOf } from '../support/test-bot';
 
 const avery = testUser('a', 'Avery Lind');
@@ -24,6 +24,15 @@ describe('e2e: enrolling a whole team, and people who cannot be reached', () => 
     // Dana is on the team but has not installed the app
     await bot.post(botAddedToTeam(avery, svc, team));
     assert.match(textOf(cardOf(bot.connector.to(team.id).at(-1))), /Peer Coach is here/);
+    // in the channel, only help is answered; the rest belongs in the 1:1 chat where nobody else sees it
+    await bot.post({ ...channelMessage(avery, svc, team, '<at>Peer Coach</at> programmes') });
+    assert.match(String(bot.connector.to(team.id).at(-1)?.text), /1:1 chat/);
+    await bot.post({ ...channelMessage(avery, svc, team, 'programmes') });
+    assert.equal(
+      bot.connector.to(team.id).length,
+      2,
+      'a channel message without an @mention is not for the bot',
+    );
     bot.connector.rosters.set(
       team.id,
       [avery, blake, chris, dana].map((u) => ({

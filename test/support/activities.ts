@@ -84,3 +84,19 @@ export function botAddedToTeam(installer: TestUser, serviceUrl: string, team: { 
     membersAdded: [bot],
   };
 }
+
+/** a message in a team channel */
+export function channelMessage(
+  user: TestUser,
+  serviceUrl: string,
+  team: { id: string; name: string },
+  text: string,
+) {
+  return {
+    ...base(user, serviceUrl),
+    type: 'message',
+    text,
+    conversation: { id: team.id, conversationType: 'channel', isGroup: true, tenantId },
+    channelData: { tenant: { id: tenantId }, team: { id: team.id, name: team.name } },
+  };
+}
