@@ -3,6 +3,7 @@ import {
   AdaptiveCardInvokeValue,
   CardFactory,
   TeamsActivityHandler,
+  TeamsInfo,
   TurnContext,
 } from 'botbuilder';
 import { renderWelcomeCard } from '../cards/welcome-card';
@@ -106,7 +107,10 @@ export class PeerCoachBot extends TeamsActivityHandler {
     }
     const sighting = sightingOf(context.activity);
     if (!sighting || !isPersonal(context.activity)) return;
-    const { person, welcome } = await this.services.people.installed(sighting);
+    // install events carry no name (Teams and the Playground alike): ask the roster until we know it
+    const known = context.turnState.get(actorKey) as Person | undefined;
+    const displayName = sighting.displayName || known?.displayName || (await this.nameFromRoster(context));
+    const { person, welcome } = await this.services.people.installed({ ...sighting, displayName });
     context.turnState.set(actorKey, person);
     if (!welcome) return;
     const actor = this.actor(context)!;
@@ -117,6 +121,20 @@ export class PeerCoachBot extends TeamsActivityHandler {
         actor.words,
       ),
     );
+  }
+
+  /** the sender's name from the conversation roster; undefined if it cannot be read */
+  private async nameFromRoster(context: TurnContext): Promise<string | undefined> {
+    try {
+      return (await TeamsInfo.getMember(context, context.activity.from.id)).name || undefined;
+    } catch (err) {
+      const e = err as { name?: string; statusCode?: unknown };
+      this.log.warn(
+        { err: { name: e.name, statusCode: e.statusCode } },
+        'could not read a name from the roster',
+      );
+      return undefined;
+    }
   }
 
   private async removed(context: TurnContext): Promise<void> {

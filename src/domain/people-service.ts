@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { Clock } from './clock';
+import { enrolmentId } from './membership';
 import { mutate } from './mutate';
 import { applySighting, newPerson, normaliseId, Person, Sighting } from './people';
 import { Repositories } from './repositories';
@@ -29,7 +30,23 @@ export class PeopleService {
     const result = await mutate(this.repos.people, id, id, (current) =>
       applySighting(current, { ...s, personId: id }, this.clock.now()),
     );
+    await this.carryName(result.before, result.doc!);
     return result.doc!;
+  }
+
+  /**
+   * Enrolments keep a copy of the name for the coordinator's lists; when Teams tells us a new or
+   * first name, the copies follow (rare: a write per programme the person is in).
+   */
+  private async carryName(before: Person | undefined, after: Person): Promise<void> {
+    if (!after.displayName || before?.displayName === after.displayName) return;
+    await Promise.all(
+      after.programmeIds.map((programmeId) =>
+        mutate(this.repos.programmes.enrolments, enrolmentId(after.id), programmeId, (e) =>
+          e && e.displayName !== after.displayName ? { ...e, displayName: after.displayName } : undefined,
+        ),
+      ),
+    );
   }
 
   /**
@@ -45,6 +62,7 @@ export class PeopleService {
       if (seen.welcomedAt) return seen === current ? undefined : seen;
       return { ...seen, welcomedAt: now.toISOString(), updatedAt: now.toISOString() };
     });
+    await this.carryName(result.before, result.doc!);
     const welcome = result.changed && !result.before?.welcomedAt;
     return { person: result.doc!, welcome };
   }

@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { newPerson } from '../../src/domain/people';
 import { PeopleService } from '../../src/domain/people-service';
 import { supportedLanguages } from '../../src/i18n';
-import { entraId, personalReach, sighting } from '../support/domain-fixtures';
+import sinon from 'sinon';
+import {
+  entraId,
+  openProgrammeWorld,
+  personalReach,
+  ProgrammeWorld,
+  sighting,
+  supervisor,
+} from '../support/domain-fixtures';
 import { TestClock } from '../support/test-clock';
 import { openTestStore, TestStore } from '../support/test-store';
 
@@ -223,5 +231,26 @@ describe('PeopleService (real SDK, embedded server)', () => {
         { personId: configuredCoordinator, displayName: '', configured: true },
       ]);
     });
+  });
+});
+
+describe('PeopleService: names reach the coordinator’s lists', () => {
+  const sandbox = sinon.createSandbox();
+  let world: ProgrammeWorld;
+  beforeEach(async () => {
+    world = await openProgrammeWorld(sandbox);
+  });
+  afterEach(async () => {
+    await world.close();
+    sandbox.restore();
+  });
+
+  it('fills in an enrolment’s name once Teams tells us the person’s name', async () => {
+    const unnamed = supervisor(0x51, '');
+    await world.enrol(unnamed);
+    assert.equal((await world.enrolment(unnamed.personId))?.displayName, '');
+    const people = new PeopleService(world.store.repos, world.clock, [], supportedLanguages);
+    await people.recognise(sighting({ personId: unnamed.personId, displayName: 'Sam Nyström' }));
+    assert.equal((await world.enrolment(unnamed.personId))?.displayName, 'Sam Nyström');
   });
 });
