@@ -100,3 +100,20 @@ export function channelMessage(
     channelData: { tenant: { id: tenantId }, team: { id: team.id, name: team.name } },
   };
 }
+
+export function botRemovedFromTeam(
+  installer: TestUser,
+  serviceUrl: string,
+  team: { id: string; name: string },
+) {
+  return {
+    ...botAddedToTeam(installer, serviceUrl, team),
+    membersAdded: undefined,
+    membersRemoved: [bot],
+    channelData: {
+      tenant: { id: tenantId },
+      team: { id: team.id, name: team.name },
+      eventType: 'teamMemberRemoved',
+    },
+  };
+}
