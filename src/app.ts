@@ -6,7 +6,15 @@ import { BotServices } from './bot/services';
 import { TeamDirectory } from './bot/team-directory';
 import { Config } from './config/config';
 import { Clock, systemClock } from './domain/clock';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { ChatCycleMail } from './bot/cycle-mail';
+import { CycleService } from './domain/cycle/cycle-service';
 import { InvitationService } from './domain/invitation-service';
+import { dayScale, localPolicy, minuteScale } from './domain/timing';
+import { RateLimiter } from './delivery/rate-limiter';
+import { DispatchLoop, JobHandler } from './scheduler/dispatch-loop';
+import { cosmosJobStore } from './store/job-store';
 import { NoticeBoard } from './domain/notices';
 import { PairService } from './domain/pair-service';
 import { PeopleService } from './domain/people-service';
@@ -24,12 +32,16 @@ export interface AppOptions {
   readonly retry?: RetryPolicy;
   /** listen address; tests use 127.0.0.1 */
   readonly host?: string;
+  /** false: the dispatch loop does not run by itself (tests call `dispatch.tick()` with their clock) */
+  readonly dispatchLoop?: boolean;
 }
 
 export interface RunningApp {
   readonly url: string;
   readonly port: number;
   readonly store: CosmosStore;
+  /** the scheduler's loop: claims due work (prompts, reminders, deadlines) and sends it */
+  readonly dispatch: DispatchLoop;
   /** graceful: stop taking work, finish in-flight turns, close the store */
   close(): Promise<void>;
 }
@@ -41,11 +53,43 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   const repos = cosmosRepositories(store);
   const adapter = createAdapter(config.auth, config.defaultLocale, log.child({ component: 'adapter' }));
   const appId = config.auth.mode === 'authenticated' ? config.auth.appId : '';
-  const messenger = new Messenger(adapter, appId, log.child({ component: 'messenger' }), options.retry);
+  // keeps every proactive send within Teams' published limits, per conversation and per tenant
+  const limiter = new RateLimiter({ clock });
+  const messenger = new Messenger(
+    adapter,
+    appId,
+    log.child({ component: 'messenger' }),
+    options.retry,
+    limiter,
+  );
   const people = new PeopleService(repos, clock, config.coordinatorIds, supportedLanguages);
   const defaults = { defaultTimeZone: config.defaultTimeZone, defaultLocale: config.defaultLocale };
   const notices: NoticeBoard = new ChatNoticeBoard(people, messenger, defaults);
   const pairs = new PairService(repos, clock, notices, options.random);
+  const local = config.timingScale === 'minutes';
+  const jobs = cosmosJobStore(store, clock);
+  const cycles = new CycleService(
+    repos,
+    clock,
+    people,
+    jobs,
+    new ChatCycleMail(messenger, defaults, log.child({ component: 'cycle-mail' })),
+    {
+      scale: local ? minuteScale : dayScale,
+      retentionDays: config.retentionDays,
+      defaultTimeZone: config.defaultTimeZone,
+    },
+  );
+  const handlers: Record<string, JobHandler> = Object.fromEntries(
+    Object.entries(cycles.handlers()).map(([kind, handle]) => [kind, (job) => handle(job.payload)]),
+  );
+  const dispatch = new DispatchLoop(jobs, handlers, clock, {
+    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    leaseMs: 60_000,
+    batch: 32,
+    idleMs: local ? 1_000 : 5_000,
+    log: log.child({ component: 'dispatch' }),
+  });
   const services: BotServices = {
     people,
     programmes: new ProgrammeService(
@@ -54,7 +98,9 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       notices,
       new TeamDirectory(messenger, log.child({ component: 'directory' })),
       supportedLanguages,
+      local ? localPolicy : undefined,
     ),
+    cycles,
     pairs,
     invitations: new InvitationService(repos, clock, notices, pairs),
     repos,
@@ -70,7 +116,11 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     ready: () => store.ping(),
     log: log.child({ component: 'http' }),
   });
-  log.info({ port: http.port, auth: config.auth.mode, store: store.kind }, 'Peer Coach is listening');
+  if (options.dispatchLoop !== false) dispatch.start();
+  log.info(
+    { port: http.port, auth: config.auth.mode, store: store.kind, timing: config.timingScale },
+    'Peer Coach is listening',
+  );
   if (config.auth.mode === 'anonymous') {
     log.warn('ANONYMOUS MODE (BOT_ANONYMOUS=1): requests are not authenticated. For local use only.');
   }
@@ -79,9 +129,11 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     url: http.url,
     port: http.port,
     store,
+    dispatch,
     close() {
       closing ??= (async () => {
         await http.close();
+        await dispatch.stop();
         await store.close();
       })();
       return closing;

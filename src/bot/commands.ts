@@ -11,6 +11,17 @@ export const commands = {
   pause: { words: ['pause'], description: 'help.pause', coordinatorOnly: false },
   resume: { words: ['resume', 'unpause'], description: 'help.resume', coordinatorOnly: false },
   invite: { words: ['invite', 'invite a colleague'], description: 'help.invite', coordinatorOnly: false },
+  schedule: {
+    words: ['schedule', 'new observation', 'plan'],
+    description: 'help.schedule',
+    coordinatorOnly: false,
+  },
+  upcoming: {
+    words: ['upcoming', 'observations', 'my observations'],
+    description: 'help.upcoming',
+    coordinatorOnly: false,
+  },
+  history: { words: ['history', 'summaries'], description: 'help.history', coordinatorOnly: false },
   programmes: {
     words: ['programmes', 'programs', 'programme', 'program'],
     description: 'help.programmes',

@@ -1,6 +1,7 @@
 import { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { ConversationReach, SendOutcome } from '../domain/ports';
 import { Logger } from '../log';
+import { SendLimiter } from '../delivery/rate-limiter';
 
 /** Teams says this person or conversation cannot be reached: stop, record, tell the coordinator */
 const goneCodes = new Set([
@@ -46,6 +47,8 @@ export class Messenger {
     private readonly appId: string,
     private readonly log: Logger,
     private readonly retry: RetryPolicy = defaultRetry,
+    /** keeps sends within Teams' rate limits; told about every 429 so the whole tenant backs off */
+    private readonly limiter?: SendLimiter,
   ) {}
 
   reference(
@@ -91,8 +94,10 @@ export class Messenger {
   }
 
   async send(reach: ConversationReach, activity: Partial<Activity>): Promise<SendOutcome> {
+    const tenantId = reach.tenantId ?? '';
     for (let attempt = 1; ; attempt++) {
       try {
+        await this.limiter?.acquire(reach.conversationId, tenantId);
         const id = await this.within(
           reach,
           'personal',
@@ -106,11 +111,14 @@ export class Messenger {
           this.log.info({ status, code: e.code }, 'recipient unreachable');
           return { status: 'unreachable', reason: e.code ?? `HTTP ${status}` };
         }
+        const wait = this.delay(attempt, e);
+        // throttling backs everyone in the tenant off, even when this send gives up
+        if (status === 429) this.limiter?.backOff(tenantId, wait);
         if (status === undefined || !retryable.has(status) || attempt >= this.retry.attempts) {
           this.log.warn({ status, code: e.code, attempt }, 'send failed');
           return { status: 'failed', reason: e.code ?? (status ? `HTTP ${status}` : 'network error') };
         }
-        await this.retry.sleep(this.delay(attempt, e));
+        await this.retry.sleep(wait);
       }
     }
   }

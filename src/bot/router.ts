@@ -1,5 +1,16 @@
 import { CommandName, commands } from './commands';
 import { addCoordinator, listCoordinators } from './handlers/coordinator-handlers';
+import {
+  addActionPoint,
+  answerPrompt,
+  endObservation,
+  history,
+  openSchedule,
+  openSummary,
+  saveSchedule,
+  schedule,
+  upcoming,
+} from './handlers/cycle-handlers';
 import { answerInvitation, invite, sendInvite } from './handlers/invite-handlers';
 import { help, pause, profile, resume, saveProfile } from './handlers/person-handlers';
 import {
@@ -28,6 +39,9 @@ const commandHandlers: Record<CommandName, CommandHandler> = {
   pause,
   resume,
   invite,
+  schedule,
+  upcoming,
+  history,
   programmes: listProgrammes,
   newProgramme,
   coordinators: listCoordinators,
@@ -50,6 +64,13 @@ const actionHandlers: Record<Verb, { readonly handle: ActionHandler; readonly co
   [verbs.acceptInvitation]: { handle: answerInvitation(true), coordinatorOnly: false },
   [verbs.declineInvitation]: { handle: answerInvitation(false), coordinatorOnly: false },
   [verbs.addCoordinator]: { handle: addCoordinator, coordinatorOnly: true },
+  [verbs.openSchedule]: { handle: openSchedule, coordinatorOnly: false },
+  [verbs.saveSchedule]: { handle: saveSchedule, coordinatorOnly: false },
+  [verbs.cancelObservation]: { handle: endObservation('cancelled'), coordinatorOnly: false },
+  [verbs.observationDidNotHappen]: { handle: endObservation('didNotHappen'), coordinatorOnly: false },
+  [verbs.answerPrompt]: { handle: answerPrompt, coordinatorOnly: false },
+  [verbs.openSummary]: { handle: openSummary, coordinatorOnly: false },
+  [verbs.addActionPoint]: { handle: addActionPoint, coordinatorOnly: false },
 };
 
 export function isVerb(v: string): v is Verb {

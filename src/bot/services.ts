@@ -1,4 +1,5 @@
 import { Clock } from '../domain/clock';
+import { CycleService } from '../domain/cycle/cycle-service';
 import { InvitationService } from '../domain/invitation-service';
 import { PairService } from '../domain/pair-service';
 import { Person } from '../domain/people';
@@ -13,6 +14,7 @@ export interface BotServices {
   readonly programmes: ProgrammeService;
   readonly pairs: PairService;
   readonly invitations: InvitationService;
+  readonly cycles: CycleService;
   readonly repos: Repositories;
   readonly clock: Clock;
   /** Teams' people picker in cards (off in local mode: the Playground has none) */

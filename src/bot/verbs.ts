@@ -15,6 +15,13 @@ export const verbs = {
   acceptInvitation: 'invitation.accept',
   declineInvitation: 'invitation.decline',
   addCoordinator: 'coordinator.add',
+  openSchedule: 'schedule.open',
+  saveSchedule: 'schedule.save',
+  cancelObservation: 'observation.cancel',
+  observationDidNotHappen: 'observation.didNotHappen',
+  answerPrompt: 'prompt.answer',
+  openSummary: 'summary.open',
+  addActionPoint: 'summary.actionPoint',
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];

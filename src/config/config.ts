@@ -44,6 +44,10 @@ export interface Config {
   /** used until a person's Teams client tells us theirs */
   readonly defaultLocale: string;
   readonly logLevel: LogLevel;
+  /** 'minutes' turns a policy's days into minutes, so a whole cycle runs in minutes locally */
+  readonly timingScale: 'days' | 'minutes';
+  /** what supervisors wrote expires this many days after their programme ends */
+  readonly retentionDays: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -163,8 +167,27 @@ export function parseConfig(env: Env): Config {
   const logLevel = (value(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
   if (!logLevels.includes(logLevel)) issues.push(configIssue('InvalidLogLevel', 'LOG_LEVEL'));
 
+  const timingScale = (value(env, 'TIMING_SCALE') ?? 'days') as Config['timingScale'];
+  if (timingScale !== 'days' && timingScale !== 'minutes')
+    issues.push(configIssue('InvalidTimingScale', 'TIMING_SCALE'));
+  const retentionRaw = value(env, 'RETENTION_DAYS') ?? '365';
+  const retentionDays = Number(retentionRaw);
+  if (!/^\d+$/.test(retentionRaw) || retentionDays < 1 || retentionDays > 3650) {
+    issues.push(configIssue('InvalidRetention', 'RETENTION_DAYS'));
+  }
+
   if (issues.length > 0 || !auth || !store) throw new ConfigurationError(issues);
-  return deepFreeze({ port, auth, store, coordinatorIds, defaultTimeZone, defaultLocale, logLevel });
+  return deepFreeze({
+    port,
+    auth,
+    store,
+    coordinatorIds,
+    defaultTimeZone,
+    defaultLocale,
+    logLevel,
+    timingScale,
+    retentionDays,
+  });
 }
 
 function deepFreeze<T>(o: T): T {

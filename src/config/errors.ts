@@ -74,6 +74,15 @@ export const configErrors = {
     code: 'PC-CFG-016',
     description: 'COSMOS_DATABASE must be 1–255 characters without / \\ ? or #.',
   },
+  InvalidTimingScale: {
+    code: 'PC-CFG-017',
+    description:
+      'TIMING_SCALE must be "days" (the default) or "minutes" (local demo runs: a policy day lasts a minute).',
+  },
+  InvalidRetention: {
+    code: 'PC-CFG-018',
+    description: 'RETENTION_DAYS must be a whole number of days from 1 to 3650 (default 365).',
+  },
 } as const;
 
 export type ConfigErrorName = keyof typeof configErrors;

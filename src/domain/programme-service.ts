@@ -7,11 +7,13 @@ import { NoticeBoard } from './notices';
 import { newPerson, normaliseId } from './people';
 import { Directory } from './ports';
 import {
+  defaultPolicy,
   defaultSettings,
   FieldErrors,
   Programme,
   ProgrammeInput,
   ProgrammeSettings,
+  TimingPolicy,
   validateProgramme,
 } from './programme';
 import { Repositories } from './repositories';
@@ -52,11 +54,13 @@ export class ProgrammeService {
     private readonly notices: NoticeBoard,
     private readonly directory: Directory,
     private readonly supportedLocales: readonly string[],
+    /** what a new programme's timing starts from (local demo runs start from minutes) */
+    private readonly startingPolicy: TimingPolicy = defaultPolicy,
   ) {}
 
   /** the values a blank programme card starts from */
   blank(timeZone: string, locale: string): ProgrammeSettings {
-    return defaultSettings(DateTime.fromJSDate(this.clock.now()), timeZone, locale);
+    return defaultSettings(DateTime.fromJSDate(this.clock.now()), timeZone, locale, this.startingPolicy);
   }
 
   async create(createdBy: string, input: ProgrammeInput): Promise<SaveOutcome> {

@@ -143,7 +143,12 @@ export function programmeToInput(p: ProgrammeSettings): Required<ProgrammeInput>
 }
 
 /** sensible defaults for a new programme starting today, one term long */
-export function defaultSettings(today: DateTime, timeZone: string, locale: string): ProgrammeSettings {
+export function defaultSettings(
+  today: DateTime,
+  timeZone: string,
+  locale: string,
+  policy: TimingPolicy = defaultPolicy,
+): ProgrammeSettings {
   const start = today.setZone(timeZone);
   return {
     name: '',
@@ -152,7 +157,7 @@ export function defaultSettings(today: DateTime, timeZone: string, locale: strin
     timeZone,
     locale,
     targetObservations: 2,
-    policy: defaultPolicy,
+    policy,
   };
 }
 

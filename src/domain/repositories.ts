@@ -1,3 +1,6 @@
+import { Observation } from './cycle/observation';
+import { Prompt } from './cycle/prompt';
+import { Summary } from './cycle/summary';
 import { Enrolment, Invitation, Pair } from './membership';
 import { Person } from './people';
 import { Collection } from './ports';
@@ -26,8 +29,24 @@ export interface ProgrammeRepository {
   pairsOf(programmeId: string): Promise<Pair[]>;
 }
 
+/** a pair's private content: observations, prompts (with answers), summaries */
+export interface CycleRepository {
+  readonly observations: Collection<Observation>;
+  readonly prompts: Collection<Prompt>;
+  readonly summaries: Collection<Summary>;
+  /** one pair's observations, soonest first */
+  observationsOf(pairId: string): Promise<Observation[]>;
+  /** scheduled observations of a person in any pair (to refuse overlaps, and for `upcoming`) */
+  scheduledFor(personId: string): Promise<Observation[]>;
+  /** the prompts of one observation */
+  promptsOf(pairId: string, observationId: string): Promise<Prompt[]>;
+  /** a pair's summaries, newest first (for `history`) */
+  summariesOf(pairId: string): Promise<Summary[]>;
+}
+
 export interface Repositories {
   readonly people: PeopleRepository;
   readonly teams: TeamRepository;
   readonly programmes: ProgrammeRepository;
+  readonly cycles: CycleRepository;
 }

@@ -1,7 +1,16 @@
+import { Observation } from '../domain/cycle/observation';
+import { Prompt } from '../domain/cycle/prompt';
+import { Summary } from '../domain/cycle/summary';
 import { Enrolment, Invitation, Pair } from '../domain/membership';
 import { Person } from '../domain/people';
 import { Programme } from '../domain/programme';
-import { PeopleRepository, ProgrammeRepository, Repositories, TeamRepository } from '../domain/repositories';
+import {
+  CycleRepository,
+  PeopleRepository,
+  ProgrammeRepository,
+  Repositories,
+  TeamRepository,
+} from '../domain/repositories';
 import { Team } from '../domain/team';
 import { CosmosCollection } from './cosmos-collection';
 import { CosmosStore } from './cosmos-store';
@@ -37,7 +46,28 @@ export function cosmosRepositories(store: CosmosStore): Repositories {
     enrolmentsOf: (programmeId) => enrolments.query('', [], programmeId, 'c.displayName'),
     pairsOf: (programmeId) => pairs.query('', [], programmeId),
   };
+  const byPair = (d: { pairId: string }) => d.pairId;
+  const observations = new CosmosCollection<Observation>(store.containers.cycles, 'observation', byPair);
+  const prompts = new CosmosCollection<Prompt>(store.containers.cycles, 'prompt', byPair);
+  const summaries = new CosmosCollection<Summary>(store.containers.cycles, 'summary', byPair);
+  const cycles: CycleRepository = {
+    observations,
+    prompts,
+    summaries,
+    observationsOf: (pairId) => observations.query('', [], pairId, 'c.startsAt'),
+    scheduledFor: (personId) =>
+      observations.query(
+        "ARRAY_CONTAINS(c.memberIds, @person) AND c.status = 'scheduled'",
+        [{ name: '@person', value: personId }],
+        undefined,
+        'c.startsAt',
+      ),
+    promptsOf: (pairId, observationId) =>
+      prompts.query('c.observationId = @o', [{ name: '@o', value: observationId }], pairId),
+    summariesOf: (pairId) => summaries.query('', [], pairId, 'c.sentAt DESC'),
+  };
   return {
+    cycles,
     people: new CosmosPeople(people, 'person', (p) => p.id),
     teams: new CosmosTeams(teams, 'team', (t) => t.id),
     programmes: programmeRepo,

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { CloudAdapter, TurnContext } from 'botbuilder';
 import { Messenger, RetryPolicy } from '../../src/bot/messenger';
+import { RateLimiter, SendLimiter } from '../../src/delivery/rate-limiter';
+import { TestClock } from '../support/test-clock';
 import { silentLogger } from '../../src/log';
 
 const reach = { conversationId: 'a:1', serviceUrl: 'https://smba.example/', tenantId: 't', botId: '28:bot' };
@@ -82,5 +84,84 @@ describe('Messenger', () => {
     const outcome = await new Messenger(adapter, 'app', silentLogger, retry).send(reach, { text: 'hi' });
     assert.deepEqual(outcome, { status: 'failed', reason: 'BadArgument' });
     assert.equal(send.callCount, 1);
+  });
+
+  describe('with a rate limiter', () => {
+    function limiter(): SendLimiter & { acquire: sinon.SinonStub; backOff: sinon.SinonStub } {
+      return { acquire: sandbox.stub().resolves(), backOff: sandbox.stub() };
+    }
+
+    it('waits for the limiter before every attempt, in the recipient’s conversation and tenant', async () => {
+      const gate = limiter();
+      send.onFirstCall().rejects(connectorError(502));
+      send.onSecondCall().resolves({ id: 'act-3' });
+      const outcome = await new Messenger(adapter, 'app', silentLogger, retry, gate).send(reach, {
+        text: 'hi',
+      });
+      assert.deepEqual(outcome, { status: 'sent', activityId: 'act-3' });
+      assert.equal(gate.acquire.callCount, 2);
+      assert.deepEqual(gate.acquire.firstCall.args, ['a:1', 't']);
+      sinon.assert.callOrder(gate.acquire, send);
+      assert.ok(gate.acquire.secondCall.calledAfter(send.firstCall), 'the retry asks again');
+      sinon.assert.notCalled(gate.backOff);
+    });
+
+    it('tells the limiter to back the whole tenant off when Teams answers 429', async () => {
+      const gate = limiter();
+      send.onFirstCall().rejects(connectorError(429, 'Throttled', '3'));
+      send.onSecondCall().rejects(connectorError(429, 'Throttled'));
+      send.onThirdCall().resolves({ id: 'act-4' });
+      const outcome = await new Messenger(adapter, 'app', silentLogger, retry, gate).send(reach, {
+        text: 'hi',
+      });
+      assert.equal(outcome.status, 'sent');
+      assert.deepEqual(gate.backOff.args, [
+        ['t', 3000],
+        ['t', 200],
+      ]);
+      assert.deepEqual(sleeps, [3000, 200], 'the sender waits as long as it asked the tenant to');
+    });
+
+    it('backs the tenant off even when a throttled send gives up', async () => {
+      const gate = limiter();
+      send.rejects(connectorError(429, 'Throttled', '2'));
+      const outcome = await new Messenger(adapter, 'app', silentLogger, retry, gate).send(reach, {
+        text: 'hi',
+      });
+      assert.deepEqual(outcome, { status: 'failed', reason: 'Throttled' });
+      assert.equal(gate.backOff.callCount, 4);
+      assert.deepEqual(gate.backOff.lastCall.args, ['t', 2000]);
+    });
+
+    it('makes other conversations in the throttled tenant wait, and not those of another tenant', async () => {
+      const clock = new TestClock();
+      const waits: number[] = [];
+      const rateLimiter = new RateLimiter({
+        clock,
+        sleep: async (ms) => {
+          waits.push(ms);
+          clock.advance(ms);
+        },
+      });
+      const messenger = new Messenger(adapter, 'app', silentLogger, { ...retry, attempts: 1 }, rateLimiter);
+      send.onFirstCall().rejects(connectorError(429, 'Throttled', '3'));
+      send.resolves({ id: 'act-6' });
+
+      assert.equal((await messenger.send(reach, { text: 'hi' })).status, 'failed');
+      await messenger.send({ ...reach, conversationId: 'b:1', tenantId: 'other' }, { text: 'hi' });
+      assert.deepEqual(waits, [], 'another tenant goes at once');
+      await messenger.send({ ...reach, conversationId: 'a:2' }, { text: 'hi' });
+      assert.deepEqual(waits, [3000], 'a colleague in the throttled tenant waits out the Retry-After');
+    });
+
+    it('backs off the unnamed tenant when the reference has none', async () => {
+      const gate = limiter();
+      send.onFirstCall().rejects(connectorError(429, 'Throttled', '1'));
+      send.onSecondCall().resolves({ id: 'act-5' });
+      const { tenantId: _omitted, ...noTenant } = reach;
+      await new Messenger(adapter, 'app', silentLogger, retry, gate).send(noTenant, { text: 'hi' });
+      assert.deepEqual(gate.acquire.firstCall.args, ['a:1', '']);
+      assert.deepEqual(gate.backOff.firstCall.args, ['', 1000]);
+    });
   });
 });

@@ -42,6 +42,8 @@ describe('parseConfig', () => {
         defaultTimeZone: 'Europe/Stockholm',
         defaultLocale: 'en',
         logLevel: 'info',
+        timingScale: 'days',
+        retentionDays: 365,
       });
     });
 
@@ -322,6 +324,20 @@ describe('parseConfig: COSMOS_ENDPOINT', () => {
         ['PC-CFG-009'],
         bad,
       );
+    }
+  });
+});
+
+describe('parseConfig: timing and retention', () => {
+  it('runs a policy day as a minute only when TIMING_SCALE=minutes', () => {
+    assert.equal(parseConfig(localEnv({ TIMING_SCALE: 'minutes' })).timingScale, 'minutes');
+    assert.deepEqual(codesFor(localEnv({ TIMING_SCALE: 'hours' })), ['PC-CFG-017']);
+  });
+
+  it('keeps answers a configurable number of days after a programme ends', () => {
+    assert.equal(parseConfig(localEnv({ RETENTION_DAYS: '90' })).retentionDays, 90);
+    for (const bad of ['0', '-1', '1.5', 'forever', '4000']) {
+      assert.deepEqual(codesFor(localEnv({ RETENTION_DAYS: bad })), ['PC-CFG-018'], bad);
     }
   });
 });

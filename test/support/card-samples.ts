@@ -11,6 +11,15 @@ import { renderProgrammeFormCard } from '../../src/cards/programme-form-card';
 import { renderProgrammeListCard } from '../../src/cards/programme-list-card';
 import { AdaptiveCard } from '../../src/cards/render';
 import { renderWelcomeCard } from '../../src/cards/welcome-card';
+import { renderHistoryCard } from '../../src/cards/history-card';
+import { renderPromptCard } from '../../src/cards/prompt-card';
+import { renderScheduleCard } from '../../src/cards/schedule-card';
+import { renderSummaryCard } from '../../src/cards/summary-card';
+import { renderUpcomingCard } from '../../src/cards/upcoming-card';
+import { Observation } from '../../src/domain/cycle/observation';
+import { SummaryView } from '../../src/domain/cycle/ports';
+import { Prompt, PromptStatus } from '../../src/domain/cycle/prompt';
+import { PromptKind, questionsFor } from '../../src/domain/cycle/questions';
 import { commands } from '../../src/bot/commands';
 import { Enrolment, Pair } from '../../src/domain/membership';
 import { defaultPolicy, Programme, programmeToInput } from '../../src/domain/programme';
@@ -69,6 +78,69 @@ const list = (from: 'supervisor' | 'coordinator') =>
   Object.values(commands)
     .filter((c) => c.coordinatorOnly === (from === 'coordinator'))
     .map((c) => ({ command: c.words[0], description: c.description }));
+
+export function sampleObservation(overrides: Partial<Observation> = {}): Observation {
+  return {
+    type: 'observation',
+    id: 'observation:1',
+    pairId: 'pair:1',
+    programmeId: 'p-1',
+    memberIds: ['host', 'observer'],
+    hostId: 'host',
+    observerIds: ['observer'],
+    startsAt: '2026-09-02T08:00:00.000Z',
+    endsAt: '2026-09-02T09:00:00.000Z',
+    durationMinutes: 60,
+    setting: 'wardRound',
+    learnerLevel: 'studentLate',
+    status: 'scheduled',
+    revision: 1,
+    scheduledBy: 'host',
+    createdAt: '2026-09-01T08:00:00.000Z',
+    updatedAt: '2026-09-01T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const names = { host: 'Blake Berg', observer: 'Chris Dahl' };
+
+export function samplePrompt(kind: PromptKind, status: PromptStatus = 'sent'): Prompt {
+  return {
+    type: 'prompt',
+    id: `prompt:1:${kind}:x`,
+    pairId: 'pair:1',
+    programmeId: 'p-1',
+    observationId: 'observation:1',
+    kind,
+    personId: kind.endsWith('Host') ? 'host' : 'observer',
+    status,
+    revision: 1,
+    sendAt: '2026-09-01T14:00:00.000Z',
+    actionPoint: kind === 'followUp' ? 'Ask the student to summarise first' : undefined,
+  };
+}
+
+/** answers at every question's maximum length: the largest a summary can get */
+function longest(kind: 'afterHost' | 'afterObserver'): Record<string, string> {
+  return Object.fromEntries(
+    questionsFor(kind).map((q) => [q.id, q.input === 'rating' ? '4' : 'x'.repeat(q.maxLength)]),
+  );
+}
+
+export function sampleSummary(full = false): SummaryView {
+  return {
+    observation: sampleObservation(),
+    programmeName: 'Autumn',
+    names,
+    host: full ? longest('afterHost') : { 'ah.plan': 'Went as planned', 'ah.safety': '4' },
+    observers: {
+      observer: full
+        ? longest('afterObserver')
+        : { 'ao.worked': 'Clear questions', 'ao.focus': 'Good pauses' },
+    },
+    missing: [],
+  };
+}
 
 /** every card in every state worth checking, with realistic (and some large) data */
 export function everyCard(words: Words): Record<string, AdaptiveCard> {
@@ -185,6 +257,78 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
         peoplePicker: true,
         message: 'Added.',
       },
+      words,
+    ),
+    schedule: renderScheduleCard(
+      {
+        mode: 'new',
+        editable: true,
+        pairs: choices(3),
+        members: [
+          { title: 'Blake Berg', value: 'host' },
+          { title: 'Chris Dahl', value: 'observer' },
+        ],
+        input: { durationMinutes: '60', hostId: 'host' },
+        errors: { date: 'schedule.error.past', startTime: 'schedule.error.overlap' },
+        pairKey: 'pair:1|p-1',
+      },
+      words,
+    ),
+    'schedule (saved)': renderScheduleCard(
+      { mode: 'move', editable: false, message: 'Moved.', pairs: [], members: [], input: {}, errors: {} },
+      words,
+    ),
+    upcoming: renderUpcomingCard(
+      {
+        viewerId: 'host',
+        items: Array.from({ length: 40 }, () => ({ observation: sampleObservation(), names })),
+      },
+      words,
+    ),
+    'upcoming (none)': renderUpcomingCard(
+      { viewerId: 'host', items: [], offerNew: true, message: 'Noted.' },
+      words,
+    ),
+    ...Object.fromEntries(
+      (['beforeHost', 'beforeObserver', 'afterObserver', 'afterHost', 'followUp'] as const).flatMap(
+        (kind) => [
+          [
+            `prompt ${kind}`,
+            renderPromptCard(
+              {
+                prompt: samplePrompt(kind),
+                view: {
+                  observation: sampleObservation(),
+                  programmeName: 'Autumn',
+                  names,
+                  hostFocus: 'How I give feedback',
+                  typed: Object.fromEntries(questionsFor(kind).map((q) => [q.id, 'y'.repeat(q.maxLength)])),
+                  errors: { [questionsFor(kind)[0]!.id]: 'prompt.error.required' },
+                },
+              },
+              words,
+            ),
+          ],
+          [
+            `prompt ${kind} (answered)`,
+            renderPromptCard(
+              {
+                prompt: samplePrompt(kind, 'answered'),
+                view: { observation: sampleObservation(), programmeName: 'Autumn', names },
+              },
+              words,
+            ),
+          ],
+        ],
+      ),
+    ),
+    summary: renderSummaryCard({ view: sampleSummary() }, words),
+    'summary (every answer at its longest)': renderSummaryCard(
+      { view: sampleSummary(true), message: 'Saved.' },
+      words,
+    ),
+    history: renderHistoryCard(
+      { viewerId: 'host', summaries: Array.from({ length: 50 }, () => sampleSummary()) },
       words,
     ),
     notice: renderNoticeCard({

@@ -1,0 +1,275 @@
+import { DateTime } from 'luxon';
+import { renderHistoryCard } from '../../cards/history-card';
+import { renderNoticeCard } from '../../cards/notice-card';
+import { whenText } from '../../cards/observation-text';
+import { renderPromptCard } from '../../cards/prompt-card';
+import { AdaptiveCard } from '../../cards/render';
+import { renderScheduleCard, ScheduleCardData } from '../../cards/schedule-card';
+import { renderSummaryCard } from '../../cards/summary-card';
+import { renderUpcomingCard } from '../../cards/upcoming-card';
+import { Observation, ScheduleInput } from '../../domain/cycle/observation';
+import { Pair } from '../../domain/membership';
+import { BotServices } from '../services';
+import { ActionResult, Actor, CardData, cardReply, field, Reply, textReply } from '../turn';
+
+const pairKey = (pair: Pick<Pair, 'id' | 'programmeId'>) => `${pair.id}|${pair.programmeId}`;
+
+function splitKey(key: string): { pairId: string; programmeId: string } | undefined {
+  const [pairId, programmeId] = key.split('|');
+  return pairId && programmeId ? { pairId, programmeId } : undefined;
+}
+
+function members(pair: Pair, actor: Actor) {
+  return pair.memberIds.map((id) => ({
+    title:
+      id === actor.person.id
+        ? `${pair.memberNames[id] || '—'} (${actor.words.t('schedule.you')})`
+        : pair.memberNames[id] || '—',
+    value: id,
+  }));
+}
+
+/** the schedule card: new, moving an observation, or the return visit with roles swapped */
+async function scheduleCard(
+  actor: Actor,
+  services: BotServices,
+  options: { observationId?: string; returnOf?: string; pairId?: string },
+): Promise<AdaptiveCard | string> {
+  const words = actor.words;
+  const pairs = await services.cycles.pairsOf(actor.person);
+  if (pairs.length === 0) return words.t('schedule.noPair');
+  const local = (iso: string) => DateTime.fromISO(iso).setZone(words.timeZone);
+  const base: Omit<ScheduleCardData, 'mode' | 'members' | 'input'> = {
+    editable: true,
+    pairs: pairs.map(({ pair, programme }) => ({
+      title: `${words.list(pair.memberIds.filter((m) => m !== actor.person.id).map((m) => pair.memberNames[m] || '—'))} (${programme.name})`,
+      value: pairKey(pair),
+    })),
+    errors: {},
+  };
+  const existingId = options.observationId || options.returnOf;
+  if (existingId && options.pairId) {
+    const found = pairs.find((p) => p.pair.id === options.pairId);
+    const o = found && (await services.repos.cycles.observations.read(existingId, found.pair.id))?.doc;
+    if (found && o && o.memberIds.includes(actor.person.id)) {
+      const moving = Boolean(options.observationId);
+      return renderScheduleCard(
+        {
+          ...base,
+          pairs: [],
+          mode: moving ? 'move' : 'return',
+          members: members(found.pair, actor),
+          pairKey: pairKey(found.pair),
+          input: {
+            date: moving ? (local(o.startsAt).toISODate() ?? '') : '',
+            startTime: moving ? local(o.startsAt).toFormat('HH:mm') : local(o.startsAt).toFormat('HH:mm'),
+            durationMinutes: String(o.durationMinutes),
+            // the return visit swaps roles: the observer hosts
+            hostId: moving ? o.hostId : (o.observerIds[0] ?? ''),
+            setting: o.setting,
+            learnerLevel: o.learnerLevel,
+          },
+          observationId: moving ? o.id : undefined,
+          returnOf: moving ? undefined : o.id,
+        },
+        words,
+      );
+    }
+  }
+  const first = pairs[0]!.pair;
+  return renderScheduleCard(
+    {
+      ...base,
+      mode: 'new',
+      members: members(first, actor),
+      pairKey: pairs.length === 1 ? pairKey(first) : undefined,
+      input: { pair: pairKey(first), durationMinutes: '60', hostId: actor.person.id },
+    },
+    words,
+  );
+}
+
+function asReply(content: AdaptiveCard | string): Reply {
+  return typeof content === 'string' ? textReply(content) : cardReply(content);
+}
+
+export async function schedule(actor: Actor, services: BotServices): Promise<Reply> {
+  return asReply(await scheduleCard(actor, services, {}));
+}
+
+export async function openSchedule(
+  actor: Actor,
+  data: CardData,
+  services: BotServices,
+): Promise<ActionResult> {
+  const content = await scheduleCard(actor, services, {
+    pairId: field(data, 'pairId', 200),
+    observationId: field(data, 'observationId', 200),
+    returnOf: field(data, 'returnOf', 200),
+  });
+  // from a summary or a notice, the schedule card comes as a new message so the summary stays
+  return { reply: asReply(content) };
+}
+
+const scheduleFields = ['date', 'startTime', 'durationMinutes', 'hostId', 'setting', 'learnerLevel'] as const;
+
+export async function saveSchedule(
+  actor: Actor,
+  data: CardData,
+  services: BotServices,
+): Promise<ActionResult> {
+  const words = actor.words;
+  const key = splitKey(field(data, 'pair', 400) || field(data, 'pairKey', 400));
+  const input: ScheduleInput = Object.fromEntries(scheduleFields.map((f) => [f, field(data, f, 100)]));
+  const observationId = field(data, 'observationId', 200) || undefined;
+  const returnOf = field(data, 'returnOf', 200) || undefined;
+  if (!key) return { reply: textReply(words.t('common.stale')) };
+  const outcome = await services.cycles.schedule(
+    actor.person,
+    key.pairId,
+    key.programmeId,
+    input,
+    observationId,
+    returnOf,
+  );
+  const pairs = await services.cycles.pairsOf(actor.person);
+  const pair = pairs.find((p) => p.pair.id === key.pairId)?.pair;
+  const mode = observationId ? 'move' : returnOf ? 'return' : 'new';
+  switch (outcome.status) {
+    case 'scheduled':
+    case 'rescheduled': {
+      const o = outcome.observation;
+      const peer = words.list(
+        o.memberIds.filter((m) => m !== actor.person.id).map((m) => pair?.memberNames[m] || '—'),
+      );
+      const message = words.t(
+        outcome.status === 'scheduled' ? 'schedule.scheduled' : 'schedule.rescheduled',
+        {
+          when: whenText(o, words),
+          peer,
+        },
+      );
+      return {
+        update: renderScheduleCard(
+          { mode, editable: false, message, pairs: [], members: [], input: {}, errors: {} },
+          words,
+        ),
+      };
+    }
+    case 'invalid':
+      return {
+        update: renderScheduleCard(
+          {
+            mode,
+            editable: true,
+            pairs:
+              pairs.length > 1
+                ? pairs.map(({ pair: p, programme }) => ({ title: `${programme.name}`, value: pairKey(p) }))
+                : [],
+            members: pair ? members(pair, actor) : [],
+            pairKey: pair ? pairKey(pair) : undefined,
+            input: { ...input, pair: field(data, 'pair', 400) },
+            errors: outcome.errors,
+            observationId,
+            returnOf,
+          },
+          words,
+        ),
+      };
+    case 'notScheduled':
+      return { update: renderNoticeCard({ title: words.t('schedule.notScheduled') }) };
+    case 'forbidden':
+    case 'missing':
+      return { reply: textReply(words.t('common.stale')) };
+  }
+}
+
+async function upcomingCard(actor: Actor, services: BotServices, message?: string, offerNew?: boolean) {
+  const items = await services.cycles.upcoming(actor.person);
+  return renderUpcomingCard({ viewerId: actor.person.id, items, message, offerNew }, actor.words);
+}
+
+export async function upcoming(actor: Actor, services: BotServices): Promise<Reply> {
+  return cardReply(await upcomingCard(actor, services));
+}
+
+export function endObservation(how: 'cancelled' | 'didNotHappen') {
+  return async (actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> => {
+    const outcome = await services.cycles.end(
+      actor.person,
+      field(data, 'pairId', 200),
+      field(data, 'observationId', 200),
+      how,
+    );
+    if (!('observation' in outcome)) return { reply: textReply(actor.words.t('common.stale')) };
+    const o: Observation = outcome.observation;
+    const pair = (await services.cycles.pairsOf(actor.person)).find((p) => p.pair.id === o.pairId)?.pair;
+    const peer = actor.words.list(
+      o.memberIds.filter((m) => m !== actor.person.id).map((m) => pair?.memberNames[m] || '—'),
+    );
+    const message =
+      how === 'cancelled'
+        ? actor.words.t('upcoming.cancelled', { peer })
+        : actor.words.t('upcoming.didNotHappenDone');
+    return { update: await upcomingCard(actor, services, message, how === 'didNotHappen') };
+  };
+}
+
+export async function answerPrompt(
+  actor: Actor,
+  data: CardData,
+  services: BotServices,
+): Promise<ActionResult> {
+  const { verb: _verb, pairId = '', promptId = '', ...typed } = data;
+  const outcome = await services.cycles.answer(actor.person, pairId, promptId, typed);
+  if (outcome.status === 'forbidden') return { reply: textReply(actor.words.t('prompt.forbidden')) };
+  if (!('prompt' in outcome)) return { reply: textReply(actor.words.t('common.stale')) };
+  const card = renderPromptCard({ prompt: outcome.prompt, view: outcome.view }, actor.words);
+  if (outcome.status === 'notYet') return { update: card, reply: textReply(actor.words.t('prompt.notYet')) };
+  return { update: card };
+}
+
+async function summaryCard(actor: Actor, services: BotServices, data: CardData, message?: string) {
+  const view = await services.cycles.summaryFor(
+    actor.person,
+    field(data, 'pairId', 200),
+    field(data, 'observationId', 200),
+  );
+  return view && renderSummaryCard({ view, message }, actor.words);
+}
+
+export async function openSummary(
+  actor: Actor,
+  data: CardData,
+  services: BotServices,
+): Promise<ActionResult> {
+  const card = await summaryCard(actor, services, data);
+  return card ? { reply: cardReply(card) } : { reply: textReply(actor.words.t('common.stale')) };
+}
+
+export async function addActionPoint(
+  actor: Actor,
+  data: CardData,
+  services: BotServices,
+): Promise<ActionResult> {
+  const outcome = await services.cycles.addActionPoint(
+    actor.person,
+    field(data, 'pairId', 200),
+    field(data, 'observationId', 200),
+    field(data, 'actionPoint', 2000),
+  );
+  const keys = {
+    added: 'summary.actionAdded',
+    empty: 'summary.actionEmpty',
+    tooLong: 'summary.actionTooLong',
+  } as const;
+  if (outcome === 'forbidden' || outcome === 'missing')
+    return { reply: textReply(actor.words.t('common.stale')) };
+  const card = await summaryCard(actor, services, data, actor.words.t(keys[outcome]));
+  return card ? { update: card } : { reply: textReply(actor.words.t(keys[outcome])) };
+}
+
+export async function history(actor: Actor, services: BotServices): Promise<Reply> {
+  const summaries = await services.cycles.history(actor.person);
+  return cardReply(renderHistoryCard({ viewerId: actor.person.id, summaries }, actor.words));
+}

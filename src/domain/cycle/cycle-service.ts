@@ -1,0 +1,735 @@
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { Clock } from '../clock';
+import { enrolmentId, Pair } from '../membership';
+import { mutate } from '../mutate';
+import { Person } from '../people';
+import { PeopleService } from '../people-service';
+import { Programme } from '../programme';
+import { Repositories } from '../repositories';
+import { afterPromptAt, beforePromptAt, deadlineAt, followUpAt, reminderAt, TimingScale } from '../timing';
+import { checkSchedule, Observation, ScheduleErrors, ScheduleInput } from './observation';
+import { CycleMail, CycleNotice, DueWork, PromptView, SummaryView } from './ports';
+import { isOpen, Prompt, promptId, recipients } from './prompt';
+import { AnswerErrors, checkAnswers, PromptKind } from './questions';
+import { summaryId } from './summary';
+
+/** what a job handler tells the scheduler */
+export type WorkOutcome =
+  { status: 'done' } | { status: 'retry'; at: Date } | { status: 'failed'; reason: string };
+
+export const jobKinds = {
+  send: 'prompt.send',
+  remind: 'prompt.remind',
+  expire: 'prompt.expire',
+} as const;
+
+export interface CycleOptions {
+  /** real days, or minutes for a local demo run */
+  readonly scale?: TimingScale;
+  /** answers expire this many days after the programme ends (Cosmos DB TTL) */
+  readonly retentionDays: number;
+  readonly defaultTimeZone: string;
+}
+
+export type ScheduleOutcome =
+  | { readonly status: 'scheduled' | 'rescheduled'; readonly observation: Observation }
+  | { readonly status: 'invalid'; readonly errors: ScheduleErrors }
+  | { readonly status: 'forbidden' | 'missing' | 'notScheduled' };
+
+export type EndOutcome =
+  | {
+      readonly status: 'cancelled' | 'didNotHappen';
+      readonly observation: Observation;
+      readonly repeated: boolean;
+    }
+  | { readonly status: 'forbidden' | 'missing' };
+
+export type AnswerOutcome =
+  | { readonly status: 'answered' | 'repeated'; readonly prompt: Prompt; readonly view: PromptView }
+  | {
+      readonly status: 'invalid';
+      readonly prompt: Prompt;
+      readonly view: PromptView;
+      readonly errors: AnswerErrors;
+    }
+  | {
+      readonly status: 'expired' | 'withdrawn' | 'notYet';
+      readonly prompt: Prompt;
+      readonly view: PromptView;
+    }
+  | { readonly status: 'forbidden' | 'missing' };
+
+const afterKinds: readonly PromptKind[] = ['afterHost', 'afterObserver'];
+const pausedRetryHours = 6;
+const failedRetryMinutes = 5;
+const actionPointLength = 500;
+
+/**
+ * The observation cycle: schedule, prompt before and after, summarise for the pair, follow up.
+ * Every planned send is durable work (DueWork); every state change of a prompt is ETag-guarded, so
+ * a double click, a resent activity or two instances racing change a prompt once.
+ */
+export class CycleService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+    private readonly people: PeopleService,
+    private readonly work: DueWork,
+    private readonly mail: CycleMail,
+    private readonly options: CycleOptions,
+  ) {}
+
+  // ---------------------------------------------------------------- pairs and people
+
+  /** the pairs a person belongs to, with their programmes (point reads only) */
+  async pairsOf(person: Person): Promise<{ programme: Programme; pair: Pair }[]> {
+    const found = await Promise.all(
+      person.programmeIds.map(async (programmeId) => {
+        const enrolment = await this.repos.programmes.enrolments.read(enrolmentId(person.id), programmeId);
+        if (!enrolment?.doc.pairId) return undefined;
+        const [pair, programme] = await Promise.all([
+          this.repos.programmes.pairs.read(enrolment.doc.pairId, programmeId),
+          this.repos.programmes.programmes.read(programmeId, programmeId),
+        ]);
+        return pair && programme ? { programme: programme.doc, pair: pair.doc } : undefined;
+      }),
+    );
+    return found.filter((f): f is { programme: Programme; pair: Pair } => f !== undefined);
+  }
+
+  private zoneOf(person: Person | undefined, programme: Programme): string {
+    return (
+      person?.preferences.timeZone ??
+      person?.seen.timeZone ??
+      programme.timeZone ??
+      this.options.defaultTimeZone
+    );
+  }
+
+  private async context(pairId: string, programmeId: string) {
+    const [pair, programme] = await Promise.all([
+      this.repos.programmes.pairs.read(pairId, programmeId),
+      this.repos.programmes.programmes.read(programmeId, programmeId),
+    ]);
+    return pair && programme ? { pair: pair.doc, programme: programme.doc } : undefined;
+  }
+
+  // ---------------------------------------------------------------- scheduling
+
+  /** schedules a new observation, or moves one (movingId) — either member may do both */
+  async schedule(
+    by: Person,
+    pairId: string,
+    programmeId: string,
+    input: ScheduleInput,
+    movingId?: string,
+    returnOf?: string,
+  ): Promise<ScheduleOutcome> {
+    const ctx = await this.context(pairId, programmeId);
+    if (!ctx) return { status: 'missing' };
+    const { pair, programme } = ctx;
+    if (!pair.memberIds.includes(by.id)) return { status: 'forbidden' };
+    const moving = movingId ? await this.repos.cycles.observations.read(movingId, pairId) : undefined;
+    if (movingId && !moving) return { status: 'missing' };
+    if (moving && moving.doc.status !== 'scheduled') return { status: 'notScheduled' };
+
+    const others = (await Promise.all(pair.memberIds.map((m) => this.repos.cycles.scheduledFor(m)))).flat();
+    const checked = checkSchedule(input, {
+      zone: this.zoneOf(by, programme),
+      now: this.clock.now(),
+      programme,
+      memberIds: pair.memberIds,
+      others,
+      movingId,
+    });
+    if (!checked.ok) return { status: 'invalid', errors: checked.errors };
+
+    const at = this.clock.now().toISOString();
+    const fields = {
+      hostId: checked.hostId,
+      observerIds: pair.memberIds.filter((m) => m !== checked.hostId),
+      startsAt: checked.startsAt.toISOString(),
+      endsAt: checked.endsAt.toISOString(),
+      durationMinutes: checked.durationMinutes,
+      setting: checked.setting,
+      learnerLevel: checked.learnerLevel,
+      updatedAt: at,
+    };
+    let observation: Observation;
+    if (moving) {
+      const result = await mutate<Observation>(this.repos.cycles.observations, moving.doc.id, pairId, (o) =>
+        o && o.status === 'scheduled' ? { ...o, ...fields, revision: o.revision + 1 } : undefined,
+      );
+      if (!result.changed) return { status: 'notScheduled' };
+      observation = result.doc!;
+    } else {
+      observation = {
+        type: 'observation',
+        id: `observation:${randomUUID()}`,
+        pairId,
+        programmeId,
+        memberIds: pair.memberIds,
+        status: 'scheduled',
+        revision: 1,
+        scheduledBy: by.id,
+        ...(returnOf ? { returnOf } : {}),
+        createdAt: at,
+        ...fields,
+      };
+      await this.repos.cycles.observations.create(observation);
+    }
+    await this.plan(observation, programme, pair);
+    await this.tellOthers(by, pair, {
+      kind: moving ? 'rescheduled' : 'scheduled',
+      by: by.id,
+      observation,
+      names: pair.memberNames,
+    });
+    return { status: moving ? 'rescheduled' : 'scheduled', observation };
+  }
+
+  /** plans (or re-plans) the before- and after-prompts of an observation, per recipient and time zone */
+  private async plan(o: Observation, programme: Programme, pair: Pair): Promise<void> {
+    const now = this.clock.now();
+    for (const r of recipients(o)) {
+      const person = await this.people.get(r.personId);
+      const zone = this.zoneOf(person, programme);
+      const before = beforePromptAt(new Date(o.startsAt), zone, programme.policy, now, this.options.scale);
+      const after = afterPromptAt(new Date(o.endsAt), zone, programme.policy, this.options.scale);
+      for (const [kind, sendAt] of [
+        [r.before, before],
+        [r.after, after],
+      ] as const) {
+        await this.planPrompt(o, kind, r.personId, sendAt, pair, programme);
+      }
+    }
+    // a former host or observer whose role changed on reschedule keeps no stale prompt
+    const current = new Set(
+      recipients(o).flatMap((r) => [
+        promptId(o.id, r.before, r.personId),
+        promptId(o.id, r.after, r.personId),
+      ]),
+    );
+    for (const p of await this.repos.cycles.promptsOf(o.pairId, o.id)) {
+      if (!current.has(p.id) && p.kind !== 'followUp') await this.withdraw(p, o, pair, programme);
+    }
+  }
+
+  private async planPrompt(
+    o: Observation,
+    kind: PromptKind,
+    personId: string,
+    sendAt: Date | undefined,
+    pair: Pair,
+    programme: Programme,
+  ): Promise<void> {
+    const id = promptId(o.id, kind, personId);
+    const result = await mutate<Prompt>(this.repos.cycles.prompts, id, o.pairId, (current) => {
+      // an answered prompt keeps its answers; a card already out stays answerable (it is refreshed below)
+      if (current && (current.status === 'answered' || current.status === 'sent')) {
+        return current.revision === o.revision ? undefined : { ...current, revision: o.revision };
+      }
+      if (!sendAt) {
+        return current && current.status !== 'withdrawn'
+          ? { ...current, status: 'withdrawn', revision: o.revision }
+          : undefined;
+      }
+      return {
+        type: 'prompt',
+        id,
+        pairId: o.pairId,
+        programmeId: o.programmeId,
+        observationId: o.id,
+        kind,
+        personId,
+        status: 'scheduled',
+        revision: o.revision,
+        sendAt: sendAt.toISOString(),
+      };
+    });
+    const prompt = result.doc;
+    if (!prompt) return;
+    if (prompt.status === 'scheduled') {
+      await this.work.put({
+        id: `send:${id}`,
+        kind: jobKinds.send,
+        dueAt: new Date(prompt.sendAt),
+        payload: { pairId: o.pairId, promptId: id },
+      });
+    } else if (prompt.status === 'sent' && result.changed) {
+      await this.refreshCard(prompt, o, pair, programme);
+    }
+  }
+
+  private async tellOthers(by: Person, pair: Pair, notice: CycleNotice): Promise<void> {
+    for (const id of pair.memberIds.filter((m) => m !== by.id)) {
+      const person = await this.people.get(id);
+      if (person?.reach) await this.mail.notify(person, notice);
+    }
+  }
+
+  /** cancels (or records as not having happened) an observation, withdrawing its pending prompts */
+  async end(
+    by: Person,
+    pairId: string,
+    observationId: string,
+    how: 'cancelled' | 'didNotHappen',
+  ): Promise<EndOutcome> {
+    const found = await this.repos.cycles.observations.read(observationId, pairId);
+    if (!found) return { status: 'missing' };
+    if (!found.doc.memberIds.includes(by.id)) return { status: 'forbidden' };
+    const result = await mutate<Observation>(this.repos.cycles.observations, observationId, pairId, (o) =>
+      o && o.status === 'scheduled'
+        ? { ...o, status: how, updatedAt: this.clock.now().toISOString() }
+        : undefined,
+    );
+    const observation = result.doc!;
+    if (!result.changed)
+      return {
+        status: observation.status === 'didNotHappen' ? 'didNotHappen' : 'cancelled',
+        observation,
+        repeated: true,
+      };
+    const ctx = await this.context(pairId, observation.programmeId);
+    if (ctx) {
+      for (const p of await this.repos.cycles.promptsOf(pairId, observationId)) {
+        if (p.status === 'scheduled' || p.status === 'sent')
+          await this.withdraw(p, observation, ctx.pair, ctx.programme);
+      }
+      await this.tellOthers(by, ctx.pair, { kind: how, by: by.id, observation, names: ctx.pair.memberNames });
+    }
+    return { status: how, observation, repeated: false };
+  }
+
+  private async withdraw(p: Prompt, o: Observation, pair: Pair, programme: Programme): Promise<void> {
+    const result = await mutate<Prompt>(this.repos.cycles.prompts, p.id, p.pairId, (cur) =>
+      cur && (cur.status === 'scheduled' || cur.status === 'sent')
+        ? { ...cur, status: 'withdrawn' }
+        : undefined,
+    );
+    await Promise.all([`send:${p.id}`, `remind:${p.id}`, `expire:${p.id}`].map((id) => this.work.cancel(id)));
+    if (result.changed && result.before?.status === 'sent')
+      await this.refreshCard(result.doc!, o, pair, programme);
+  }
+
+  /** the person's scheduled observations that have not ended yet, soonest first */
+  async upcoming(
+    person: Person,
+  ): Promise<{ observation: Observation; names: Readonly<Record<string, string>> }[]> {
+    const now = this.clock.now().getTime();
+    const observations = (await this.repos.cycles.scheduledFor(person.id)).filter(
+      (o) => Date.parse(o.endsAt) > now,
+    );
+    const pairs = new Map<string, Pair>();
+    for (const o of observations) {
+      if (!pairs.has(o.pairId)) {
+        const pair = await this.repos.programmes.pairs.read(o.pairId, o.programmeId);
+        if (pair) pairs.set(o.pairId, pair.doc);
+      }
+    }
+    return observations.map((observation) => ({
+      observation,
+      names: pairs.get(observation.pairId)?.memberNames ?? {},
+    }));
+  }
+
+  // ---------------------------------------------------------------- what the cards show
+
+  private async view(
+    p: Prompt,
+    o: Observation,
+    pair: Pair,
+    programme: Programme,
+    extra: Partial<PromptView> = {},
+  ): Promise<PromptView> {
+    let hostFocus: string | undefined;
+    if (p.kind === 'beforeObserver' || p.kind === 'afterObserver') {
+      const hostBefore = await this.repos.cycles.prompts.read(
+        promptId(o.id, 'beforeHost', o.hostId),
+        o.pairId,
+      );
+      hostFocus = hostBefore?.doc.status === 'answered' ? hostBefore.doc.answers?.['bh.focus'] : undefined;
+    }
+    return { observation: o, programmeName: programme.name, names: pair.memberNames, hostFocus, ...extra };
+  }
+
+  private async refreshCard(p: Prompt, o: Observation, pair: Pair, programme: Programme): Promise<void> {
+    const person = await this.people.get(p.personId);
+    if (person?.reach && p.activityId)
+      await this.mail.updatePrompt(person, p, await this.view(p, o, pair, programme));
+  }
+
+  private async load(pairId: string, id: string) {
+    const prompt = await this.repos.cycles.prompts.read(id, pairId);
+    if (!prompt) return undefined;
+    const observation = await this.repos.cycles.observations.read(prompt.doc.observationId, pairId);
+    if (!observation) return undefined;
+    const ctx = await this.context(pairId, observation.doc.programmeId);
+    if (!ctx) return undefined;
+    return { prompt: prompt.doc, observation: observation.doc, ...ctx };
+  }
+
+  // ---------------------------------------------------------------- due work
+
+  /** the scheduler's handlers, by job kind */
+  handlers(): Record<string, (payload: Readonly<Record<string, string>>) => Promise<WorkOutcome>> {
+    return {
+      [jobKinds.send]: (p) => this.sendPrompt(p.pairId ?? '', p.promptId ?? ''),
+      [jobKinds.remind]: (p) => this.remind(p.pairId ?? '', p.promptId ?? ''),
+      [jobKinds.expire]: (p) => this.expire(p.pairId ?? '', p.promptId ?? ''),
+    };
+  }
+
+  async sendPrompt(pairId: string, id: string): Promise<WorkOutcome> {
+    const loaded = await this.load(pairId, id);
+    if (!loaded || loaded.prompt.status !== 'scheduled') return { status: 'done' };
+    const { prompt, observation, pair, programme } = loaded;
+    const now = this.clock.now();
+    if (prompt.kind !== 'followUp' && observation.status !== 'scheduled') {
+      await this.withdraw(prompt, observation, pair, programme);
+      return { status: 'done' };
+    }
+    const person = await this.people.get(prompt.personId);
+    if (person?.paused) {
+      // no prompts while paused; a before-prompt that would now come too late is dropped
+      if (prompt.kind.startsWith('before') && now.getTime() >= Date.parse(observation.startsAt)) {
+        await this.withdraw(prompt, observation, pair, programme);
+        return { status: 'done' };
+      }
+      return { status: 'retry', at: DateTime.fromJSDate(now).plus({ hours: pausedRetryHours }).toJSDate() };
+    }
+    if (!person?.reach) return this.unreachable(prompt, observation, pair);
+    const zone = this.zoneOf(person, programme);
+    const expiresAt = deadlineAt(now, zone, programme.policy, this.options.scale);
+    const outcome = await this.mail.sendPrompt(
+      person,
+      prompt,
+      await this.view(prompt, observation, pair, programme),
+    );
+    if (outcome.status === 'unreachable') {
+      await this.people.uninstalled(person.id);
+      return this.unreachable(prompt, observation, pair);
+    }
+    if (outcome.status === 'failed') {
+      return {
+        status: 'retry',
+        at: DateTime.fromJSDate(now).plus({ minutes: failedRetryMinutes }).toJSDate(),
+      };
+    }
+    const sent = await mutate<Prompt>(this.repos.cycles.prompts, id, pairId, (cur) =>
+      cur && cur.status === 'scheduled'
+        ? {
+            ...cur,
+            status: 'sent',
+            sentAt: now.toISOString(),
+            activityId: outcome.activityId,
+            expiresAt: expiresAt.toISOString(),
+          }
+        : undefined,
+    );
+    if (sent.changed) {
+      const remindAt = reminderAt(now, zone, programme.policy, this.options.scale);
+      if (remindAt < expiresAt) {
+        await this.work.put({
+          id: `remind:${id}`,
+          kind: jobKinds.remind,
+          dueAt: remindAt,
+          payload: { pairId, promptId: id },
+        });
+      }
+      await this.work.put({
+        id: `expire:${id}`,
+        kind: jobKinds.expire,
+        dueAt: expiresAt,
+        payload: { pairId, promptId: id },
+      });
+    }
+    return { status: 'done' };
+  }
+
+  private async unreachable(prompt: Prompt, observation: Observation, pair: Pair): Promise<WorkOutcome> {
+    const result = await mutate<Prompt>(this.repos.cycles.prompts, prompt.id, prompt.pairId, (cur) =>
+      cur && cur.status === 'scheduled' ? { ...cur, status: 'unreachable' } : undefined,
+    );
+    if (result.changed) {
+      // their peer hears it from us rather than waiting: talk in person
+      for (const id of pair.memberIds.filter((m) => m !== prompt.personId)) {
+        const peer = await this.people.get(id);
+        if (peer?.reach) {
+          await this.mail.notify(peer, {
+            kind: 'peerUnreachable',
+            peerName: pair.memberNames[prompt.personId] ?? '',
+            observation,
+          });
+        }
+      }
+      if (afterKinds.includes(prompt.kind)) await this.maybeSummarise(prompt.pairId, observation.id, false);
+    }
+    return { status: 'done' };
+  }
+
+  async remind(pairId: string, id: string): Promise<WorkOutcome> {
+    const loaded = await this.load(pairId, id);
+    if (!loaded || !isOpen(loaded.prompt) || loaded.prompt.remindedAt) return { status: 'done' };
+    const person = await this.people.get(loaded.prompt.personId);
+    if (!person?.reach || person.paused) return { status: 'done' };
+    const outcome = await this.mail.notify(person, {
+      kind: 'reminder',
+      prompt: loaded.prompt,
+      observation: loaded.observation,
+    });
+    if (outcome.status === 'failed') {
+      return {
+        status: 'retry',
+        at: DateTime.fromJSDate(this.clock.now()).plus({ minutes: failedRetryMinutes }).toJSDate(),
+      };
+    }
+    await mutate<Prompt>(this.repos.cycles.prompts, id, pairId, (cur) =>
+      cur && isOpen(cur) && !cur.remindedAt
+        ? { ...cur, remindedAt: this.clock.now().toISOString() }
+        : undefined,
+    );
+    return { status: 'done' };
+  }
+
+  async expire(pairId: string, id: string): Promise<WorkOutcome> {
+    const loaded = await this.load(pairId, id);
+    if (!loaded) return { status: 'done' };
+    const result = await mutate<Prompt>(this.repos.cycles.prompts, id, pairId, (cur) =>
+      cur && isOpen(cur) ? { ...cur, status: 'expired' } : undefined,
+    );
+    if (!result.changed) return { status: 'done' };
+    await this.work.cancel(`remind:${id}`);
+    await this.refreshCard(result.doc!, loaded.observation, loaded.pair, loaded.programme);
+    if (afterKinds.includes(loaded.prompt.kind))
+      await this.maybeSummarise(pairId, loaded.observation.id, true);
+    return { status: 'done' };
+  }
+
+  // ---------------------------------------------------------------- answers
+
+  /**
+   * Someone submits a prompt card. Only the person it was sent to may answer, checked against the
+   * authenticated sender; a second submission (double click, resent activity) changes nothing.
+   */
+  async answer(
+    by: Person,
+    pairId: string,
+    id: string,
+    typed: Readonly<Record<string, string>>,
+  ): Promise<AnswerOutcome> {
+    const loaded = await this.load(pairId, id);
+    if (!loaded) return { status: 'missing' };
+    const { prompt, observation, pair, programme } = loaded;
+    if (prompt.personId !== by.id) return { status: 'forbidden' };
+    const view = (p: Prompt, extra: Partial<PromptView> = {}) =>
+      this.view(p, observation, pair, programme, extra);
+    if (prompt.status === 'answered') return { status: 'repeated', prompt, view: await view(prompt) };
+    if (prompt.status === 'expired' || prompt.status === 'withdrawn')
+      return { status: prompt.status, prompt, view: await view(prompt, { typed }) };
+    if (prompt.status !== 'sent') return { status: 'notYet', prompt, view: await view(prompt, { typed }) };
+
+    const checked = checkAnswers(prompt.kind, typed);
+    if (!checked.ok) {
+      const errors = Object.fromEntries(
+        Object.entries(checked.errors).map(([q, e]) => [q, `prompt.error.${e}`]),
+      );
+      return {
+        status: 'invalid',
+        prompt,
+        errors: checked.errors,
+        view: await view(prompt, { typed, errors }),
+      };
+    }
+    const now = this.clock.now();
+    const result = await mutate<Prompt>(this.repos.cycles.prompts, id, pairId, (cur) =>
+      cur && cur.status === 'sent'
+        ? {
+            ...cur,
+            status: 'answered',
+            answers: checked.answers,
+            answeredAt: now.toISOString(),
+            ttl: this.ttl(programme),
+          }
+        : undefined,
+    );
+    const stored = result.doc!;
+    if (!result.changed) {
+      return stored.status === 'answered'
+        ? { status: 'repeated', prompt: stored, view: await view(stored) }
+        : {
+            status: stored.status === 'withdrawn' ? 'withdrawn' : 'expired',
+            prompt: stored,
+            view: await view(stored, { typed }),
+          };
+    }
+    await Promise.all([`remind:${id}`, `expire:${id}`].map((j) => this.work.cancel(j)));
+    if (prompt.kind === 'beforeHost') {
+      // the observer's before-card shows the host's focus as soon as it is given
+      for (const observerId of observation.observerIds) {
+        const theirs = await this.repos.cycles.prompts.read(
+          promptId(observation.id, 'beforeObserver', observerId),
+          pairId,
+        );
+        if (theirs && isOpen(theirs.doc)) await this.refreshCard(theirs.doc, observation, pair, programme);
+      }
+    }
+    if (afterKinds.includes(prompt.kind)) await this.maybeSummarise(pairId, observation.id, false);
+    return { status: 'answered', prompt: stored, view: await view(stored) };
+  }
+
+  /** seconds until the answers expire: retention after the programme's last day */
+  private ttl(programme: Programme): number {
+    const end = DateTime.fromISO(programme.endDate, { zone: programme.timeZone })
+      .endOf('day')
+      .plus({ days: this.options.retentionDays });
+    return Math.max(1, Math.round((end.toMillis() - this.clock.now().getTime()) / 1000));
+  }
+
+  // ---------------------------------------------------------------- summary
+
+  /**
+   * Sends the summary once both sides have answered — or at the deadline with what exists. Nobody
+   * sees the other's answers before: the summary is the first place they meet. A summary document
+   * created under a fixed id makes sure it goes out once, whichever instance gets there first.
+   */
+  async maybeSummarise(pairId: string, observationId: string, atDeadline: boolean): Promise<boolean> {
+    const prompts = (await this.repos.cycles.promptsOf(pairId, observationId)).filter((p) =>
+      afterKinds.includes(p.kind),
+    );
+    if (prompts.length === 0) return false;
+    const allAnswered = prompts.every((p) => p.status === 'answered');
+    const noneOpen = prompts.every((p) => p.status !== 'sent' && p.status !== 'scheduled');
+    if (
+      !allAnswered &&
+      !(atDeadline && noneOpen) &&
+      !(noneOpen && prompts.some((p) => p.status === 'unreachable'))
+    )
+      return false;
+    if (!prompts.some((p) => p.status === 'answered')) return false;
+    const observation = (await this.repos.cycles.observations.read(observationId, pairId))?.doc;
+    const ctx = observation && (await this.context(pairId, observation.programmeId));
+    if (!observation || !ctx) return false;
+    const created = await this.repos.cycles.summaries.create({
+      type: 'summary',
+      id: summaryId(observationId),
+      pairId,
+      observationId,
+      complete: allAnswered,
+      sentAt: this.clock.now().toISOString(),
+      actionPoints: {},
+    });
+    if (created === 'exists') return false;
+    const view = this.summaryView(observation, ctx.programme, ctx.pair, prompts);
+    for (const id of ctx.pair.memberIds) {
+      const person = await this.people.get(id);
+      if (person?.reach) await this.mail.sendSummary(person, view);
+    }
+    return true;
+  }
+
+  private summaryView(
+    o: Observation,
+    programme: Programme,
+    pair: Pair,
+    afterPrompts: readonly Prompt[],
+  ): SummaryView {
+    const answered = (p: Prompt | undefined) => (p?.status === 'answered' ? p.answers : undefined);
+    const host = answered(afterPrompts.find((p) => p.kind === 'afterHost'));
+    const observers: Record<string, Readonly<Record<string, string>>> = {};
+    for (const p of afterPrompts.filter((x) => x.kind === 'afterObserver')) {
+      const a = answered(p);
+      if (a) observers[p.personId] = a;
+    }
+    return {
+      observation: o,
+      programmeName: programme.name,
+      names: pair.memberNames,
+      host,
+      observers,
+      missing: afterPrompts.filter((p) => p.status !== 'answered').map((p) => p.personId),
+    };
+  }
+
+  /** the summary view again, for `history` — only for a member of the pair */
+  async summaryFor(by: Person, pairId: string, observationId: string): Promise<SummaryView | undefined> {
+    const observation = (await this.repos.cycles.observations.read(observationId, pairId))?.doc;
+    if (!observation || !observation.memberIds.includes(by.id)) return undefined;
+    const summary = await this.repos.cycles.summaries.read(summaryId(observationId), pairId);
+    const ctx = await this.context(pairId, observation.programmeId);
+    if (!summary || !ctx) return undefined;
+    const prompts = (await this.repos.cycles.promptsOf(pairId, observationId)).filter((p) =>
+      afterKinds.includes(p.kind),
+    );
+    return this.summaryView(observation, ctx.programme, ctx.pair, prompts);
+  }
+
+  /** a person's past summaries across their pairs, newest first */
+  async history(person: Person): Promise<SummaryView[]> {
+    const out: SummaryView[] = [];
+    for (const { pair } of await this.pairsOf(person)) {
+      for (const s of await this.repos.cycles.summariesOf(pair.id)) {
+        const view = await this.summaryFor(person, pair.id, s.observationId);
+        if (view) out.push(view);
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- action points and follow-up
+
+  /** records an action point and plans a follow-up prompt for it (default: two weeks later) */
+  async addActionPoint(
+    by: Person,
+    pairId: string,
+    observationId: string,
+    text: string,
+  ): Promise<'added' | 'empty' | 'tooLong' | 'forbidden' | 'missing'> {
+    const point = text.trim();
+    if (!point) return 'empty';
+    if (point.length > actionPointLength) return 'tooLong';
+    const observation = (await this.repos.cycles.observations.read(observationId, pairId))?.doc;
+    if (!observation) return 'missing';
+    if (!observation.memberIds.includes(by.id)) return 'forbidden';
+    const ctx = await this.context(pairId, observation.programmeId);
+    if (!ctx) return 'missing';
+    const updated = await mutate(this.repos.cycles.summaries, summaryId(observationId), pairId, (s) =>
+      s
+        ? { ...s, actionPoints: { ...s.actionPoints, [by.id]: [...(s.actionPoints[by.id] ?? []), point] } }
+        : undefined,
+    );
+    if (!updated.changed) return 'missing';
+    const index = updated.doc!.actionPoints[by.id]!.length;
+    const id = `${promptId(observationId, 'followUp', by.id)}:${index}`;
+    const now = this.clock.now();
+    const sendAt = followUpAt(
+      now,
+      this.zoneOf(by, ctx.programme),
+      ctx.programme.policy,
+      2,
+      this.options.scale,
+    );
+    await this.repos.cycles.prompts.create({
+      type: 'prompt',
+      id,
+      pairId,
+      programmeId: observation.programmeId,
+      observationId,
+      kind: 'followUp',
+      personId: by.id,
+      status: 'scheduled',
+      revision: observation.revision,
+      sendAt: sendAt.toISOString(),
+      actionPoint: point,
+      ttl: this.ttl(ctx.programme),
+    });
+    await this.work.put({
+      id: `send:${id}`,
+      kind: jobKinds.send,
+      dueAt: sendAt,
+      payload: { pairId, promptId: id },
+    });
+    return 'added';
+  }
+}

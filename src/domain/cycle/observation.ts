@@ -1,0 +1,146 @@
+import { DateTime, IANAZone } from 'luxon';
+import { Programme } from '../programme';
+
+export const settings = [
+  'wardRound',
+  'outpatientClinic',
+  'operatingTheatre',
+  'emergencyDepartment',
+  'primaryCare',
+  'bedsideTeaching',
+  'other',
+] as const;
+export type Setting = (typeof settings)[number];
+
+export const learnerLevels = ['studentEarly', 'studentLate', 'intern', 'resident'] as const;
+export type LearnerLevel = (typeof learnerLevels)[number];
+
+export type ObservationStatus = 'scheduled' | 'cancelled' | 'didNotHappen';
+
+/**
+ * One observation: the host supervises a learner while the observer(s) watch. Lives in the pair's
+ * partition of `cycles`. `revision` grows with every reschedule, so work planned for an earlier
+ * time recognises itself as stale.
+ */
+export interface Observation {
+  readonly type: 'observation';
+  /** `observation:<uuid>` */
+  readonly id: string;
+  readonly pairId: string;
+  readonly programmeId: string;
+  readonly memberIds: readonly string[];
+  readonly hostId: string;
+  readonly observerIds: readonly string[];
+  /** UTC instants */
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly durationMinutes: number;
+  readonly setting: Setting;
+  readonly learnerLevel: LearnerLevel;
+  readonly status: ObservationStatus;
+  readonly revision: number;
+  readonly scheduledBy: string;
+  /** the observation this one returns (roles swapped), if any */
+  readonly returnOf?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** what the schedule card sends; every value a string */
+export interface ScheduleInput {
+  readonly date?: string;
+  readonly startTime?: string;
+  readonly durationMinutes?: string;
+  readonly hostId?: string;
+  readonly setting?: string;
+  readonly learnerLevel?: string;
+}
+
+export type ScheduleField = keyof ScheduleInput;
+export type ScheduleErrors = Partial<Record<ScheduleField, string>>;
+
+export interface ScheduleContext {
+  /** the time zone of the person scheduling: the date and time are theirs */
+  readonly zone: string;
+  readonly now: Date;
+  readonly programme: Pick<Programme, 'startDate' | 'endDate' | 'timeZone'>;
+  readonly memberIds: readonly string[];
+  /** other scheduled observations of either member (any pair), to refuse overlaps */
+  readonly others: readonly Pick<Observation, 'id' | 'startsAt' | 'endsAt' | 'status'>[];
+  /** when rescheduling: the observation being moved, which may overlap itself */
+  readonly movingId?: string;
+}
+
+export const durationLimits = [10, 480] as const;
+
+/** converts a wall-clock date and time in `zone` to an instant; undefined if it does not exist there */
+export function wallClock(date: string, time: string, zone: string): DateTime | undefined {
+  if (!IANAZone.isValidZone(zone)) return undefined;
+  const d = DateTime.fromISO(`${date.trim().slice(0, 10)}T${time.trim().slice(0, 5)}`, { zone });
+  if (!d.isValid) return undefined;
+  // a time skipped by a spring-forward shift comes back moved: it does not exist on that day
+  if (d.toFormat('yyyy-MM-dd HH:mm') !== `${date.trim().slice(0, 10)} ${time.trim().slice(0, 5)}`)
+    return undefined;
+  return d;
+}
+
+/**
+ * Checks a schedule card. Refuses, each with its own message: a date or time that does not exist,
+ * a start in the past, a day outside the programme, a duration outside 10–480 minutes, a host who
+ * is not in the pair, and an overlap with another observation of either member.
+ */
+export function checkSchedule(
+  input: ScheduleInput,
+  ctx: ScheduleContext,
+):
+  | {
+      ok: true;
+      startsAt: Date;
+      endsAt: Date;
+      durationMinutes: number;
+      hostId: string;
+      setting: Setting;
+      learnerLevel: LearnerLevel;
+    }
+  | { ok: false; errors: ScheduleErrors } {
+  const errors: ScheduleErrors = {};
+  const duration = Number((input.durationMinutes ?? '').trim());
+  if (!Number.isInteger(duration) || duration < durationLimits[0] || duration > durationLimits[1]) {
+    errors.durationMinutes = 'schedule.error.duration';
+  }
+  const hostId = (input.hostId ?? '').trim().toLowerCase();
+  if (!ctx.memberIds.includes(hostId)) errors.hostId = 'schedule.error.host';
+  const setting = (input.setting ?? '') as Setting;
+  if (!settings.includes(setting)) errors.setting = 'schedule.error.setting';
+  const learnerLevel = (input.learnerLevel ?? '') as LearnerLevel;
+  if (!learnerLevels.includes(learnerLevel)) errors.learnerLevel = 'schedule.error.learnerLevel';
+
+  const start = wallClock(input.date ?? '', input.startTime ?? '', ctx.zone);
+  if (
+    !/^\d{4}-\d{2}-\d{2}/.test(input.date ?? '') ||
+    !DateTime.fromISO((input.date ?? '').slice(0, 10)).isValid
+  ) {
+    errors.date = 'schedule.error.date';
+  } else if (!start) {
+    errors.startTime = 'schedule.error.time';
+  } else {
+    const localDay = start.setZone(ctx.programme.timeZone).toISODate() ?? '';
+    if (start.toMillis() <= ctx.now.getTime()) errors.date = 'schedule.error.past';
+    else if (localDay < ctx.programme.startDate || localDay > ctx.programme.endDate) {
+      errors.date = 'schedule.error.outsideProgramme';
+    }
+  }
+  if (Object.keys(errors).length > 0 || !start) return { ok: false, errors };
+
+  const startsAt = start.toJSDate();
+  const endsAt = start.plus({ minutes: duration }).toJSDate();
+  const clash = ctx.others.find(
+    (o) =>
+      o.id !== ctx.movingId &&
+      o.status === 'scheduled' &&
+      Date.parse(o.startsAt) < endsAt.getTime() &&
+      Date.parse(o.endsAt) > startsAt.getTime(),
+  );
+  if (clash) return { ok: false, errors: { startTime: 'schedule.error.overlap' } };
+  return { ok: true, startsAt, endsAt, durationMinutes: duration, hostId, setting, learnerLevel };
+}

@@ -1,0 +1,56 @@
+import { Person } from '../people';
+import { SendOutcome } from '../ports';
+import { Observation } from './observation';
+import { Prompt } from './prompt';
+
+/** work to do later, durably (the scheduler's job store satisfies this) */
+export interface DueWork {
+  /** idempotent by id: planning the same id again moves it */
+  put(job: { id: string; kind: string; dueAt: Date; payload: Record<string, string> }): Promise<unknown>;
+  cancel(id: string): Promise<unknown>;
+}
+
+/** what a prompt card shows besides its questions */
+export interface PromptView {
+  readonly observation: Observation;
+  readonly programmeName: string;
+  readonly names: Readonly<Record<string, string>>;
+  /** the host's answer to "what should your peer watch for", once given (observer's before-card) */
+  readonly hostFocus?: string;
+  /** what the card looked like when typed into, kept through a refusal */
+  readonly typed?: Readonly<Record<string, string>>;
+  /** message keys per question id */
+  readonly errors?: Readonly<Record<string, string>>;
+}
+
+/** one side of the summary: a member's answers, by question */
+export interface SummaryView {
+  readonly observation: Observation;
+  readonly programmeName: string;
+  readonly names: Readonly<Record<string, string>>;
+  /** the host's after-prompt answers, if given */
+  readonly host?: Readonly<Record<string, string>>;
+  /** each observer's after-prompt answers, if given */
+  readonly observers: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** sent at the deadline with someone's answers missing */
+  readonly missing: readonly string[];
+}
+
+export type CycleNotice =
+  | {
+      readonly kind: 'scheduled' | 'rescheduled' | 'cancelled' | 'didNotHappen';
+      readonly by: string;
+      readonly observation: Observation;
+      readonly names: Readonly<Record<string, string>>;
+    }
+  | { readonly kind: 'reminder'; readonly prompt: Prompt; readonly observation: Observation }
+  | { readonly kind: 'peerUnreachable'; readonly peerName: string; readonly observation: Observation };
+
+/** sends the cycle's cards and messages in each recipient's language and time zone */
+export interface CycleMail {
+  sendPrompt(to: Person, prompt: Prompt, view: PromptView): Promise<SendOutcome>;
+  /** replaces a card already sent (answered, expired, withdrawn, or the host's focus arrived) */
+  updatePrompt(to: Person, prompt: Prompt, view: PromptView): Promise<SendOutcome>;
+  sendSummary(to: Person, view: SummaryView): Promise<SendOutcome>;
+  notify(to: Person, notice: CycleNotice): Promise<SendOutcome>;
+}

@@ -1,0 +1,58 @@
+import { Observation } from './observation';
+import { PromptKind } from './questions';
+
+export type PromptStatus = 'scheduled' | 'sent' | 'answered' | 'expired' | 'withdrawn' | 'unreachable';
+
+/**
+ * One card one person is asked to fill in, before or after an observation (or a follow-up). Lives
+ * in the pair's partition; its answers are the pair's private content and never leave it except to
+ * the pair's summary.
+ */
+export interface Prompt {
+  readonly type: 'prompt';
+  /** `prompt:<observation uuid>:<kind>:<personId>` (one per person and kind, so planning is idempotent) */
+  readonly id: string;
+  readonly pairId: string;
+  readonly programmeId: string;
+  readonly observationId: string;
+  readonly kind: PromptKind;
+  readonly personId: string;
+  readonly status: PromptStatus;
+  /** the observation's revision this prompt was planned for */
+  readonly revision: number;
+  readonly sendAt: string;
+  readonly sentAt?: string;
+  /** the card as sent, so it can be updated in place (answered, expired, withdrawn) */
+  readonly activityId?: string;
+  readonly remindedAt?: string;
+  readonly expiresAt?: string;
+  readonly answers?: Readonly<Record<string, string>>;
+  readonly answeredAt?: string;
+  /** for a follow-up: the action point it asks about */
+  readonly actionPoint?: string;
+  /** seconds; set when retention applies (real Cosmos DB expires the document) */
+  readonly ttl?: number;
+}
+
+export function promptId(observationId: string, kind: PromptKind, personId: string): string {
+  return `prompt:${observationId.replace(/^observation:/, '')}:${kind}:${personId}`;
+}
+
+/** who gets which prompt for an observation: the host reflects, the observer(s) give feedback */
+export function recipients(
+  o: Pick<Observation, 'hostId' | 'observerIds'>,
+): { personId: string; before: PromptKind; after: PromptKind }[] {
+  return [
+    { personId: o.hostId, before: 'beforeHost', after: 'afterHost' },
+    ...o.observerIds.map((id) => ({
+      personId: id,
+      before: 'beforeObserver' as const,
+      after: 'afterObserver' as const,
+    })),
+  ];
+}
+
+/** a prompt that can still be answered */
+export function isOpen(p: Pick<Prompt, 'status'>): boolean {
+  return p.status === 'sent';
+}

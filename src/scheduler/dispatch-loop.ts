@@ -1,0 +1,179 @@
+import { Clock } from '../domain/clock';
+import { Logger } from '../log';
+import { ClaimedJob, Job, JobStore } from './jobs';
+
+/** what a handler made of a job */
+export type JobOutcome =
+  | { readonly status: 'done' }
+  /** not now: come back at `at` (quiet hours, a throttled send); counts as an attempt */
+  | { readonly status: 'retry'; readonly at: Date }
+  /** give up: recorded and deleted. `reason` is logged, so it must not quote what anyone wrote */
+  | { readonly status: 'failed'; readonly reason: string };
+
+/** does the work of one kind of job; should be idempotent, since a lease can expire mid-run */
+export type JobHandler = (job: Job) => Promise<JobOutcome>;
+
+export interface DispatchOptions {
+  /** who holds the leases: unique per process (e.g. host name, pid and a random suffix) */
+  readonly owner: string;
+  /** how long a claimed job is ours; longer than any handler should take */
+  readonly leaseMs: number;
+  /** jobs claimed per tick, and run concurrently */
+  readonly batch: number;
+  /** the pause after a tick that found less than a full batch */
+  readonly idleMs: number;
+  readonly log: Logger;
+  /** a handler that throws this many times, or a job abandoned by crashed instances this often, fails (default 5) */
+  readonly maxAttempts?: number;
+  /** the wait before retrying a handler that threw, by attempts so far (default 30 s doubling, capped at 1 h) */
+  readonly backoffMs?: (attempts: number) => number;
+  /** told about every job given up on, to record it where people can see it (a failure here is logged) */
+  readonly onFailed?: (job: Job, reason: string) => Promise<void>;
+}
+
+export interface TickResult {
+  readonly claimed: number;
+  readonly done: number;
+  readonly retried: number;
+  readonly failed: number;
+}
+
+export function defaultBackoffMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** attempts, 3_600_000);
+}
+
+/** an error's kind without its message: messages can quote what was being sent */
+function errorKind(err: unknown): string {
+  if (!(err instanceof Error)) return typeof err;
+  const code = (err as { code?: unknown }).code;
+  return code === undefined ? err.name : `${err.name} ${String(code)}`;
+}
+
+type Settled = 'done' | 'retried' | 'failed' | 'unsettled';
+
+/**
+ * Claims due jobs and runs their handlers. Every decision reads the injected clock; the timer only
+ * paces ticks. Any number of loops may share a store: claims are leases under ETags, so a job is
+ * run by one of them at a time, and one whose holder died is claimed again once its lease expires.
+ */
+export class DispatchLoop {
+  private readonly maxAttempts: number;
+  private readonly backoffMs: (attempts: number) => number;
+  private readonly log: Logger;
+  private readonly running = new Set<Promise<unknown>>();
+  private timer: NodeJS.Timeout | undefined;
+  private started = false;
+
+  constructor(
+    private readonly store: JobStore,
+    private readonly handlers: Readonly<Record<string, JobHandler>>,
+    private readonly clock: Clock,
+    private readonly options: DispatchOptions,
+  ) {
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.backoffMs = options.backoffMs ?? defaultBackoffMs;
+    this.log = options.log.child({ component: 'scheduler', owner: options.owner });
+  }
+
+  /** one round: claim up to a batch of due jobs, run them, record each outcome */
+  tick(): Promise<TickResult> {
+    const run = this.runTick();
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run)).catch(() => undefined);
+    return run;
+  }
+
+  /** ticks until stop(): at once again after a full batch, otherwise after idleMs */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    const loop = async (): Promise<void> => {
+      let delay = this.options.idleMs;
+      try {
+        const result = await this.tick();
+        if (result.claimed >= this.options.batch) delay = 0;
+      } catch (err) {
+        this.log.error({ err }, 'scheduler tick failed; trying again');
+      }
+      if (this.started) this.timer = setTimeout(() => void loop(), delay);
+    };
+    this.timer = setTimeout(() => void loop(), 0);
+  }
+
+  /** stops ticking and waits for the tick in progress; unfinished jobs keep their lease until it expires */
+  async stop(): Promise<void> {
+    this.started = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await Promise.allSettled([...this.running]);
+  }
+
+  private async runTick(): Promise<TickResult> {
+    const { owner, leaseMs, batch } = this.options;
+    const claimed = await this.store.claimDue(this.clock.now(), owner, leaseMs, batch);
+    const settled = await Promise.all(claimed.map((job) => this.dispatch(job)));
+    const count = (s: Settled) => settled.filter((x) => x === s).length;
+    return {
+      claimed: claimed.length,
+      done: count('done'),
+      retried: count('retried'),
+      failed: count('failed'),
+    };
+  }
+
+  private async dispatch(job: ClaimedJob): Promise<Settled> {
+    try {
+      return await this.settle(job, await this.decide(job));
+    } catch (err) {
+      // the store failed us: the lease runs out and the job is claimed again
+      this.log.error({ id: job.id, kind: job.kind, error: errorKind(err) }, 'could not record a job outcome');
+      return 'unsettled';
+    }
+  }
+
+  private async decide(job: ClaimedJob): Promise<JobOutcome> {
+    if (job.reclaimed && job.attempts >= this.maxAttempts)
+      return {
+        status: 'failed',
+        reason: `abandoned mid-run by its holder, after ${job.attempts} attempts`,
+      };
+    const handler = Object.hasOwn(this.handlers, job.kind) ? this.handlers[job.kind] : undefined;
+    if (!handler) return { status: 'failed', reason: `no handler for kind ${job.kind}` };
+    try {
+      return await handler(job);
+    } catch (err) {
+      const attempts = job.attempts + 1;
+      this.log.warn({ id: job.id, kind: job.kind, attempts, error: errorKind(err) }, 'job handler threw');
+      if (attempts >= this.maxAttempts)
+        return { status: 'failed', reason: `handler threw ${attempts} times (last: ${errorKind(err)})` };
+      return { status: 'retry', at: new Date(this.clock.now().getTime() + this.backoffMs(job.attempts)) };
+    }
+  }
+
+  private async settle(job: ClaimedJob, outcome: JobOutcome): Promise<Settled> {
+    const about = { id: job.id, kind: job.kind, attempts: job.attempts };
+    switch (outcome.status) {
+      case 'done': {
+        if ((await this.store.complete(job)) === 'lost')
+          this.log.warn(about, 'job done, but it was no longer ours');
+        return 'done';
+      }
+      case 'retry': {
+        if ((await this.store.retryLater(job, outcome.at)) === 'lost')
+          this.log.warn(about, 'job to be retried, but it was no longer ours');
+        return 'retried';
+      }
+      case 'failed': {
+        this.log.warn({ ...about, reason: outcome.reason }, 'gave up on a job');
+        if (this.options.onFailed)
+          await this.options
+            .onFailed(job, outcome.reason)
+            .catch((err: unknown) =>
+              this.log.error({ ...about, error: errorKind(err) }, 'could not record a failed job'),
+            );
+        await this.store.complete(job);
+        return 'failed';
+      }
+    }
+  }
+}

@@ -1,0 +1,236 @@
+import assert from 'node:assert/strict';
+import pino from 'pino';
+import { DispatchLoop, DispatchOptions, JobHandler, JobOutcome } from '../../src/scheduler/dispatch-loop';
+import { Job, JobSpec } from '../../src/scheduler/jobs';
+import { CosmosJobStore } from '../../src/store/job-store';
+import { TestClock } from '../support/test-clock';
+import { openTestStore, TestStore } from '../support/test-store';
+
+const minute = 60_000;
+
+/** a logger whose lines a test can read */
+function capturedLog(): { log: pino.Logger; text: () => string } {
+  const lines: string[] = [];
+  return {
+    log: pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) }),
+    text: () => lines.join(''),
+  };
+}
+
+function spec(
+  clock: TestClock,
+  id: string,
+  kind = 'send',
+  inMs = 0,
+  payload: Record<string, string> = {},
+): JobSpec {
+  return { id, kind, dueAt: new Date(clock.now().getTime() + inMs), payload };
+}
+
+/** counts calls per job id and answers with `outcome` */
+function countingHandler(
+  calls: Map<string, number>,
+  outcome: (job: Job) => JobOutcome = () => ({ status: 'done' }),
+) {
+  return async (job: Job): Promise<JobOutcome> => {
+    calls.set(job.id, (calls.get(job.id) ?? 0) + 1);
+    await new Promise((r) => setImmediate(r));
+    return outcome(job);
+  };
+}
+
+describe('DispatchLoop', () => {
+  let clock: TestClock;
+  let t: TestStore;
+  let jobs: CosmosJobStore;
+  let logs: ReturnType<typeof capturedLog>;
+  const loop = (handlers: Record<string, JobHandler>, options: Partial<DispatchOptions> = {}) =>
+    new DispatchLoop(jobs, handlers, clock, {
+      owner: 'instance-a',
+      leaseMs: 5 * minute,
+      batch: 10,
+      idleMs: 5,
+      log: logs.log,
+      ...options,
+    });
+
+  beforeEach(async () => {
+    clock = new TestClock('2026-09-01T08:00:00Z');
+    t = await openTestStore(clock);
+    jobs = new CosmosJobStore(t.store.containers.schedule, clock);
+    logs = capturedLog();
+  });
+  afterEach(() => t.close());
+
+  it('runs a due job’s handler once and deletes the job when it is done', async () => {
+    const calls = new Map<string, number>();
+    await jobs.put(spec(clock, 'j1'));
+    await jobs.put(spec(clock, 'later', 'send', 10 * minute));
+    const l = loop({ send: countingHandler(calls) });
+    assert.deepEqual(await l.tick(), { claimed: 1, done: 1, retried: 0, failed: 0 });
+    assert.deepEqual(await l.tick(), { claimed: 0, done: 0, retried: 0, failed: 0 });
+    assert.deepEqual([...calls], [['j1', 1]]);
+    assert.equal(await jobs.get('j1'), undefined);
+    assert.ok(await jobs.get('later'));
+  });
+
+  it('brings a job back at the time its handler asked for, with attempts + 1', async () => {
+    const calls = new Map<string, number>();
+    const at = new Date('2026-09-01T09:15:00Z');
+    const seen: number[] = [];
+    const l = loop({
+      send: countingHandler(calls, (job) => {
+        seen.push(job.attempts);
+        return job.attempts === 0 ? { status: 'retry', at } : { status: 'done' };
+      }),
+    });
+    await jobs.put(spec(clock, 'j'));
+    assert.deepEqual(await l.tick(), { claimed: 1, done: 0, retried: 1, failed: 0 });
+    clock.set('2026-09-01T09:14:59Z');
+    assert.equal((await l.tick()).claimed, 0);
+    clock.set(at.toISOString());
+    assert.deepEqual(await l.tick(), { claimed: 1, done: 1, retried: 0, failed: 0 });
+    assert.deepEqual(seen, [0, 1]);
+  });
+
+  it('retries a handler that throws with growing backoff, then gives up after maxAttempts without logging the payload', async () => {
+    const calls = new Map<string, number>();
+    const recorded: string[] = [];
+    const l = loop(
+      {
+        send: async (job) => {
+          calls.set(job.id, (calls.get(job.id) ?? 0) + 1);
+          throw new Error(`could not send ${job.payload.text}`);
+        },
+      },
+      {
+        maxAttempts: 3,
+        backoffMs: (n) => 1000 * 10 ** n,
+        onFailed: async (job) => void recorded.push(job.id),
+      },
+    );
+    await jobs.put(spec(clock, 'j', 'send', 0, { text: 'my secret reflection' }));
+
+    assert.deepEqual(await l.tick(), { claimed: 1, done: 0, retried: 1, failed: 0 });
+    assert.equal((await jobs.get('j'))?.dueAt, '2026-09-01T08:00:01.000Z', '1 s after the first throw');
+    clock.advance(1000);
+    assert.deepEqual(await l.tick(), { claimed: 1, done: 0, retried: 1, failed: 0 });
+    assert.equal((await jobs.get('j'))?.dueAt, '2026-09-01T08:00:11.000Z', '10 s after the second');
+    clock.advance(10_000);
+    assert.deepEqual(await l.tick(), { claimed: 1, done: 0, retried: 0, failed: 1 });
+
+    assert.equal(calls.get('j'), 3);
+    assert.deepEqual(recorded, ['j']);
+    assert.equal(await jobs.get('j'), undefined, 'a failed job is deleted');
+    assert.match(logs.text(), /gave up on a job/);
+    assert.doesNotMatch(logs.text(), /secret/);
+  });
+
+  it('fails a job of a kind nobody handles, and deletes it', async () => {
+    await jobs.put(spec(clock, 'j', 'no.such.kind', 0, { text: 'private words' }));
+    assert.deepEqual(await loop({}).tick(), { claimed: 1, done: 0, retried: 0, failed: 1 });
+    assert.equal(await jobs.get('j'), undefined);
+    assert.match(logs.text(), /no handler for kind no\.such\.kind/);
+    assert.doesNotMatch(logs.text(), /private words/);
+  });
+
+  it('does not mistake a property of Object for a handler', async () => {
+    await jobs.put(spec(clock, 'j', 'toString'));
+    assert.equal((await loop({}).tick()).failed, 1);
+  });
+
+  it('a handler that reports failure is recorded and deleted', async () => {
+    const recorded: string[] = [];
+    const l = loop(
+      { send: async () => ({ status: 'failed', reason: 'recipient unreachable' }) },
+      { onFailed: async (job, reason) => void recorded.push(`${job.id}: ${reason}`) },
+    );
+    await jobs.put(spec(clock, 'j'));
+    assert.equal((await l.tick()).failed, 1);
+    assert.deepEqual(recorded, ['j: recipient unreachable']);
+    assert.equal(await jobs.get('j'), undefined);
+  });
+
+  it('finishes the work of an instance stopped mid-dispatch once its lease expires, losing nothing', async () => {
+    const calls = new Map<string, number>();
+    for (let i = 0; i < 5; i++) await jobs.put(spec(clock, `j${i}`));
+    // instance A claims everything and dies before running anything
+    await jobs.claimDue(clock.now(), 'instance-a', 5 * minute, 10);
+    const b = loop({ send: countingHandler(calls) }, { owner: 'instance-b' });
+    assert.equal((await b.tick()).claimed, 0, 'not while A’s lease lasts');
+    clock.advance(5 * minute);
+    assert.deepEqual(await b.tick(), { claimed: 5, done: 5, retried: 0, failed: 0 });
+    assert.deepEqual([...calls.values()], [1, 1, 1, 1, 1]);
+  });
+
+  it('gives up on a job whose holders keep dying (it may be what kills them) without running it again', async () => {
+    const calls = new Map<string, number>();
+    await jobs.put(spec(clock, 'poison'));
+    for (let i = 0; i < 3; i++) {
+      await jobs.claimDue(clock.now(), `crashing-${i}`, minute, 10);
+      clock.advance(minute);
+    }
+    const l = loop({ send: countingHandler(calls) }, { maxAttempts: 3 });
+    assert.deepEqual(await l.tick(), { claimed: 1, done: 0, retried: 0, failed: 1 });
+    assert.equal(calls.size, 0);
+    assert.match(logs.text(), /abandoned/);
+  });
+
+  it('two instances on one store, ticking concurrently, handle each of 200 due jobs exactly once', async () => {
+    const calls = new Map<string, number>();
+    const handledBy = { a: 0, b: 0 };
+    for (let i = 0; i < 200; i += 50)
+      await Promise.all(
+        Array.from({ length: 50 }, (_, k) => jobs.put(spec(clock, `job-${i + k}`, 'send', -(i + k)))),
+      );
+    const instance = (owner: 'a' | 'b') =>
+      new DispatchLoop(
+        // each instance with its own store object, as two processes would have
+        new CosmosJobStore(t.store.containers.schedule, clock),
+        { send: countingHandler(calls, () => (handledBy[owner]++, { status: 'done' })) },
+        clock,
+        { owner, leaseMs: 5 * minute, batch: 7, idleMs: 0, log: logs.log },
+      );
+    const run = async (l: DispatchLoop) => {
+      for (let round = 0; round < 200 && calls.size < 200; round++) await Promise.all([l.tick(), l.tick()]);
+    };
+    await Promise.all([run(instance('a')), run(instance('b'))]);
+
+    assert.equal(calls.size, 200);
+    assert.deepEqual(
+      [...calls].filter(([, n]) => n !== 1),
+      [],
+      'no job handled twice',
+    );
+    assert.ok(handledBy.a > 0 && handledBy.b > 0, `both instances took part (${handledBy.a}/${handledBy.b})`);
+    assert.equal((await instance('a').tick()).claimed, 0);
+  });
+
+  it('start ticks on its own, stop waits for the tick in progress, and nothing runs after it', async () => {
+    let release: () => void = () => undefined;
+    let entered: () => void = () => undefined;
+    const running = new Promise<void>((resolve) => (entered = resolve));
+    const l = loop({
+      send: () =>
+        new Promise<JobOutcome>((resolve) => {
+          release = () => resolve({ status: 'done' });
+          entered();
+        }),
+    });
+    await jobs.put(spec(clock, 'j'));
+    l.start();
+    await running;
+
+    let stopped = false;
+    const stopping = l.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(stopped, false, 'stop waits for the running handler');
+    release();
+    await stopping;
+    assert.equal(await jobs.get('j'), undefined, 'and records its outcome');
+
+    await jobs.put(spec(clock, 'after-stop'));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    assert.ok(await jobs.get('after-stop'), 'a stopped loop claims nothing');
+  });
+});
