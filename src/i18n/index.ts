@@ -45,10 +45,13 @@ export interface Words {
   weekday(isoWeekday: number): string;
 }
 
-function lookup(catalogue: Catalogue, key: string): string | undefined {
-  let node: unknown = catalogue;
-  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  return typeof node === 'string' ? node : undefined;
+/** a dotted path; a key may itself hold dots (question ids such as `questions.bh.focus`) */
+function lookup(node: unknown, key: string): string | undefined {
+  if (!node || typeof node !== 'object') return undefined;
+  const record = node as Record<string, unknown>;
+  if (typeof record[key] === 'string') return record[key] as string;
+  const dot = key.indexOf('.');
+  return dot < 0 ? undefined : lookup(record[key.slice(0, dot)], key.slice(dot + 1));
 }
 
 /** the words for someone who reads `locale` in `timeZone` */

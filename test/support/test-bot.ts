@@ -13,6 +13,8 @@ export interface TestBot {
   readonly app: RunningApp;
   readonly connector: LocalConnector;
   readonly clock: TestClock;
+  /** runs the scheduler until nothing more is due at the test clock's time; returns how many jobs ran */
+  runDueWork(): Promise<number>;
   /** POSTs an activity to /api/messages over real HTTP */
   post(activity: object, token?: string): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
@@ -32,6 +34,7 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
   const app = await startApp(config, silentLogger, {
     clock,
     host: '127.0.0.1',
+    dispatchLoop: false,
     // a repeatable sequence, so automatic pairing is the same on every run
     random: () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646,
     retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2, sleep: () => Promise.resolve(), random: () => 0.5 },
@@ -40,6 +43,15 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
     app,
     connector,
     clock,
+    async runDueWork() {
+      let total = 0;
+      for (let i = 0; i < 50; i++) {
+        const { claimed } = await app.dispatch.tick();
+        if (claimed === 0) return total;
+        total += claimed;
+      }
+      throw new Error('due work did not settle');
+    },
     async post(activity, token) {
       const res = await fetch(`${app.url}/api/messages`, {
         method: 'POST',

@@ -402,10 +402,12 @@ export class CycleService {
     if (!person?.reach) return this.unreachable(prompt, observation, pair);
     const zone = this.zoneOf(person, programme);
     const expiresAt = deadlineAt(now, zone, programme.policy, this.options.scale);
+    // the card goes out open: it shows the prompt as it will be once sent
+    const outgoing: Prompt = { ...prompt, status: 'sent' };
     const outcome = await this.mail.sendPrompt(
       person,
-      prompt,
-      await this.view(prompt, observation, pair, programme),
+      outgoing,
+      await this.view(outgoing, observation, pair, programme),
     );
     if (outcome.status === 'unreachable') {
       await this.people.uninstalled(person.id);

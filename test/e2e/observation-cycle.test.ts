@@ -1,0 +1,394 @@
+import assert from 'node:assert/strict';
+import { execute, installed, message, testUser, TestUser } from '../support/activities';
+import {
+  cardOf,
+  createProgramme,
+  invokeCard,
+  startTestBot,
+  TestBot,
+  textOf,
+  verbsOf,
+} from '../support/test-bot';
+
+const avery = testUser('a', 'Avery Lind');
+// the host works in Stockholm, the observer in London: each sees times in their own zone
+const blake = testUser('b', 'Blake Berg', { timeZone: 'Europe/Stockholm', locale: 'en-GB' });
+const chris = testUser('c', 'Chris Dahl', { timeZone: 'Europe/London', locale: 'en-GB' });
+
+type Card = Record<string, unknown>;
+
+/** a card's title: its first line of text */
+const titleOf = (card: unknown) => textOf(card).split('\n')[0] ?? '';
+
+/** the data of a card's button with this verb */
+function buttonData(card: Card | undefined, verb: string): Record<string, string> {
+  const found: Record<string, string>[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (o.type === 'Action.Execute' && o.verb === verb) found.push(o.data as Record<string, string>);
+    Object.values(o).forEach(walk);
+  };
+  walk(card);
+  if (!found[0]) throw new Error(`no ${verb} button in ${textOf(card).slice(0, 200)}`);
+  return found[0];
+}
+
+describe('e2e: a whole observation cycle, driven by the clock', () => {
+  let bot: TestBot;
+  let svc: string;
+
+  const sentTo = (u: TestUser) => bot.connector.sent.filter((s) => s.conversationId === u.conversationId);
+  const cards = (u: TestUser) =>
+    sentTo(u)
+      .map((s) => cardOf(s.activity))
+      .filter((c): c is Card => c !== undefined);
+  /** the latest card whose title (its first line) matches */
+  const lastCardMatching = (u: TestUser, title: RegExp) =>
+    [...cards(u)].reverse().find((c) => title.test(titleOf(c)));
+  const answer = async (u: TestUser, card: Card | undefined, answers: Record<string, string>) =>
+    invokeCard(
+      (await bot.post(execute(u, svc, 'prompt.answer', { ...buttonData(card, 'prompt.answer'), ...answers })))
+        .body,
+    );
+
+  beforeEach(async () => {
+    bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
+    svc = bot.connector.url;
+    // Tuesday 1 September 2026, 10:00 in Stockholm
+    bot.clock.set('2026-09-01T08:00:00Z');
+    for (const u of [avery, blake, chris]) await bot.post(installed(u, svc));
+    const { programmeId } = await createProgramme(bot, avery, 'Autumn');
+    await bot.post(
+      execute(avery, svc, 'enrol.save', { programmeId, people: `${blake.aadObjectId},${chris.aadObjectId}` }),
+    );
+    await bot.post(
+      execute(avery, svc, 'pairing.manual', {
+        programmeId,
+        first: blake.aadObjectId,
+        second: chris.aadObjectId,
+      }),
+    );
+  });
+  afterEach(() => bot.close());
+
+  async function scheduleThursdayAtTen(by: TestUser, host: TestUser): Promise<Card> {
+    await bot.post(message(by, svc, 'schedule'));
+    const form = cards(by).at(-1);
+    assert.match(textOf(form), /Schedule an observation/);
+    return invokeCard(
+      (
+        await bot.post(
+          execute(by, svc, 'schedule.save', {
+            ...buttonData(form, 'schedule.save'),
+            date: '2026-09-03',
+            startTime: '10:00',
+            durationMinutes: '60',
+            hostId: host.aadObjectId,
+            setting: 'wardRound',
+            learnerLevel: 'studentLate',
+          }),
+        )
+      ).body,
+    );
+  }
+
+  it('schedule → before-cards → after-cards → summary side by side → action point → follow-up, each in their own time zone', async () => {
+    const scheduled = await scheduleThursdayAtTen(blake, blake);
+    assert.match(textOf(scheduled), /Scheduled: Thu, 3 Sept 2026, 10:00–11:00/);
+    assert.deepEqual(verbsOf(scheduled), []);
+    // Chris is told, in London time (09:00)
+    assert.match(
+      textOf(cards(chris).at(-1)),
+      /Blake Berg scheduled an observation: Thu, 3 Sept 2026, 09:00–10:00/,
+    );
+
+    // nothing goes out before its time
+    assert.equal(await bot.runDueWork(), 0);
+
+    // the working day before, 16:00 in Stockholm (14:00 UTC): the host's card
+    bot.clock.set('2026-09-02T14:00:00Z');
+    await bot.runDueWork();
+    const hostBefore = lastCardMatching(blake, /Before you are observed/);
+    assert.ok(hostBefore, 'the host has the before-card');
+    assert.match(textOf(hostBefore), /Which teaching strategy will you explore/);
+    assert.equal(lastCardMatching(chris, /Before you observe/), undefined, 'not yet 16:00 in London');
+
+    // 16:00 in London (15:00 UTC): the observer's card, without the host's focus yet
+    bot.clock.set('2026-09-02T15:00:00Z');
+    await bot.runDueWork();
+    const observerBefore = lastCardMatching(chris, /Before you observe/);
+    assert.match(textOf(observerBefore), /has not said yet what to watch for/);
+    assert.match(textOf(observerBefore), /not an assessment/);
+
+    // the host answers; a second click changes nothing; the observer's card now shows the focus
+    const answered = await answer(blake, hostBefore, {
+      'bh.strategy': 'Let the student lead the history',
+      'bh.focus': 'How I hold back my own questions',
+    });
+    assert.match(textOf(answered), /Thank you — saved/);
+    assert.deepEqual(verbsOf(answered), [], 'an answered card cannot be answered again');
+    const again = await answer(blake, hostBefore, { 'bh.strategy': 'Something else', 'bh.focus': 'Other' });
+    assert.match(textOf(again), /Thank you — saved/);
+    const observerCardId = sentTo(chris).find((s) =>
+      /Before you observe/.test(textOf(cardOf(s.activity))),
+    )!.id;
+    const refreshed = bot.connector.updated.filter((u) => u.id === observerCardId).at(-1);
+    assert.match(textOf(cardOf(refreshed?.activity)), /How I hold back my own questions/);
+    assert.doesNotMatch(textOf(cardOf(refreshed?.activity)), /Something else/);
+
+    // someone else's card: refused, nothing stored
+    await bot.post(
+      execute(chris, svc, 'prompt.answer', {
+        ...buttonData(hostBefore, 'prompt.answer'),
+        'bh.strategy': 'x',
+        'bh.focus': 'y',
+      }),
+    );
+    assert.match(String(sentTo(chris).at(-1)?.activity.text), /belongs to someone else/);
+
+    // an hour after the end (10:00 UTC on Thursday): both after-cards
+    bot.clock.set('2026-09-03T10:00:00Z');
+    await bot.runDueWork();
+    const feedback = lastCardMatching(chris, /Your feedback for Blake Berg/);
+    const reflection = lastCardMatching(blake, /Your reflection/);
+    assert.ok(feedback && reflection);
+    assert.match(
+      textOf(feedback),
+      /How I hold back my own questions/,
+      'the observer is reminded of the focus',
+    );
+
+    await answer(chris, feedback, {
+      'ao.worked': 'You waited for the student',
+      'ao.focus': 'Twice you let silence work',
+    });
+    assert.equal(
+      lastCardMatching(blake, /side by side/),
+      undefined,
+      'nobody sees the other side before both have answered',
+    );
+
+    // a refused answer keeps everything typed
+    const refused = await answer(blake, reflection, { 'ah.noticed': 'I felt rushed' });
+    assert.match(textOf(refused), /Please answer this one/);
+    assert.match(JSON.stringify(refused), /I felt rushed/);
+    await answer(blake, reflection, {
+      'ah.plan': 'Better than planned',
+      'ah.noticed': 'I felt rushed',
+      'ah.safety': '4',
+    });
+
+    const summaryForBlake = lastCardMatching(blake, /side by side/);
+    const summaryForChris = lastCardMatching(chris, /side by side/);
+    assert.ok(summaryForBlake && summaryForChris, 'both get the summary');
+    const summaryText = textOf(summaryForChris);
+    assert.match(summaryText, /Better than planned/);
+    assert.match(summaryText, /Twice you let silence work/);
+    assert.match(summaryText, /Exploring a teaching strategy/);
+    assert.doesNotMatch(
+      JSON.stringify(summaryForChris),
+      /"4"|safe \(1–5\)/,
+      'the safety rating is never shown to the pair',
+    );
+    assert.match(summaryText, /For your conversation/);
+
+    // an action point, and the follow-up two weeks later
+    const added = invokeCard(
+      (
+        await bot.post(
+          execute(blake, svc, 'summary.actionPoint', {
+            ...buttonData(summaryForBlake, 'summary.actionPoint'),
+            actionPoint: 'Count to five before stepping in',
+          }),
+        )
+      ).body,
+    );
+    assert.match(textOf(added), /I will ask you in two weeks/);
+    bot.clock.set('2026-09-17T10:30:00Z');
+    await bot.runDueWork();
+    const followUp = lastCardMatching(blake, /Your action point/);
+    assert.match(textOf(followUp), /Count to five before stepping in/);
+    assert.match(textOf(followUp), /Did you try it/);
+
+    // the return visit: roles swapped, pre-filled
+    await bot.post(execute(chris, svc, 'schedule.open', buttonData(summaryForChris, 'schedule.open')));
+    const returnForm = cards(chris).at(-1);
+    assert.match(textOf(returnForm), /Schedule the return visit/);
+    assert.match(JSON.stringify(returnForm), new RegExp(`"id":"hostId"[^}]*"value":"${chris.aadObjectId}"`));
+
+    // history
+    await bot.post(message(blake, svc, 'history'));
+    assert.match(textOf(cards(blake).at(-1)), /Your past summaries[\s\S]*Chris Dahl/);
+  });
+
+  it('refuses a time in the past, outside the programme, too long, or clashing — with the typed values kept', async () => {
+    await bot.post(message(blake, svc, 'schedule'));
+    const form = cards(blake).at(-1);
+    const attempt = async (date: string, startTime: string, durationMinutes: string) =>
+      textOf(
+        invokeCard(
+          (
+            await bot.post(
+              execute(blake, svc, 'schedule.save', {
+                ...buttonData(form, 'schedule.save'),
+                date,
+                startTime,
+                durationMinutes,
+                hostId: blake.aadObjectId,
+                setting: 'outpatientClinic',
+                learnerLevel: 'intern',
+              }),
+            )
+          ).body,
+        ),
+      );
+    assert.match(await attempt('2026-08-31', '10:00', '60'), /in the past/);
+    assert.match(await attempt('2027-06-01', '10:00', '60'), /outside the programme/);
+    assert.match(await attempt('2026-09-03', '10:00', '600'), /from 10 to 480 minutes/);
+    assert.match(await attempt('2026-09-03', '10:00', '60'), /Scheduled/);
+    await bot.post(message(chris, svc, 'schedule'));
+    const clash = invokeCard(
+      (
+        await bot.post(
+          execute(chris, svc, 'schedule.save', {
+            ...buttonData(cards(chris).at(-1), 'schedule.save'),
+            date: '2026-09-03',
+            startTime: '09:30', // 10:30 in Stockholm: inside Blake's observation
+            durationMinutes: '30',
+            hostId: chris.aadObjectId,
+            setting: 'primaryCare',
+            learnerLevel: 'resident',
+          }),
+        )
+      ).body,
+    );
+    assert.match(textOf(clash), /already has an observation then/);
+    assert.match(JSON.stringify(clash), /"value":"09:30"/);
+  });
+
+  it('moves pending cards with a reschedule and withdraws a card already sent on cancel', async () => {
+    await scheduleThursdayAtTen(blake, blake);
+    bot.clock.set('2026-09-02T14:00:00Z');
+    await bot.runDueWork();
+    const hostCard = sentTo(blake).find((s) => /Before you are observed/.test(titleOf(cardOf(s.activity))))!;
+
+    // Chris moves it to Friday 4 September, 13:00 London
+    await bot.post(message(chris, svc, 'upcoming'));
+    const list = cards(chris).at(-1);
+    await bot.post(execute(chris, svc, 'schedule.open', buttonData(list, 'schedule.open')));
+    const moveForm = cards(chris).at(-1);
+    assert.match(textOf(moveForm), /Move the observation/);
+    const moved = invokeCard(
+      (
+        await bot.post(
+          execute(chris, svc, 'schedule.save', {
+            ...buttonData(moveForm, 'schedule.save'),
+            date: '2026-09-04',
+            startTime: '13:00',
+            durationMinutes: '60',
+            hostId: blake.aadObjectId,
+            setting: 'wardRound',
+            learnerLevel: 'studentLate',
+          }),
+        )
+      ).body,
+    );
+    assert.match(textOf(moved), /Moved to Fri, 4 Sept 2026, 13:00–14:00/);
+    assert.match(
+      textOf(cards(blake).at(-1)),
+      /Chris Dahl moved your observation to Fri, 4 Sept 2026, 14:00–15:00/,
+    );
+    // the host's card already out is refreshed with the new time, and stays answerable
+    const refreshed = bot.connector.updated.filter((u) => u.id === hostCard.id).at(-1);
+    assert.match(textOf(cardOf(refreshed?.activity)), /Fri, 4 Sept 2026/);
+    assert.deepEqual(verbsOf(cardOf(refreshed?.activity)), ['prompt.answer']);
+    // Chris's before-card now comes Thursday 16:00 London, not Wednesday
+    bot.clock.set('2026-09-02T15:00:00Z');
+    await bot.runDueWork();
+    assert.equal(lastCardMatching(chris, /Before you observe/), undefined);
+    bot.clock.set('2026-09-03T15:00:00Z');
+    await bot.runDueWork();
+    assert.ok(lastCardMatching(chris, /Before you observe/));
+
+    // Blake cancels: both before-cards are withdrawn in place, the after-cards never go out
+    await bot.post(message(blake, svc, 'upcoming'));
+    const cancelled = invokeCard(
+      (
+        await bot.post(
+          execute(blake, svc, 'observation.cancel', buttonData(cards(blake).at(-1), 'observation.cancel')),
+        )
+      ).body,
+    );
+    assert.match(textOf(cancelled), /Cancelled. Chris Dahl has been told/);
+    const withdrawn = bot.connector.updated.filter((u) => u.id === hostCard.id).at(-1);
+    assert.match(textOf(cardOf(withdrawn?.activity)), /withdrawn/);
+    assert.deepEqual(verbsOf(cardOf(withdrawn?.activity)), []);
+    bot.clock.set('2026-09-05T12:00:00Z');
+    await bot.runDueWork();
+    assert.equal(lastCardMatching(blake, /Your reflection/), undefined);
+    assert.match(
+      textOf(cards(chris).find((c) => /cancelled the observation/.test(textOf(c)))),
+      /Blake Berg cancelled/,
+    );
+  });
+
+  it('at the deadline, expires the unanswered card in place and sends the summary with what exists', async () => {
+    await scheduleThursdayAtTen(blake, blake);
+    bot.clock.set('2026-09-03T10:00:00Z');
+    await bot.runDueWork();
+    const feedback = lastCardMatching(chris, /Your feedback for Blake Berg/);
+    await answer(chris, feedback, { 'ao.worked': 'Calm pace', 'ao.focus': 'Open questions' });
+
+    // one gentle reminder the next working day, then the deadline seven days after sending
+    bot.clock.set('2026-09-04T10:00:00Z');
+    await bot.runDueWork();
+    assert.match(String(sentTo(blake).at(-1)?.activity.text), /A gentle reminder/);
+    bot.clock.set('2026-09-10T10:00:00Z');
+    await bot.runDueWork();
+    const reflectionId = sentTo(blake).find((s) => /Your reflection/.test(titleOf(cardOf(s.activity))))!.id;
+    assert.match(
+      textOf(cardOf(bot.connector.updated.filter((u) => u.id === reflectionId).at(-1)?.activity)),
+      /expired/,
+    );
+    const summary = lastCardMatching(chris, /side by side/);
+    assert.match(textOf(summary), /Blake Berg did not answer this time/);
+    assert.match(textOf(summary), /Open questions/);
+    // the expired card cannot be answered any more
+    const late = await answer(
+      blake,
+      cards(blake).find((c) => /Your reflection/.test(titleOf(c))),
+      { 'ah.plan': 'late' },
+    );
+    assert.match(textOf(late), /expired/);
+  });
+
+  it('records that an observation did not happen, without blame, and offers a new time', async () => {
+    await scheduleThursdayAtTen(blake, blake);
+    await bot.post(message(chris, svc, 'upcoming'));
+    const done = invokeCard(
+      (
+        await bot.post(
+          execute(
+            chris,
+            svc,
+            'observation.didNotHappen',
+            buttonData(cards(chris).at(-1), 'observation.didNotHappen'),
+          ),
+        )
+      ).body,
+    );
+    assert.match(textOf(done), /Nothing is held against anyone/);
+    assert.deepEqual(verbsOf(done), ['schedule.open']);
+    assert.match(textOf(cards(blake).at(-1)), /did not happen. No blame/);
+  });
+
+  it('tells the peer to talk in person when Teams says the other cannot be reached (403)', async () => {
+    await scheduleThursdayAtTen(blake, blake);
+    bot.connector.failures.set(chris.conversationId, { status: 403, code: 'ConversationBlockedByUser' });
+    bot.clock.set('2026-09-02T15:00:00Z');
+    await bot.runDueWork();
+    assert.match(textOf(cards(blake).at(-1)), /cannot reach Chris Dahl in Teams.*talk to them in person/s);
+  });
+});
