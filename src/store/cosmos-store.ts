@@ -9,6 +9,8 @@ import { embeddedKey, readSnapshot, startEmbeddedCosmos, writeSnapshot } from '.
 /** the open database: one client, every container, and a health probe */
 export interface CosmosStore {
   readonly kind: StoreConfig['kind'];
+  /** the account endpoint (for the embedded store: its loopback address, so another process can share it) */
+  readonly endpoint: string;
   readonly containers: Readonly<Record<ContainerName, Container>>;
   /** true when the store answers a cheap read */
   ping(): Promise<boolean>;
@@ -56,7 +58,14 @@ export async function openCosmosStore(config: StoreConfig, clock: Clock, log: Lo
   if (config.kind !== 'embedded') {
     const client =
       config.kind === 'azure'
-        ? new CosmosClient({ endpoint: config.endpoint, key: config.key })
+        ? new CosmosClient({
+            endpoint: config.endpoint,
+            key: config.key,
+            // a plain-http endpoint is a local emulator: it has no other regions to discover
+            ...(config.endpoint.startsWith('http:')
+              ? { connectionPolicy: { enableEndpointDiscovery: false } }
+              : {}),
+          })
         : new CosmosClient({
             endpoint: config.endpoint,
             // loaded only when chosen: most deployments (and every local run) never need it
@@ -74,6 +83,7 @@ export async function openCosmosStore(config: StoreConfig, clock: Clock, log: Lo
     );
     return {
       kind: config.kind,
+      endpoint: config.endpoint,
       containers,
       ping: () => ping(database),
       close: async () => client.dispose(),
@@ -131,6 +141,7 @@ export async function openCosmosStore(config: StoreConfig, clock: Clock, log: Lo
   );
   return {
     kind: 'embedded',
+    endpoint: server.endpoint,
     containers,
     ping: () => ping(database),
     close: async () => {

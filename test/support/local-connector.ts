@@ -25,6 +25,10 @@ export class LocalConnector {
   readonly rosters = new Map<string, RosterEntry[]>();
   /** conversation id → an error Teams would answer with (e.g. 403 ConversationBlockedByUser) */
   readonly failures = new Map<string, { status: number; code: string }>();
+  /** conversation id → how many more sends to answer with 429 and this Retry-After (seconds) */
+  readonly throttles = new Map<string, { times: number; retryAfter: number }>();
+  /** every 429 answered, by conversation */
+  readonly throttled: string[] = [];
   /** how long to take over each send, to hold a turn in flight */
   delayMs = 0;
   private server?: http.Server;
@@ -79,6 +83,16 @@ export class LocalConnector {
         return reply(404, { error: { code: 'NotFound' } });
       const failure = this.failures.get(conversationId);
       if (failure) return reply(failure.status, { error: { code: failure.code, message: failure.code } });
+      const throttle = this.throttles.get(conversationId);
+      if (throttle && throttle.times > 0 && req.method === 'POST') {
+        throttle.times--;
+        this.throttled.push(conversationId);
+        res.writeHead(429, {
+          'content-type': 'application/json',
+          'retry-after': String(throttle.retryAfter),
+        });
+        return res.end(JSON.stringify({ error: { code: 'Throttled', message: 'Too many requests' } }));
+      }
       if (resource === 'activities' && req.method === 'POST') {
         const id = `act-${this.nextId++}`;
         setTimeout(() => {

@@ -24,11 +24,15 @@ export interface TestBot {
  * The whole bot, as `npm start` composes it, on a random port with an embedded store in a fresh
  * folder, and a local Bot Connector for its replies.
  */
-export async function startTestBot(env: Record<string, string> = {}): Promise<TestBot> {
+export async function startTestBot(
+  env: Record<string, string> = {},
+  connectorToShare?: LocalConnector,
+  clockToShare?: TestClock,
+): Promise<TestBot> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'peer-coach-e2e-'));
-  const connector = new LocalConnector();
-  await connector.start();
-  const clock = new TestClock();
+  const connector = connectorToShare ?? new LocalConnector();
+  if (!connectorToShare) await connector.start();
+  const clock = clockToShare ?? new TestClock();
   const config = { ...parseConfig({ BOT_ANONYMOUS: '1', DATA_DIR: dataDir, ...env }), port: 0 };
   let seed = 1;
   const app = await startApp(config, silentLogger, {
@@ -72,7 +76,7 @@ export async function startTestBot(env: Record<string, string> = {}): Promise<Te
     },
     async close() {
       await app.close();
-      await connector.stop();
+      if (!connectorToShare) await connector.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

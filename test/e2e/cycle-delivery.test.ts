@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { embeddedKey } from '../../src/store/embedded-cosmos';
+import { execute, installed, message, testUser, TestUser } from '../support/activities';
+import { cardOf, createProgramme, startTestBot, TestBot, textOf } from '../support/test-bot';
+
+const avery = testUser('a', 'Avery Lind');
+const blake = testUser('b', 'Blake Berg', { timeZone: 'Europe/Stockholm' });
+const chris = testUser('c', 'Chris Dahl', { timeZone: 'Europe/Stockholm' });
+
+const titles = (bot: TestBot, u: TestUser) =>
+  bot.connector.sent
+    .filter((s) => s.conversationId === u.conversationId)
+    .map((s) => textOf(cardOf(s.activity)).split('\n')[0] ?? '');
+
+/** a paired Blake and Chris, and an observation Blake hosts at `date` `time` (Stockholm) */
+async function pairAndSchedule(bot: TestBot, date: string, time: string): Promise<void> {
+  const svc = bot.connector.url;
+  for (const u of [avery, blake, chris]) await bot.post(installed(u, svc));
+  const { programmeId } = await createProgramme(bot, avery, 'Autumn');
+  await bot.post(
+    execute(avery, svc, 'enrol.save', { programmeId, people: `${blake.aadObjectId},${chris.aadObjectId}` }),
+  );
+  await bot.post(
+    execute(avery, svc, 'pairing.manual', {
+      programmeId,
+      first: blake.aadObjectId,
+      second: chris.aadObjectId,
+    }),
+  );
+  await bot.post(message(blake, svc, 'schedule'));
+  const form = cardOf(
+    bot.connector.sent.filter((s) => s.conversationId === blake.conversationId).at(-1)?.activity,
+  );
+  const data = (form!.actions as { data: Record<string, string> }[])[0]!.data;
+  const saved = await bot.post(
+    execute(blake, svc, 'schedule.save', {
+      ...data,
+      date,
+      startTime: time,
+      durationMinutes: '60',
+      hostId: blake.aadObjectId,
+      setting: 'bedsideTeaching',
+      learnerLevel: 'studentEarly',
+    }),
+  );
+  assert.match(JSON.stringify(saved.body), /Scheduled/);
+}
+
+describe('e2e: delivering the cycle', () => {
+  let bots: TestBot[] = [];
+  afterEach(async () => {
+    for (const b of bots.reverse()) await b.close();
+    bots = [];
+  });
+
+  it('two bot instances on one store send each prompt exactly once', async () => {
+    const first = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
+    bots.push(first);
+    first.clock.set('2026-09-01T08:00:00Z');
+    // the second instance shares the first one's store (through the SDK, like two App Service instances)
+    const second = await startTestBot(
+      {
+        COORDINATOR_AAD_IDS: avery.aadObjectId,
+        BOT_ANONYMOUS: '1',
+        COSMOS_ENDPOINT: first.app.store.endpoint,
+        COSMOS_KEY: embeddedKey,
+      },
+      first.connector,
+      first.clock,
+    );
+    bots.push(second);
+    await pairAndSchedule(first, '2026-09-03', '10:00');
+
+    first.clock.set('2026-09-03T10:00:00Z');
+    const ran = await Promise.all([
+      first.runDueWork(),
+      second.runDueWork(),
+      first.runDueWork(),
+      second.runDueWork(),
+    ]);
+    assert.ok(ran.reduce((a, b) => a + b, 0) >= 4, 'both before- and after-prompts for both were due');
+    for (const u of [blake, chris]) {
+      const sent = titles(first, u).filter((t) => /^(Before you|Your feedback|Your reflection)/.test(t));
+      assert.equal(sent.length, 2, `${u.name} got ${JSON.stringify(sent)}`);
+      assert.equal(new Set(sent).size, 2, 'no card twice');
+    }
+  });
+
+  it('waits out a 429 with Retry-After and delivers the card once', async () => {
+    const bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
+    bots.push(bot);
+    bot.clock.set('2026-09-01T08:00:00Z');
+    await pairAndSchedule(bot, '2026-09-03', '10:00');
+    bot.connector.throttles.set(blake.conversationId, { times: 1, retryAfter: 1 });
+    bot.clock.set('2026-09-02T14:00:00Z');
+    await bot.runDueWork();
+    assert.deepEqual(bot.connector.throttled, [blake.conversationId]);
+    assert.equal(titles(bot, blake).filter((t) => t === 'Before you are observed').length, 1);
+  });
+
+  it('keeps local wall time across the autumn clock change and skips the weekend', async () => {
+    const bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
+    bots.push(bot);
+    bot.clock.set('2026-10-20T08:00:00Z');
+    // Monday 26 October, 10:00 in Stockholm: the clocks went back on Sunday 25 October
+    await pairAndSchedule(bot, '2026-10-26', '10:00');
+    // the working day before is Friday 23 October, 16:00 summer time = 14:00 UTC
+    bot.clock.set('2026-10-23T13:59:00Z');
+    await bot.runDueWork();
+    assert.ok(!titles(bot, blake).includes('Before you are observed'));
+    bot.clock.set('2026-10-23T14:00:00Z');
+    await bot.runDueWork();
+    assert.ok(titles(bot, blake).includes('Before you are observed'));
+    // after: 11:00 winter time + 60 min = 12:00 CET = 11:00 UTC
+    bot.clock.set('2026-10-26T10:59:00Z');
+    await bot.runDueWork();
+    assert.ok(!titles(bot, blake).includes('Your reflection'));
+    bot.clock.set('2026-10-26T11:00:00Z');
+    await bot.runDueWork();
+    assert.ok(titles(bot, blake).includes('Your reflection'));
+  });
+
+  it('sends nothing to a paused supervisor, and the prompt waits until they resume', async () => {
+    const bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
+    bots.push(bot);
+    bot.clock.set('2026-09-01T08:00:00Z');
+    await pairAndSchedule(bot, '2026-09-03', '10:00');
+    await bot.post(message(blake, bot.connector.url, 'pause'));
+    bot.clock.set('2026-09-02T14:00:00Z');
+    await bot.runDueWork();
+    assert.ok(!titles(bot, blake).includes('Before you are observed'));
+    await bot.post(message(blake, bot.connector.url, 'resume'));
+    bot.clock.set('2026-09-02T20:30:00Z');
+    await bot.runDueWork();
+    assert.ok(titles(bot, blake).includes('Before you are observed'));
+  });
+});
