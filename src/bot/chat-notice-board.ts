@@ -6,6 +6,7 @@ import { Notice, NoticeBoard } from '../domain/notices';
 import { PeopleService } from '../domain/people-service';
 import { Words } from '../i18n';
 import { Messenger } from './messenger';
+import { verbs } from './verbs';
 import { BotServices, wordsOf } from './services';
 
 function render(notice: Notice, words: Words): AdaptiveCard {
@@ -19,6 +20,7 @@ function render(notice: Notice, words: Words): AdaptiveCard {
       return renderNoticeCard({
         title: words.t('notice.pairedTitle', { programme: notice.programmeName }),
         text: words.t('notice.paired', { names: words.list(notice.peerNames.map((n) => n || '—')) }),
+        actions: [{ title: words.t('schedule.title'), verb: verbs.openSchedule }],
       });
     case 'invited':
       return renderInvitationCard(

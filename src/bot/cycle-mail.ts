@@ -11,6 +11,7 @@ import { SendOutcome } from '../domain/ports';
 import { Words } from '../i18n';
 import { Logger } from '../log';
 import { Messenger } from './messenger';
+import { verbs } from './verbs';
 import { BotServices, wordsOf } from './services';
 
 function cardActivity(card: AdaptiveCard): Partial<Activity> {
@@ -41,7 +42,7 @@ function noticeCard(notice: CycleNotice, viewer: Person, words: Words): Adaptive
         text: words.t(`notices.${notice.kind}`, params),
         actions:
           notice.kind === 'didNotHappen' || notice.kind === 'cancelled'
-            ? [{ title: words.t('upcoming.scheduleAgain'), verb: 'schedule.open' }]
+            ? [{ title: words.t('upcoming.scheduleAgain'), verb: verbs.openSchedule }]
             : [],
       });
     }

@@ -120,6 +120,22 @@ describe('e2e: delivering the cycle', () => {
     assert.ok(titles(bot, blake).includes('Your reflection'));
   });
 
+  it('holds a late-night scheduling notice for the peer until the end of their quiet hours', async () => {
+    const bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
+    bots.push(bot);
+    // Tuesday 1 September, 22:30 in Stockholm: Chris's quiet hours (20:00–07:00)
+    bot.clock.set('2026-09-01T20:30:00Z');
+    await pairAndSchedule(bot, '2026-09-04', '10:00');
+    const told = () => titles(bot, chris).filter((t) => t === 'New observation').length;
+    assert.equal(told(), 0, 'nothing at night');
+    bot.clock.set('2026-09-02T04:59:00Z');
+    await bot.runDueWork();
+    assert.equal(told(), 0);
+    bot.clock.set('2026-09-02T05:00:00Z'); // 07:00 in Stockholm
+    await bot.runDueWork();
+    assert.equal(told(), 1);
+  });
+
   it('sends nothing to a paused supervisor, and the prompt waits until they resume', async () => {
     const bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
     bots.push(bot);

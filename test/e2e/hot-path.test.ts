@@ -44,4 +44,49 @@ describe('e2e: the per-message hot path', () => {
     );
     assert.equal(queries.callCount, 0, 'queries on the hot path');
   });
+
+  it('answers prompt cards, up to and including the summary, without a query', async () => {
+    bot.clock.set('2026-09-01T08:00:00Z');
+    for (const u of [avery, blake, chris]) await bot.post(installed(u, svc));
+    const { programmeId } = await createProgramme(bot, avery, 'Autumn');
+    await bot.post(
+      execute(avery, svc, 'enrol.save', { programmeId, people: `${blake.aadObjectId},${chris.aadObjectId}` }),
+    );
+    await bot.post(
+      execute(avery, svc, 'pairing.manual', {
+        programmeId,
+        first: blake.aadObjectId,
+        second: chris.aadObjectId,
+      }),
+    );
+    await bot.post(message(blake, svc, 'schedule'));
+    const form = cardOf(bot.connector.to(blake.conversationId).at(-1));
+    await bot.post(
+      execute(blake, svc, 'schedule.save', {
+        ...(form!.actions as { data: Record<string, string> }[])[0]!.data,
+        date: '2026-09-03',
+        startTime: '10:00',
+        durationMinutes: '60',
+        hostId: blake.aadObjectId,
+        setting: 'wardRound',
+        learnerLevel: 'intern',
+      }),
+    );
+    bot.clock.set('2026-09-03T10:00:00Z');
+    await bot.runDueWork();
+    const promptData = (u: typeof blake) =>
+      (cardOf(bot.connector.to(u.conversationId).at(-1))!.actions as { data: Record<string, string> }[])[0]!
+        .data;
+    const observerData = promptData(chris);
+    const hostData = promptData(blake);
+
+    const queries = sandbox.spy(Items.prototype, 'query');
+    await bot.post(
+      execute(chris, svc, 'prompt.answer', { ...observerData, 'ao.worked': 'a', 'ao.focus': 'b' }),
+    );
+    await bot.post(execute(blake, svc, 'prompt.answer', { ...hostData, 'ah.plan': 'c' }));
+    await bot.post(execute(blake, svc, 'prompt.answer', { ...hostData, 'ah.plan': 'c' }));
+    assert.match(textOf(cardOf(bot.connector.to(chris.conversationId).at(-1))), /side by side/);
+    assert.equal(queries.callCount, 0, 'queries while answering');
+  });
 });

@@ -88,6 +88,8 @@ describe('e2e: a coordinator sets up a programme over real HTTP', () => {
     assert.match(toBlake, /You have a peer in Autumn term, Medicine/);
     assert.match(toBlake, /Your peer: Chris Dahl/);
     assert.match(toChris, /Your peer: Blake Berg/);
+    // the pair card leads straight to scheduling the first observation
+    assert.deepEqual(verbsOf(cardOf(bot.connector.to(chris.conversationId).at(-1))), ['schedule.open']);
 
     // pairing the same two again changes nothing and says why
     const again = invokeCard(

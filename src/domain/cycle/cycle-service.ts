@@ -7,7 +7,16 @@ import { Person } from '../people';
 import { PeopleService } from '../people-service';
 import { Programme } from '../programme';
 import { Repositories } from '../repositories';
-import { afterPromptAt, beforePromptAt, deadlineAt, followUpAt, reminderAt, TimingScale } from '../timing';
+import {
+  afterPromptAt,
+  beforePromptAt,
+  deadlineAt,
+  followUpAt,
+  isAllowed,
+  nextAllowed,
+  reminderAt,
+  TimingScale,
+} from '../timing';
 import { checkSchedule, Observation, ScheduleErrors, ScheduleInput } from './observation';
 import { CycleMail, CycleNotice, DueWork, PromptView, SummaryView } from './ports';
 import { isOpen, Prompt, promptId, recipients } from './prompt';
@@ -22,6 +31,8 @@ export const jobKinds = {
   send: 'prompt.send',
   remind: 'prompt.remind',
   expire: 'prompt.expire',
+  notice: 'cycle.notice',
+  summary: 'cycle.summary',
 } as const;
 
 export interface CycleOptions {
@@ -180,7 +191,7 @@ export class CycleService {
       await this.repos.cycles.observations.create(observation);
     }
     await this.plan(observation, programme, pair);
-    await this.tellOthers(by, pair, {
+    await this.tellOthers(by, pair, programme, {
       kind: moving ? 'rescheduled' : 'scheduled',
       by: by.id,
       observation,
@@ -262,11 +273,79 @@ export class CycleService {
     }
   }
 
-  private async tellOthers(by: Person, pair: Pair, notice: CycleNotice): Promise<void> {
+  /**
+   * Tells the other members what one of them did — now, or at their next allowed moment if it is
+   * their quiet hours or day off (a change made at 3 a.m. in one zone waits for the morning in another).
+   */
+  private async tellOthers(
+    by: Person,
+    pair: Pair,
+    programme: Programme,
+    notice: Extract<CycleNotice, { by: string }>,
+  ): Promise<void> {
     for (const id of pair.memberIds.filter((m) => m !== by.id)) {
       const person = await this.people.get(id);
-      if (person?.reach) await this.mail.notify(person, notice);
+      if (!person?.reach) continue;
+      const later = this.deferral(person, programme);
+      if (!later) {
+        await this.mail.notify(person, notice);
+        continue;
+      }
+      const o = notice.observation;
+      await this.work.put({
+        id: `notice:${o.id.replace(/^observation:/, '')}:${o.revision}:${notice.kind}:${id}`,
+        kind: jobKinds.notice,
+        dueAt: later,
+        payload: { pairId: o.pairId, observationId: o.id, to: id, notice: notice.kind, by: notice.by },
+      });
     }
+  }
+
+  /** undefined when now is an allowed moment for this person; otherwise their next allowed moment */
+  private deferral(person: Person, programme: Programme): Date | undefined {
+    if (this.options.scale?.unit === 'minutes') return undefined;
+    const now = this.clock.now();
+    const zone = this.zoneOf(person, programme);
+    return isAllowed(now, zone, programme.policy) ? undefined : nextAllowed(now, zone, programme.policy);
+  }
+
+  /** a deferred notice, at its recipient's allowed moment; a scheduling notice the events overtook is dropped */
+  async sendNotice(payload: Readonly<Record<string, string>>): Promise<WorkOutcome> {
+    const o = (await this.repos.cycles.observations.read(payload.observationId ?? '', payload.pairId ?? ''))
+      ?.doc;
+    const person = await this.people.get(payload.to ?? '');
+    const kind = payload.notice as Extract<CycleNotice, { by: string }>['kind'];
+    if (!o || !person?.reach) return { status: 'done' };
+    if ((kind === 'scheduled' || kind === 'rescheduled') && o.status !== 'scheduled')
+      return { status: 'done' };
+    const pair = (await this.repos.programmes.pairs.read(o.pairId, o.programmeId))?.doc;
+    const outcome = await this.mail.notify(person, {
+      kind,
+      by: payload.by ?? '',
+      observation: o,
+      names: pair?.memberNames ?? {},
+    });
+    return outcome.status === 'failed'
+      ? {
+          status: 'retry',
+          at: DateTime.fromJSDate(this.clock.now()).plus({ minutes: failedRetryMinutes }).toJSDate(),
+        }
+      : { status: 'done' };
+  }
+
+  /** a deferred summary, at its recipient's allowed moment */
+  async sendSummary(payload: Readonly<Record<string, string>>): Promise<WorkOutcome> {
+    const person = await this.people.get(payload.to ?? '');
+    if (!person?.reach) return { status: 'done' };
+    const view = await this.summaryFor(person, payload.pairId ?? '', payload.observationId ?? '');
+    if (!view) return { status: 'done' };
+    const outcome = await this.mail.sendSummary(person, view);
+    return outcome.status === 'failed'
+      ? {
+          status: 'retry',
+          at: DateTime.fromJSDate(this.clock.now()).plus({ minutes: failedRetryMinutes }).toJSDate(),
+        }
+      : { status: 'done' };
   }
 
   /** cancels (or records as not having happened) an observation, withdrawing its pending prompts */
@@ -297,7 +376,12 @@ export class CycleService {
         if (p.status === 'scheduled' || p.status === 'sent')
           await this.withdraw(p, observation, ctx.pair, ctx.programme);
       }
-      await this.tellOthers(by, ctx.pair, { kind: how, by: by.id, observation, names: ctx.pair.memberNames });
+      await this.tellOthers(by, ctx.pair, ctx.programme, {
+        kind: how,
+        by: by.id,
+        observation,
+        names: ctx.pair.memberNames,
+      });
     }
     return { status: how, observation, repeated: false };
   }
@@ -378,6 +462,8 @@ export class CycleService {
       [jobKinds.send]: (p) => this.sendPrompt(p.pairId ?? '', p.promptId ?? ''),
       [jobKinds.remind]: (p) => this.remind(p.pairId ?? '', p.promptId ?? ''),
       [jobKinds.expire]: (p) => this.expire(p.pairId ?? '', p.promptId ?? ''),
+      [jobKinds.notice]: (p) => this.sendNotice(p),
+      [jobKinds.summary]: (p) => this.sendSummary(p),
     };
   }
 
@@ -597,9 +683,9 @@ export class CycleService {
    * created under a fixed id makes sure it goes out once, whichever instance gets there first.
    */
   async maybeSummarise(pairId: string, observationId: string, atDeadline: boolean): Promise<boolean> {
-    const prompts = (await this.repos.cycles.promptsOf(pairId, observationId)).filter((p) =>
-      afterKinds.includes(p.kind),
-    );
+    const observation = (await this.repos.cycles.observations.read(observationId, pairId))?.doc;
+    if (!observation) return false;
+    const prompts = await this.afterPrompts(observation);
     if (prompts.length === 0) return false;
     const allAnswered = prompts.every((p) => p.status === 'answered');
     const noneOpen = prompts.every((p) => p.status !== 'sent' && p.status !== 'scheduled');
@@ -610,9 +696,8 @@ export class CycleService {
     )
       return false;
     if (!prompts.some((p) => p.status === 'answered')) return false;
-    const observation = (await this.repos.cycles.observations.read(observationId, pairId))?.doc;
-    const ctx = observation && (await this.context(pairId, observation.programmeId));
-    if (!observation || !ctx) return false;
+    const ctx = await this.context(pairId, observation.programmeId);
+    if (!ctx) return false;
     const created = await this.repos.cycles.summaries.create({
       type: 'summary',
       id: summaryId(observationId),
@@ -626,7 +711,17 @@ export class CycleService {
     const view = this.summaryView(observation, ctx.programme, ctx.pair, prompts);
     for (const id of ctx.pair.memberIds) {
       const person = await this.people.get(id);
-      if (person?.reach) await this.mail.sendSummary(person, view);
+      if (!person?.reach) continue;
+      const later = this.deferral(person, ctx.programme);
+      if (!later) await this.mail.sendSummary(person, view);
+      else {
+        await this.work.put({
+          id: `summary:${observationId.replace(/^observation:/, '')}:${id}`,
+          kind: jobKinds.summary,
+          dueAt: later,
+          payload: { pairId, observationId, to: id },
+        });
+      }
     }
     return true;
   }
@@ -661,10 +756,15 @@ export class CycleService {
     const summary = await this.repos.cycles.summaries.read(summaryId(observationId), pairId);
     const ctx = await this.context(pairId, observation.programmeId);
     if (!summary || !ctx) return undefined;
-    const prompts = (await this.repos.cycles.promptsOf(pairId, observationId)).filter((p) =>
-      afterKinds.includes(p.kind),
+    return this.summaryView(observation, ctx.programme, ctx.pair, await this.afterPrompts(observation));
+  }
+
+  /** the after-prompts of an observation, by their known ids: point reads, no query on the answer path */
+  private async afterPrompts(o: Observation): Promise<Prompt[]> {
+    const found = await Promise.all(
+      recipients(o).map((r) => this.repos.cycles.prompts.read(promptId(o.id, r.after, r.personId), o.pairId)),
     );
-    return this.summaryView(observation, ctx.programme, ctx.pair, prompts);
+    return found.filter((f) => f !== undefined).map((f) => f.doc);
   }
 
   /** a person's past summaries across their pairs, newest first */
