@@ -62,6 +62,15 @@ export function renderSummaryCard({ view, message }: SummaryCardData, words: Wor
       ? words.t('summary.missing', { names: words.list(view.missing.map((id) => view.names[id] || '—')) })
       : '',
     themes: rows,
+    actions: (view.actionPoints ?? []).map((a) => ({
+      line: [
+        `${view.names[a.personId] || '—'}: ${a.point}`,
+        a.tried ? `${words.t('questions.fu.tried')} ${words.t(`choices.${a.tried}`)}` : '',
+        a.happened ?? '',
+      ]
+        .filter(Boolean)
+        .join(' — '),
+    })),
     message: message ?? '',
     t: words.section('summary'),
   });

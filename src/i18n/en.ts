@@ -384,6 +384,7 @@ export const en = {
     observerSaid: '{name} (observer)',
     missing: 'Sent at the deadline: {names} did not answer this time.',
     talkTitle: 'For your conversation',
+    actionsTitle: 'Action points',
     talk1: 'What surprised each of you?',
     talk2: 'What did the learner get from it — and what might they have needed?',
     talk3: 'What will each of you try next time you supervise?',

@@ -218,9 +218,19 @@ describe('e2e: a whole observation cycle, driven by the clock', () => {
     assert.match(textOf(returnForm), /Schedule the return visit/);
     assert.match(JSON.stringify(returnForm), new RegExp(`"id":"hostId"[^}]*"value":"${chris.aadObjectId}"`));
 
-    // history
+    // the follow-up's answer joins the pair's history
+    await answer(blake, followUp, {
+      'fu.tried': 'yes',
+      'fu.happened': 'The student found the answer herself',
+    });
     await bot.post(message(blake, svc, 'history'));
-    assert.match(textOf(cards(blake).at(-1)), /Your past summaries[\s\S]*Chris Dahl/);
+    const historyCard = cards(blake).at(-1);
+    assert.match(textOf(historyCard), /Your past summaries[\s\S]*Chris Dahl/);
+    await bot.post(execute(blake, svc, 'summary.open', buttonData(historyCard, 'summary.open')));
+    assert.match(
+      textOf(cards(blake).at(-1)),
+      /Count to five before stepping in — Did you try it\? Yes — The student found the answer herself/,
+    );
   });
 
   it('refuses a time in the past, outside the programme, too long, or clashing — with the typed values kept', async () => {

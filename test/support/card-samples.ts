@@ -139,6 +139,9 @@ export function sampleSummary(full = false): SummaryView {
         : { 'ao.worked': 'Clear questions', 'ao.focus': 'Good pauses' },
     },
     missing: [],
+    actionPoints: [
+      { personId: 'host', point: 'Count to five', tried: 'partly', happened: 'x'.repeat(full ? 1200 : 20) },
+    ],
   };
 }
 

@@ -21,7 +21,7 @@ import { checkSchedule, Observation, ScheduleErrors, ScheduleInput } from './obs
 import { CycleMail, CycleNotice, DueWork, PromptView, SummaryView } from './ports';
 import { isOpen, Prompt, promptId, recipients } from './prompt';
 import { AnswerErrors, checkAnswers, PromptKind } from './questions';
-import { summaryId } from './summary';
+import { Summary, summaryId } from './summary';
 
 /** what a job handler tells the scheduler */
 export type WorkOutcome =
@@ -756,7 +756,28 @@ export class CycleService {
     const summary = await this.repos.cycles.summaries.read(summaryId(observationId), pairId);
     const ctx = await this.context(pairId, observation.programmeId);
     if (!summary || !ctx) return undefined;
-    return this.summaryView(observation, ctx.programme, ctx.pair, await this.afterPrompts(observation));
+    const view = this.summaryView(observation, ctx.programme, ctx.pair, await this.afterPrompts(observation));
+    return { ...view, actionPoints: await this.followUps(observation, summary.doc.actionPoints) };
+  }
+
+  /** each action point with its follow-up answers, if given (point reads by the follow-ups' known ids) */
+  private async followUps(
+    o: Observation,
+    points: Summary['actionPoints'],
+  ): Promise<SummaryView['actionPoints']> {
+    const entries = Object.entries(points).flatMap(([personId, list]) =>
+      list.map((point, i) => ({ personId, point, id: `${promptId(o.id, 'followUp', personId)}:${i + 1}` })),
+    );
+    const prompts = await Promise.all(entries.map((e) => this.repos.cycles.prompts.read(e.id, o.pairId)));
+    return entries.map((e, i) => {
+      const answers = prompts[i]?.doc.status === 'answered' ? prompts[i]?.doc.answers : undefined;
+      return {
+        personId: e.personId,
+        point: e.point,
+        tried: answers?.['fu.tried'],
+        happened: answers?.['fu.happened'],
+      };
+    });
   }
 
   /** the after-prompts of an observation, by their known ids: point reads, no query on the answer path */

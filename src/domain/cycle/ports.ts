@@ -34,6 +34,13 @@ export interface SummaryView {
   readonly observers: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** sent at the deadline with someone's answers missing */
   readonly missing: readonly string[];
+  /** action points the members set themselves, with what the follow-up brought back */
+  readonly actionPoints?: readonly {
+    readonly personId: string;
+    readonly point: string;
+    readonly tried?: string;
+    readonly happened?: string;
+  }[];
 }
 
 export type CycleNotice =
