@@ -50,11 +50,17 @@ export class CosmosCollection<
   }
 
   async replace(doc: T, etag: string): Promise<'replaced' | 'conflict' | 'missing'> {
+    const outcome = await this.replaceIfMatch(doc, etag);
+    return typeof outcome === 'object' ? 'replaced' : outcome;
+  }
+
+  /** replace under IfMatch, handing back the new version for a caller that writes again */
+  async replaceIfMatch(doc: T, etag: string): Promise<{ etag: string } | 'conflict' | 'missing'> {
     try {
-      await this.container
+      const response = await this.container
         .item(doc.id, this.partitionOf(doc))
         .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
-      return 'replaced';
+      return { etag: response.etag ?? String(response.resource?._etag) };
     } catch (err) {
       const status = statusOf(err);
       if (status === 412) return 'conflict';
@@ -64,11 +70,25 @@ export class CosmosCollection<
   }
 
   async remove(id: string, partition: string): Promise<'removed' | 'missing'> {
+    const outcome = await this.removeIfMatch(id, partition);
+    return outcome === 'conflict' ? 'missing' : outcome;
+  }
+
+  /** delete, under IfMatch when an etag is given ('conflict': someone else changed it first) */
+  async removeIfMatch(
+    id: string,
+    partition: string,
+    etag?: string,
+  ): Promise<'removed' | 'conflict' | 'missing'> {
     try {
-      await this.container.item(id, partition).delete();
+      await this.container
+        .item(id, partition)
+        .delete(etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : {});
       return 'removed';
     } catch (err) {
-      if (statusOf(err) === 404) return 'missing';
+      const status = statusOf(err);
+      if (status === 412) return 'conflict';
+      if (status === 404) return 'missing';
       throw err;
     }
   }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Container, SqlQuerySpec } from '@azure/cosmos';
 import { Clock } from '../domain/clock';
+import { Versioned } from '../domain/ports';
 import { ClaimedJob, Job, JobSpec, JobStore, slotOf } from '../scheduler/jobs';
 import { CosmosStore } from './cosmos-store';
-import { statusOf, stripSystemFields } from './cosmos-collection';
+import { CosmosCollection, stripSystemFields } from './cosmos-collection';
 
 /** the partition that holds one pointer per pending job id */
 export const pointerPartition = '_index';
@@ -17,11 +18,6 @@ export interface JobPointer {
   readonly at: string;
   /** the revision of that document */
   readonly rev: string;
-}
-
-interface Stored<T> {
-  readonly doc: T;
-  readonly etag: string;
 }
 
 export interface CosmosJobStoreOptions {
@@ -80,7 +76,12 @@ export class CosmosJobStore implements JobStore {
     options: CosmosJobStoreOptions = {},
   ) {
     this.orphanGraceMs = options.orphanGraceMs ?? 10 * 60_000;
+    this.jobs = new CosmosCollection<Job>(container, 'job', (j) => j.slot);
+    this.pointers = new CosmosCollection<JobPointer>(container, 'job-pointer', (p) => p.slot);
   }
+
+  private readonly jobs: CosmosCollection<Job>;
+  private readonly pointers: CosmosCollection<JobPointer>;
 
   async put(spec: JobSpec): Promise<void> {
     checkId(spec.id);
@@ -138,7 +139,7 @@ export class CosmosJobStore implements JobStore {
     checkId(id);
     const pointer = await this.readPointer(id);
     if (!pointer) return undefined;
-    const found = await this.read<Job>(id, pointer.doc.at);
+    const found = await this.read(id, pointer.doc.at);
     return found?.doc.type === 'job' ? found.doc : undefined;
   }
 
@@ -193,65 +194,27 @@ export class CosmosJobStore implements JobStore {
     return typeof replaced === 'object' ? 'rescheduled' : 'lost';
   }
 
-  private readPointer(id: string): Promise<Stored<JobPointer> | undefined> {
-    return this.read<JobPointer>(id, pointerPartition);
+  private readPointer(id: string): Promise<Versioned<JobPointer> | undefined> {
+    return this.pointers.read(id, pointerPartition);
   }
 
-  private async read<T>(id: string, partition: string): Promise<Stored<T> | undefined> {
-    try {
-      const { resource, etag } = await this.container.item(id, partition).read<Record<string, unknown>>();
-      if (!resource) return undefined;
-      return { doc: stripSystemFields<T>(resource), etag: etag ?? String(resource._etag) };
-    } catch (err) {
-      if (statusOf(err) === 404) return undefined;
-      throw err;
-    }
+  private read(id: string, partition: string): Promise<Versioned<Job> | undefined> {
+    return this.jobs.read(id, partition);
   }
 
-  private async create(doc: JobPointer): Promise<'created' | 'exists'> {
-    try {
-      await this.container.items.create(doc);
-      return 'created';
-    } catch (err) {
-      if (statusOf(err) === 409) return 'exists';
-      throw err;
-    }
+  private create(doc: JobPointer): Promise<'created' | 'exists'> {
+    return this.pointers.create(doc);
   }
 
-  private async replaceIfMatch(
+  private replaceIfMatch(
     doc: Job | JobPointer,
     etag: string,
   ): Promise<{ etag: string } | 'conflict' | 'missing'> {
-    try {
-      const response = await this.container
-        .item(doc.id, doc.slot)
-        .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
-      return { etag: response.etag ?? String(response.resource?._etag) };
-    } catch (err) {
-      const status = statusOf(err);
-      if (status === 412) return 'conflict';
-      if (status === 404) return 'missing';
-      throw err;
-    }
+    return doc.type === 'job' ? this.jobs.replaceIfMatch(doc, etag) : this.pointers.replaceIfMatch(doc, etag);
   }
 
-  /** deletes a document, under IfMatch when an etag is given */
-  private async remove(
-    id: string,
-    partition: string,
-    etag?: string,
-  ): Promise<'removed' | 'conflict' | 'missing'> {
-    try {
-      await this.container
-        .item(id, partition)
-        .delete(etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : {});
-      return 'removed';
-    } catch (err) {
-      const status = statusOf(err);
-      if (status === 412) return 'conflict';
-      if (status === 404) return 'missing';
-      throw err;
-    }
+  private remove(id: string, partition: string, etag?: string): Promise<'removed' | 'conflict' | 'missing'> {
+    return (partition === pointerPartition ? this.pointers : this.jobs).removeIfMatch(id, partition, etag);
   }
 }
 

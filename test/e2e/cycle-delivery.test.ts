@@ -1,7 +1,8 @@
+import { pairUp, scheduleObservation } from '../support/cycle-fixtures';
 import assert from 'node:assert/strict';
 import { embeddedKey } from '../../src/store/embedded-cosmos';
-import { execute, installed, message, testUser, TestUser } from '../support/activities';
-import { cardOf, createProgramme, startTestBot, TestBot, textOf } from '../support/test-bot';
+import { message, testUser, TestUser } from '../support/activities';
+import { cardOf, startTestBot, TestBot, textOf } from '../support/test-bot';
 
 const avery = testUser('a', 'Avery Lind');
 const blake = testUser('b', 'Blake Berg', { timeZone: 'Europe/Stockholm' });
@@ -13,37 +14,9 @@ const titles = (bot: TestBot, u: TestUser) =>
     .map((s) => textOf(cardOf(s.activity)).split('\n')[0] ?? '');
 
 /** a paired Blake and Chris, and an observation Blake hosts at `date` `time` (Stockholm) */
-async function pairAndSchedule(bot: TestBot, date: string, time: string): Promise<void> {
-  const svc = bot.connector.url;
-  for (const u of [avery, blake, chris]) await bot.post(installed(u, svc));
-  const { programmeId } = await createProgramme(bot, avery, 'Autumn');
-  await bot.post(
-    execute(avery, svc, 'enrol.save', { programmeId, people: `${blake.aadObjectId},${chris.aadObjectId}` }),
-  );
-  await bot.post(
-    execute(avery, svc, 'pairing.manual', {
-      programmeId,
-      first: blake.aadObjectId,
-      second: chris.aadObjectId,
-    }),
-  );
-  await bot.post(message(blake, svc, 'schedule'));
-  const form = cardOf(
-    bot.connector.sent.filter((s) => s.conversationId === blake.conversationId).at(-1)?.activity,
-  );
-  const data = (form!.actions as { data: Record<string, string> }[])[0]!.data;
-  const saved = await bot.post(
-    execute(blake, svc, 'schedule.save', {
-      ...data,
-      date,
-      startTime: time,
-      durationMinutes: '60',
-      hostId: blake.aadObjectId,
-      setting: 'bedsideTeaching',
-      learnerLevel: 'studentEarly',
-    }),
-  );
-  assert.match(JSON.stringify(saved.body), /Scheduled/);
+async function pairAndSchedule(bot: TestBot, date: string, startTime: string): Promise<void> {
+  await pairUp(bot, avery, blake, chris);
+  assert.match(textOf(await scheduleObservation(bot, blake, blake, { date, startTime })), /Scheduled/);
 }
 
 describe('e2e: delivering the cycle', () => {

@@ -1,3 +1,4 @@
+import { pairUp, scheduleObservation } from '../support/cycle-fixtures';
 import assert from 'node:assert/strict';
 import { Items } from '@azure/cosmos';
 import sinon from 'sinon';
@@ -47,31 +48,8 @@ describe('e2e: the per-message hot path', () => {
 
   it('answers prompt cards, up to and including the summary, without a query', async () => {
     bot.clock.set('2026-09-01T08:00:00Z');
-    for (const u of [avery, blake, chris]) await bot.post(installed(u, svc));
-    const { programmeId } = await createProgramme(bot, avery, 'Autumn');
-    await bot.post(
-      execute(avery, svc, 'enrol.save', { programmeId, people: `${blake.aadObjectId},${chris.aadObjectId}` }),
-    );
-    await bot.post(
-      execute(avery, svc, 'pairing.manual', {
-        programmeId,
-        first: blake.aadObjectId,
-        second: chris.aadObjectId,
-      }),
-    );
-    await bot.post(message(blake, svc, 'schedule'));
-    const form = cardOf(bot.connector.to(blake.conversationId).at(-1));
-    await bot.post(
-      execute(blake, svc, 'schedule.save', {
-        ...(form!.actions as { data: Record<string, string> }[])[0]!.data,
-        date: '2026-09-03',
-        startTime: '10:00',
-        durationMinutes: '60',
-        hostId: blake.aadObjectId,
-        setting: 'wardRound',
-        learnerLevel: 'intern',
-      }),
-    );
+    await pairUp(bot, avery, blake, chris);
+    await scheduleObservation(bot, blake, blake, { date: '2026-09-03', startTime: '10:00' });
     bot.clock.set('2026-09-03T10:00:00Z');
     await bot.runDueWork();
     const promptData = (u: typeof blake) =>

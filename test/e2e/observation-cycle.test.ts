@@ -1,14 +1,7 @@
+import { buttonData, pairUp, scheduleObservation } from '../support/cycle-fixtures';
 import assert from 'node:assert/strict';
-import { execute, installed, message, testUser, TestUser } from '../support/activities';
-import {
-  cardOf,
-  createProgramme,
-  invokeCard,
-  startTestBot,
-  TestBot,
-  textOf,
-  verbsOf,
-} from '../support/test-bot';
+import { execute, message, testUser, TestUser } from '../support/activities';
+import { cardOf, invokeCard, startTestBot, TestBot, textOf, verbsOf } from '../support/test-bot';
 
 const avery = testUser('a', 'Avery Lind');
 // the host works in Stockholm, the observer in London: each sees times in their own zone
@@ -19,21 +12,6 @@ type Card = Record<string, unknown>;
 
 /** a card's title: its first line of text */
 const titleOf = (card: unknown) => textOf(card).split('\n')[0] ?? '';
-
-/** the data of a card's button with this verb */
-function buttonData(card: Card | undefined, verb: string): Record<string, string> {
-  const found: Record<string, string>[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
-    if (o.type === 'Action.Execute' && o.verb === verb) found.push(o.data as Record<string, string>);
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  if (!found[0]) throw new Error(`no ${verb} button in ${textOf(card).slice(0, 200)}`);
-  return found[0];
-}
 
 describe('e2e: a whole observation cycle, driven by the clock', () => {
   let bot: TestBot;
@@ -58,40 +36,12 @@ describe('e2e: a whole observation cycle, driven by the clock', () => {
     svc = bot.connector.url;
     // Tuesday 1 September 2026, 10:00 in Stockholm
     bot.clock.set('2026-09-01T08:00:00Z');
-    for (const u of [avery, blake, chris]) await bot.post(installed(u, svc));
-    const { programmeId } = await createProgramme(bot, avery, 'Autumn');
-    await bot.post(
-      execute(avery, svc, 'enrol.save', { programmeId, people: `${blake.aadObjectId},${chris.aadObjectId}` }),
-    );
-    await bot.post(
-      execute(avery, svc, 'pairing.manual', {
-        programmeId,
-        first: blake.aadObjectId,
-        second: chris.aadObjectId,
-      }),
-    );
+    await pairUp(bot, avery, blake, chris);
   });
   afterEach(() => bot.close());
 
   async function scheduleThursdayAtTen(by: TestUser, host: TestUser): Promise<Card> {
-    await bot.post(message(by, svc, 'schedule'));
-    const form = cards(by).at(-1);
-    assert.match(textOf(form), /Schedule an observation/);
-    return invokeCard(
-      (
-        await bot.post(
-          execute(by, svc, 'schedule.save', {
-            ...buttonData(form, 'schedule.save'),
-            date: '2026-09-03',
-            startTime: '10:00',
-            durationMinutes: '60',
-            hostId: host.aadObjectId,
-            setting: 'wardRound',
-            learnerLevel: 'studentLate',
-          }),
-        )
-      ).body,
-    );
+    return scheduleObservation(bot, by, host, { date: '2026-09-03', startTime: '10:00' });
   }
 
   it('schedule → before-cards → after-cards → summary side by side → action point → follow-up, each in their own time zone', async () => {
