@@ -29,6 +29,14 @@ function members(pair: Pair, actor: Actor) {
   }));
 }
 
+/** the person's pairs as choices: "Chris Dahl (Autumn term)" */
+function pairChoices(pairs: readonly { pair: Pair; programme: { name: string } }[], actor: Actor) {
+  return pairs.map(({ pair, programme }) => ({
+    title: `${actor.words.list(pair.memberIds.filter((m) => m !== actor.person.id).map((m) => pair.memberNames[m] || '—'))} (${programme.name})`,
+    value: pairKey(pair),
+  }));
+}
+
 /** the schedule card: new, moving an observation, or the return visit with roles swapped */
 async function scheduleCard(
   actor: Actor,
@@ -41,10 +49,7 @@ async function scheduleCard(
   const local = (iso: string) => DateTime.fromISO(iso).setZone(words.timeZone);
   const base: Omit<ScheduleCardData, 'mode' | 'members' | 'input'> = {
     editable: true,
-    pairs: pairs.map(({ pair, programme }) => ({
-      title: `${words.list(pair.memberIds.filter((m) => m !== actor.person.id).map((m) => pair.memberNames[m] || '—'))} (${programme.name})`,
-      value: pairKey(pair),
-    })),
+    pairs: pairChoices(pairs, actor),
     errors: {},
   };
   const existingId = options.observationId || options.returnOf;
@@ -162,10 +167,7 @@ export async function saveSchedule(
           {
             mode,
             editable: true,
-            pairs:
-              pairs.length > 1
-                ? pairs.map(({ pair: p, programme }) => ({ title: `${programme.name}`, value: pairKey(p) }))
-                : [],
+            pairs: pairs.length > 1 ? pairChoices(pairs, actor) : [],
             members: pair ? members(pair, actor) : [],
             pairKey: pair ? pairKey(pair) : undefined,
             input: { ...input, pair: field(data, 'pair', 400) },
