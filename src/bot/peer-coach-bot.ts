@@ -203,7 +203,12 @@ export class PeerCoachBot extends TeamsActivityHandler {
     if (result.update) {
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.update };
     }
-    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' as never };
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      // the clicked card stays as it is; this line shows under it
+      value: actor.words.t('common.seeBelow') as never,
+    };
   }
 
   private act(actor: Actor, verb: string, data: CardData): Promise<ActionResult> {

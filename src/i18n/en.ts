@@ -18,6 +18,7 @@ export const en = {
     failed: 'Something went wrong on our side and nothing was changed. Please try again in a moment.',
     notFound: 'That programme no longer exists.',
     somebody: 'a colleague',
+    seeBelow: 'Done — see below.',
     personalOnly: 'Let us do that in your 1:1 chat with Peer Coach, where only you can see it.',
     andMore: '…and {count} more.',
   },

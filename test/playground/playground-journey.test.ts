@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { RunningApp, startApp } from '../../src/app';
@@ -8,6 +8,7 @@ import { silentLogger } from '../../src/log';
 import {
   ADAPTIVE_CARD,
   choicesOf,
+  currentUserAadObjectId,
   PlaygroundClient,
   ReceivedMessage,
   visibleText,
@@ -25,14 +26,6 @@ const ROOT = path.resolve(__dirname, '../..');
 const COORDINATOR_CONFIG = path.join(ROOT, 'env/playground.coordinator.yml');
 const COLLEAGUE_CONFIG = path.join(ROOT, 'env/playground.colleague.yml');
 const PROGRAMME = 'Autumn term, Medicine';
-
-/** currentUser.aadObjectId of a Playground config: the bot must know its coordinator before it starts */
-function currentUserAadObjectId(file: string): string {
-  const currentUser = /^currentUser:\n((?:[ \t]+.*\n)+)/m.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
-  const id = /^\s+aadObjectId:\s*['"]?([\w-]+)/m.exec(currentUser)?.[1];
-  if (!id) throw new Error(`no currentUser.aadObjectId in ${file}`);
-  return id;
-}
 
 /** the first line a person sees of each message, for assertions on what a chat shows */
 const headlines = (p: PlaygroundClient) => p.messages.map((m) => visibleText(m).split('\n')[0]);

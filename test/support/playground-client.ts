@@ -179,6 +179,14 @@ export async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
+/** currentUser.aadObjectId of a Playground config: the bot must know its coordinator before it starts */
+export function currentUserAadObjectId(file: string): string {
+  const currentUser = /^currentUser:\n((?:[ \t]+.*\n)+)/m.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
+  const id = /^\s+aadObjectId:\s*['"]?([\w-]+)/m.exec(currentUser)?.[1];
+  if (!id) throw new Error(`no currentUser.aadObjectId in ${file}`);
+  return id;
+}
+
 function tail(file: string, lines = 20): string {
   try {
     return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');

@@ -1,0 +1,507 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import { RunningApp, startApp } from '../../src/app';
+import { parseConfig } from '../../src/config/config';
+import { silentLogger } from '../../src/log';
+import {
+  ADAPTIVE_CARD,
+  choicesOf,
+  currentUserAadObjectId,
+  inputsOf,
+  PlaygroundClient,
+  ReceivedMessage,
+  visibleText,
+} from '../support/playground-client';
+import { verbsOf } from '../support/test-bot';
+import { TestClock } from '../support/test-clock';
+
+/**
+ * Issue 3's "done when": a pair completes two reciprocal observation cycles in the Playground on the
+ * local policy. The whole bot runs in this process with TIMING_SCALE=minutes (a policy "day" is a
+ * minute), against two real Microsoft 365 Agents Playgrounds — Avery Lind, a coordinator, and Blake
+ * Berg, her colleague, each in their own time zone. The bot's scheduler does not run by itself: the
+ * test moves a clock and runs the due work at each moment, so nobody waits for a real minute to pass
+ * and every run sends the same cards at the same moments. Assertions are on what each person's
+ * Playground shows.
+ */
+
+const ROOT = path.resolve(__dirname, '../..');
+const COORDINATOR_CONFIG = path.join(ROOT, 'env/playground.coordinator.yml');
+const COLLEAGUE_CONFIG = path.join(ROOT, 'env/playground.colleague.yml');
+const PROGRAMME = 'Spring term, Surgery';
+const AVERY_ZONE = 'Europe/Stockholm';
+const BLAKE_ZONE = 'America/Toronto';
+/** Tuesday 6 October 2026: 15:00 in Stockholm, 09:00 in Toronto */
+const FIRST_MOMENT = '2026-10-06T13:00:00Z';
+const MINUTE = 60_000;
+/** how far ahead each observation is scheduled, and how long it lasts */
+const LEAD_MINUTES = 5;
+const DURATION_MINUTES = 10;
+
+/** the first line a person sees of each message from `from` on, for assertions on what a chat shows */
+const headlines = (p: PlaygroundClient, from = 0) =>
+  p.messages.slice(from).map((m) => visibleText(m).split('\n')[0]);
+
+/** a summary's headline names its date and time, which differ per person: one word for all of them */
+const SUMMARY = '(summary)';
+const summarised = (headline: string | undefined) =>
+  headline && /^Your observation on .*: side by side$/.test(headline) ? SUMMARY : headline;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** what someone in `zone` types into the schedule card's Date and Start for `instant` */
+function typedAt(instant: Date, zone: string): { date: string; startTime: string } {
+  const local = DateTime.fromJSDate(instant, { zone });
+  return { date: local.toISODate() ?? '', startTime: local.toFormat('HH:mm') };
+}
+
+/** the clock time a card shows for `instant` in `zone` (en-US, as every Playground is: "3:05 PM") */
+function shownTime(instant: Date, zone: string): RegExp {
+  const [time, half] = DateTime.fromJSDate(instant, { zone })
+    .setLocale('en-US')
+    .toFormat('h:mm a')
+    .split(' ');
+  return new RegExp(`\\b${time}\\s${half}`);
+}
+
+/** one side of an observation: the person's Playground and the time zone it reports */
+interface Side {
+  readonly playground: PlaygroundClient;
+  readonly zone: string;
+}
+
+/** what a pair writes in one cycle */
+interface Answers {
+  readonly strategy: string;
+  readonly focus: string;
+  readonly attention: string;
+  readonly worked: string;
+  readonly onFocus: string;
+  readonly plan: string;
+}
+
+describe('playground: a pair completes two reciprocal observation cycles on the local policy', function () {
+  this.timeout(45_000);
+
+  let dir: string;
+  let app: RunningApp | undefined;
+  let avery: PlaygroundClient;
+  let blake: PlaygroundClient;
+  let averySide: Side;
+  let blakeSide: Side;
+  let broken = false;
+  const clock = new TestClock(FIRST_MOMENT);
+  /** the form Avery opened with "new programme"; her clicks replace its card in place */
+  let programme: ReceivedMessage;
+  /** where each chat stood once the pair was formed: the cycles' messages come after */
+  const cycleFrom = { avery: 0, blake: 0 };
+  let firstStart: Date;
+  let secondStart: Date;
+  let averyFirstSummary: ReceivedMessage;
+
+  /** the scheduler, as the dispatch loop runs it, until nothing more is due at the test clock's time */
+  async function runDueWork(): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < 50; i++) {
+      const { claimed } = await app!.dispatch.tick();
+      if (claimed === 0) return total;
+      total += claimed;
+    }
+    throw new Error('due work did not settle');
+  }
+
+  before(async function () {
+    this.timeout(120_000);
+    broken = true; // until everything has started
+    dir = mkdtempSync(path.join(tmpdir(), 'peer-coach-playground-cycle-'));
+    const config = parseConfig({
+      BOT_ANONYMOUS: '1',
+      DATA_DIR: dir,
+      COORDINATOR_AAD_IDS: currentUserAadObjectId(COORDINATOR_CONFIG),
+      TIMING_SCALE: 'minutes',
+    });
+    app = await startApp({ ...config, port: 0 }, silentLogger, {
+      clock,
+      host: '127.0.0.1',
+      dispatchLoop: false,
+    });
+    const botEndpoint = `${app.url}/api/messages`;
+    const playground = (name: string, configFile: string, timeZone: string) =>
+      PlaygroundClient.start({
+        name,
+        configFile,
+        botEndpoint,
+        logFile: path.join(dir, `${name.toLowerCase()}-playground.log`),
+        timeZone,
+      });
+    const [a, b] = await Promise.allSettled([
+      playground('Avery', COORDINATOR_CONFIG, AVERY_ZONE),
+      playground('Blake', COLLEAGUE_CONFIG, BLAKE_ZONE),
+    ]);
+    // keep whichever started, so that `after` stops it, before reporting one that did not
+    if (a.status === 'fulfilled') avery = a.value;
+    if (b.status === 'fulfilled') blake = b.value;
+    for (const s of [a, b]) if (s.status === 'rejected') throw s.reason;
+    averySide = { playground: avery, zone: AVERY_ZONE };
+    blakeSide = { playground: blake, zone: BLAKE_ZONE };
+    broken = false;
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    await Promise.all([avery?.stop(), blake?.stop()]);
+    await app?.close();
+    if (broken) console.log(`    Playground logs and the bot's store are kept in ${dir}`);
+    else if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  // the steps build on each other: after a failure, the rest are skipped rather than failing too
+  beforeEach(function () {
+    if (broken) this.skip();
+  });
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed') broken = true;
+  });
+
+  /**
+   * A minute before the start: the host's and the observer's before-cards. The host answers; the
+   * observer's card, still open, is updated in place to show the host's focus; the observer answers.
+   */
+  async function beforeCards(host: Side, observer: Side, start: Date, answers: Answers): Promise<void> {
+    const h = host.playground;
+    const o = observer.playground;
+    const from = { host: h.messages.length, observer: o.messages.length };
+    clock.set(new Date(start.getTime() - MINUTE).toISOString());
+    assert.equal(await runDueWork(), 2, 'the two before-cards are due, nothing else');
+
+    const hostCard = await h.waitForMessage(/^Before you are observed/, from.host);
+    const observerCard = await o.waitForMessage(/^Before you observe/, from.observer);
+    assert.match(visibleText(hostCard), shownTime(start, host.zone), `in ${h.me.name}'s time zone`);
+    assert.match(visibleText(observerCard), shownTime(start, observer.zone), `in ${o.me.name}'s time zone`);
+    assert.match(visibleText(hostCard), /Which teaching strategy will you explore\?/);
+    assert.match(
+      visibleText(observerCard),
+      new RegExp(`${h.me.name} has not said yet what to watch for`),
+      'the host has not answered yet',
+    );
+    assert.match(visibleText(observerCard), /not an assessment/);
+
+    const answered = await h.execute(hostCard, 'prompt.answer', {
+      'bh.strategy': answers.strategy,
+      'bh.focus': answers.focus,
+    });
+    assert.equal(answered.type, ADAPTIVE_CARD);
+    assert.match(visibleText(hostCard), /Thank you — saved/);
+    assert.deepEqual(verbsOf(hostCard.card), [], 'an answered card cannot be answered again');
+
+    // the bot updates the observer's card it already sent (updateActivity → an updateMessage frame)
+    await o.waitFor(() => observerCard.updates > 0, `${o.me.name}'s before-card to be updated`);
+    assert.match(
+      visibleText(observerCard),
+      new RegExp(`${h.me.name} would like feedback on\n${escape(answers.focus)}`),
+    );
+    assert.doesNotMatch(visibleText(observerCard), new RegExp(escape(answers.strategy)), 'only the focus');
+    assert.deepEqual(verbsOf(observerCard.card), ['prompt.answer'], 'and it is still open');
+
+    await o.execute(observerCard, 'prompt.answer', { 'bo.attention': answers.attention });
+    assert.match(visibleText(observerCard), /Thank you — saved/);
+    assert.deepEqual(headlines(h, from.host), ['Before you are observed']);
+    assert.deepEqual(headlines(o, from.observer), ['Before you observe'], 'updated in place, no new message');
+  }
+
+  /**
+   * A minute after the end: the observer's feedback card and the host's reflection. Nobody sees the
+   * other side until both have answered; then each gets the summary, both answers side by side.
+   */
+  async function afterCards(
+    host: Side,
+    observer: Side,
+    start: Date,
+    answers: Answers,
+  ): Promise<{ host: ReceivedMessage; observer: ReceivedMessage }> {
+    const h = host.playground;
+    const o = observer.playground;
+    const from = { host: h.messages.length, observer: o.messages.length };
+    const end = start.getTime() + DURATION_MINUTES * MINUTE;
+    clock.set(new Date(end + MINUTE - 1).toISOString());
+    assert.equal(await runDueWork(), 0, 'nothing before a minute after the end');
+    clock.set(new Date(end + MINUTE).toISOString());
+    assert.equal(await runDueWork(), 2, 'the two after-cards are due; no reminder, no expiry');
+
+    const feedback = await o.waitForMessage(new RegExp(`^Your feedback for ${h.me.name}`), from.observer);
+    const reflection = await h.waitForMessage(/^Your reflection/, from.host);
+    assert.match(
+      visibleText(feedback),
+      new RegExp(escape(answers.focus)),
+      'the observer is reminded of the focus',
+    );
+
+    await o.execute(feedback, 'prompt.answer', { 'ao.worked': answers.worked, 'ao.focus': answers.onFocus });
+    assert.match(visibleText(feedback), /Thank you — saved/);
+    assert.deepEqual(headlines(h, from.host), ['Your reflection'], 'no summary before both have answered');
+    assert.deepEqual(headlines(o, from.observer), [`Your feedback for ${h.me.name}`]);
+
+    await h.execute(reflection, 'prompt.answer', { 'ah.plan': answers.plan, 'ah.safety': '4' });
+    assert.match(visibleText(reflection), /Thank you — saved/);
+
+    const [forHost, forObserver] = await Promise.all([
+      h.waitForMessage(/side by side/, from.host),
+      o.waitForMessage(/side by side/, from.observer),
+    ]);
+    for (const [summary, side] of [
+      [forHost, host],
+      [forObserver, observer],
+    ] as const) {
+      const shown = visibleText(summary);
+      assert.match(shown, /^Your observation on .*: side by side/);
+      assert.match(
+        shown.split('\n')[0]!,
+        shownTime(start, side.zone),
+        `in ${side.playground.me.name}'s time`,
+      );
+      assert.match(shown, new RegExp(`${h.me.name}'s reflection and ${o.me.name}'s feedback, by theme`));
+      assert.match(shown, new RegExp(`${h.me.name} \\(host\\)`));
+      assert.match(shown, new RegExp(`${o.me.name} \\(observer\\)`));
+      for (const said of [answers.worked, answers.onFocus, answers.plan])
+        assert.match(shown, new RegExp(escape(said)), 'both sides, as they wrote them');
+      assert.match(shown, /For your conversation/);
+      assert.doesNotMatch(shown, /How safe did being observed feel/, 'the safety rating is never shown');
+      assert.deepEqual(verbsOf(summary.card), ['summary.actionPoint', 'schedule.open']);
+    }
+    assert.deepEqual(headlines(h, from.host).map(summarised), ['Your reflection', SUMMARY]);
+    assert.deepEqual(headlines(o, from.observer).map(summarised), [
+      `Your feedback for ${h.me.name}`,
+      SUMMARY,
+    ]);
+    return { host: forHost, observer: forObserver };
+  }
+
+  it('each person opens their chat and is welcomed', async () => {
+    await Promise.all([avery.installPersonalChat(), blake.installPersonalChat()]);
+    await Promise.all([
+      avery.waitForMessage(/Welcome to Peer Coach/),
+      blake.waitForMessage(/Welcome to Peer Coach/),
+    ]);
+  });
+
+  it('the coordinator creates a programme, keeping the form as it comes: the local policy in minutes', async () => {
+    const from = avery.messages.length;
+    await avery.send('new programme');
+    programme = await avery.waitForMessage(/New programme/, from);
+    const offered = inputsOf(programme.card);
+    const value = (id: string) => String(offered.get(id)?.value ?? '');
+    // localPolicy: before-card 1 "day" (minute) before, after-card 1 minute after, reminder 1, deadline 3
+    assert.deepEqual(['beforeDays', 'afterMinutes', 'reminderDays', 'deadlineDays'].map(value), [
+      '1',
+      '1',
+      '1',
+      '3',
+    ]);
+    assert.equal(value('workingDays'), '1,2,3,4,5,6,7');
+    assert.equal(value('startDate'), '2026-10-06', "today, by the bot's clock");
+
+    const answer = await avery.execute(programme, 'programme.save', { name: PROGRAMME });
+    assert.equal(answer.type, ADAPTIVE_CARD);
+    assert.match(visibleText(programme), new RegExp(`^${PROGRAMME}\nSaved\\.`));
+  });
+
+  it('she enrols herself and Blake and pairs them by hand; each is told who their peer is', async () => {
+    await avery.execute(programme, 'enrol.open');
+    await avery.execute(programme, 'enrol.save', {
+      people: [avery.me.aadObjectId, blake.me.aadObjectId].join(','),
+    });
+    assert.match(visibleText(programme), /Enrolled now \(2\)\nAvery Lind and Blake Berg/);
+
+    await avery.execute(programme, 'pairing.open');
+    assert.match(
+      visibleText(programme),
+      new RegExp(`^Pair supervisors in ${PROGRAMME}\n2 waiting for a peer`),
+    );
+    assert.deepEqual(
+      choicesOf(programme.card, 'first')
+        .map((c) => c.title)
+        .sort(),
+      ['Avery Lind', 'Blake Berg'],
+    );
+    await avery.execute(programme, 'pairing.manual', {
+      first: avery.me.aadObjectId,
+      second: blake.me.aadObjectId,
+    });
+    const shown = visibleText(programme);
+    assert.match(shown, new RegExp(`^${PROGRAMME}`), 'back on the programme card');
+    assert.match(shown, /Paired\n2/);
+    assert.match(shown, /New pairs: Avery Lind and Blake Berg\. Everyone paired has been told/);
+    assert.match(shown, /Pairs\n- Avery Lind and Blake Berg/);
+
+    const [toBlake, toAvery] = await Promise.all([
+      blake.waitForMessage(/You have a peer in/),
+      avery.waitForMessage(/You have a peer in/),
+    ]);
+    assert.match(visibleText(toBlake), /Your peer: Avery Lind\./);
+    assert.match(visibleText(toAvery), /Your peer: Blake Berg\./);
+    cycleFrom.avery = avery.messages.length;
+    cycleFrom.blake = blake.messages.length;
+  });
+
+  const first: Answers = {
+    strategy: 'Let the student lead the bedside history',
+    focus: 'How long I wait before stepping in',
+    attention: 'The silences, and who breaks them',
+    worked: 'You let the student finish every question',
+    onFocus: 'You waited about ten seconds twice',
+    plan: 'Better than planned, but I stepped in once too early',
+  };
+
+  it('cycle 1: Blake schedules an observation he hosts, in Toronto time; Avery is told in Stockholm time', async () => {
+    const from = avery.messages.length;
+    await blake.send('schedule');
+    const form = await blake.waitForMessage(/^Schedule an observation/, cycleFrom.blake);
+    assert.match(visibleText(form), /Times are in your time zone \(America\/Toronto\)/);
+    assert.deepEqual(
+      choicesOf(form.card, 'hostId')
+        .map((c) => c.title)
+        .sort(),
+      ['Avery Lind', 'Blake Berg (you)'],
+    );
+    assert.equal(
+      inputsOf(form.card).get('hostId')?.value,
+      blake.me.aadObjectId,
+      'he hosts, unless he says not',
+    );
+
+    firstStart = new Date(clock.now().getTime() + LEAD_MINUTES * MINUTE);
+    const answer = await blake.execute(form, 'schedule.save', {
+      ...typedAt(firstStart, BLAKE_ZONE),
+      durationMinutes: String(DURATION_MINUTES),
+      hostId: blake.me.aadObjectId,
+      setting: 'bedsideTeaching',
+      learnerLevel: 'intern',
+    });
+    assert.equal(answer.type, ADAPTIVE_CARD);
+    const saved = visibleText(form);
+    assert.match(saved, /Scheduled: .*Avery Lind has been told/);
+    assert.match(saved, shownTime(firstStart, BLAKE_ZONE));
+    assert.deepEqual(verbsOf(form.card), [], 'a saved schedule card cannot be saved again');
+
+    const notice = await avery.waitForMessage(/^New observation/, from);
+    assert.match(
+      visibleText(notice),
+      /Blake Berg scheduled an observation: .*Your peer hosts; you observe\./,
+    );
+    assert.match(visibleText(notice), shownTime(firstStart, AVERY_ZONE));
+    assert.equal(await runDueWork(), 0, 'nothing goes out before its time');
+  });
+
+  it('cycle 1, a minute before: both get their before-card; Blake gives his focus and it appears on Avery’s card', async () => {
+    await beforeCards(blakeSide, averySide, firstStart, first);
+  });
+
+  it('cycle 1, a minute after the end: Avery’s feedback and Blake’s reflection, then the summary for both', async () => {
+    const summaries = await afterCards(blakeSide, averySide, firstStart, first);
+    averyFirstSummary = summaries.observer;
+  });
+
+  it('cycle 2: from her summary Avery opens the return visit, pre-filled with her as host, and schedules it', async () => {
+    const from = { avery: avery.messages.length, blake: blake.messages.length };
+    const summaryShown = visibleText(averyFirstSummary);
+    const answer = await avery.execute(averyFirstSummary, 'schedule.open');
+    assert.notEqual(answer.type, ADAPTIVE_CARD, 'the summary stays as it is');
+    assert.equal(visibleText(averyFirstSummary), summaryShown);
+
+    const form = await avery.waitForMessage(/^Schedule the return visit/, from.avery);
+    assert.match(visibleText(form), /Times are in your time zone \(Europe\/Stockholm\)/);
+    const prefilled = inputsOf(form.card);
+    assert.equal(prefilled.get('hostId')?.value, avery.me.aadObjectId, 'roles swapped: Avery hosts');
+    assert.equal(prefilled.get('durationMinutes')?.value, String(DURATION_MINUTES));
+    assert.equal(prefilled.get('setting')?.value, 'bedsideTeaching');
+    assert.equal(prefilled.get('learnerLevel')?.value, 'intern');
+
+    secondStart = new Date(clock.now().getTime() + LEAD_MINUTES * MINUTE);
+    const saved = await avery.execute(form, 'schedule.save', typedAt(secondStart, AVERY_ZONE));
+    assert.equal(saved.type, ADAPTIVE_CARD);
+    assert.match(visibleText(form), /Scheduled: .*Blake Berg has been told/);
+    assert.match(visibleText(form), shownTime(secondStart, AVERY_ZONE));
+
+    const notice = await blake.waitForMessage(/^New observation/, from.blake);
+    assert.match(
+      visibleText(notice),
+      /Avery Lind scheduled an observation: .*Your peer hosts; you observe\./,
+    );
+    assert.match(visibleText(notice), shownTime(secondStart, BLAKE_ZONE));
+    assert.equal(await runDueWork(), 0, 'nothing goes out before its time');
+  });
+
+  const second: Answers = {
+    strategy: 'Ask the intern to present before I examine',
+    focus: 'Whether my questions open or close the discussion',
+    attention: 'Open and closed questions, counted',
+    worked: 'The intern presented without interruption',
+    onFocus: 'Seven open questions, two closed ones',
+    plan: 'The intern took more of the lead than I expected',
+  };
+
+  it('cycle 2, a minute before: roles swapped — Avery is observed, Blake observes and sees her focus', async () => {
+    await beforeCards(averySide, blakeSide, secondStart, second);
+  });
+
+  it('cycle 2, a minute after the end: Blake’s feedback and Avery’s reflection, then the summary for both', async () => {
+    await afterCards(averySide, blakeSide, secondStart, second);
+  });
+
+  it('Blake’s history lists both summaries; nothing is left to send', async () => {
+    const from = blake.messages.length;
+    await blake.send('history');
+    const history = await blake.waitForMessage(/^Your past summaries/, from);
+    const shown = visibleText(history);
+    const lines = shown.split('\n').filter((l) => / — Avery Lind$/.test(l));
+    assert.equal(lines.length, 2, `two summaries with Avery Lind in:\n${shown}`);
+    assert.match(lines[0]!, shownTime(secondStart, BLAKE_ZONE), 'the latest first, in his time zone');
+    assert.match(lines[1]!, shownTime(firstStart, BLAKE_ZONE));
+    assert.deepEqual(verbsOf(history.card), ['summary.open', 'summary.open']);
+
+    // every card was answered: no reminder, no expiry, no follow-up (no action point) is waiting
+    clock.set(new Date(clock.now().getTime() + 24 * 60 * MINUTE).toISOString());
+    assert.equal(await runDueWork(), 0);
+  });
+
+  it('what each chat shows, in order', () => {
+    assert.deepEqual(headlines(blake, cycleFrom.blake).map(summarised), [
+      'Schedule an observation',
+      'Before you are observed',
+      'Your reflection',
+      SUMMARY,
+      'New observation',
+      'Before you observe',
+      'Your feedback for Avery Lind',
+      SUMMARY,
+      'Your past summaries',
+    ]);
+    assert.deepEqual(headlines(avery, cycleFrom.avery).map(summarised), [
+      'New observation',
+      'Before you observe',
+      'Your feedback for Blake Berg',
+      SUMMARY,
+      'Schedule the return visit',
+      'Before you are observed',
+      'Your reflection',
+      SUMMARY,
+    ]);
+  });
+
+  it('the bot answered every activity both Playgrounds sent it with success', async () => {
+    await Promise.all([avery.allAnswered(), blake.allAnswered()]);
+    for (const p of [avery, blake]) {
+      const kinds = new Set(p.turns.map((t) => t.activity));
+      for (const kind of ['installationUpdate', 'conversationUpdate', 'message', 'invoke'])
+        assert.ok(kinds.has(kind), `${p.me.name}'s Playground sent ${kind}`);
+      assert.deepEqual(
+        p.turns.filter((t) => t.statusCode < 200 || t.statusCode > 299),
+        [],
+        `every answer to ${p.me.name}'s Playground was 2xx`,
+      );
+    }
+  });
+});
