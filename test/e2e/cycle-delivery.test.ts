@@ -93,6 +93,35 @@ describe('e2e: delivering the cycle', () => {
     assert.ok(titles(bot, blake).includes('Your reflection'));
   });
 
+  it('keeps local wall time across the spring clock change, and refuses a time that does not exist that night', async () => {
+    const bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
+    bots.push(bot);
+    bot.clock.set('2027-03-22T08:00:00Z');
+    await pairUp(bot, avery, blake, chris, { startDate: '2027-03-01', endDate: '2027-06-30' });
+    // 02:30 on Sunday 28 March does not exist in Stockholm: the clocks jump from 02:00 to 03:00
+    const refused = await scheduleObservation(bot, blake, blake, { date: '2027-03-28', startTime: '02:30' });
+    assert.match(textOf(refused), /does not exist on that day/);
+    // Monday 29 March, 10:00 summer time (08:00 UTC)
+    assert.match(
+      textOf(await scheduleObservation(bot, blake, blake, { date: '2027-03-29', startTime: '10:00' })),
+      /Scheduled/,
+    );
+    // the working day before: Friday 26 March, 16:00 winter time = 15:00 UTC
+    bot.clock.set('2027-03-26T14:59:00Z');
+    await bot.runDueWork();
+    assert.ok(!titles(bot, blake).includes('Before you are observed'));
+    bot.clock.set('2027-03-26T15:00:00Z');
+    await bot.runDueWork();
+    assert.ok(titles(bot, blake).includes('Before you are observed'));
+    // after: 11:00 + 60 min = 12:00 summer time = 10:00 UTC
+    bot.clock.set('2027-03-29T09:59:00Z');
+    await bot.runDueWork();
+    assert.ok(!titles(bot, blake).includes('Your reflection'));
+    bot.clock.set('2027-03-29T10:00:00Z');
+    await bot.runDueWork();
+    assert.ok(titles(bot, blake).includes('Your reflection'));
+  });
+
   it('holds a late-night scheduling notice for the peer until the end of their quiet hours', async () => {
     const bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
     bots.push(bot);

@@ -17,10 +17,16 @@ export function buttonData(card: unknown, verb: string): Record<string, string> 
 }
 
 /** everyone installs; the coordinator creates a programme, enrols the two and pairs them by hand */
-export async function pairUp(bot: TestBot, coordinator: TestUser, a: TestUser, b: TestUser): Promise<string> {
+export async function pairUp(
+  bot: TestBot,
+  coordinator: TestUser,
+  a: TestUser,
+  b: TestUser,
+  programme: Record<string, string> = {},
+): Promise<string> {
   const svc = bot.connector.url;
   for (const u of [coordinator, a, b]) await bot.post(installed(u, svc));
-  const { programmeId } = await createProgramme(bot, coordinator, 'Autumn');
+  const { programmeId } = await createProgramme(bot, coordinator, 'Autumn', programme);
   await bot.post(
     execute(coordinator, svc, 'enrol.save', { programmeId, people: `${a.aadObjectId},${b.aadObjectId}` }),
   );

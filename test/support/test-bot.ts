@@ -132,10 +132,14 @@ export async function createProgramme(
   bot: TestBot,
   coordinator: TestUser,
   name: string,
+  overrides: Record<string, string> = {},
 ): Promise<{ programmeId: string; card: Record<string, unknown> }> {
   const card = invokeCard(
-    (await bot.post(execute(coordinator, bot.connector.url, 'programme.save', programmeInput({ name }))))
-      .body,
+    (
+      await bot.post(
+        execute(coordinator, bot.connector.url, 'programme.save', programmeInput({ name, ...overrides })),
+      )
+    ).body,
   );
   const programmeId = (card.actions as { data: { programmeId: string } }[])[0]!.data.programmeId;
   return { programmeId, card };
