@@ -114,7 +114,8 @@ export class Messenger {
         const wait = this.delay(attempt, e);
         // throttling backs everyone in the tenant off, even when this send gives up
         if (status === 429) this.limiter?.backOff(tenantId, wait);
-        if (status === undefined || !retryable.has(status) || attempt >= this.retry.attempts) {
+        // no status at all is a timeout or a dropped connection: worth another try, like a 5xx
+        if ((status !== undefined && !retryable.has(status)) || attempt >= this.retry.attempts) {
           this.log.warn({ status, code: e.code, attempt }, 'send failed');
           return { status: 'failed', reason: e.code ?? (status ? `HTTP ${status}` : 'network error') };
         }

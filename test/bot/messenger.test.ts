@@ -79,6 +79,14 @@ describe('Messenger', () => {
     assert.deepEqual(sleeps, [100, 200, 400]);
   });
 
+  it('retries a send that timed out or lost its connection', async () => {
+    send.onFirstCall().rejects(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    send.onSecondCall().resolves({ id: 'act-3' });
+    const outcome = await new Messenger(adapter, 'app', silentLogger, retry).send(reach, { text: 'hi' });
+    assert.deepEqual(outcome, { status: 'sent', activityId: 'act-3' });
+    assert.equal(send.callCount, 2);
+  });
+
   it('does not retry a request Teams refuses for good (400)', async () => {
     send.rejects(connectorError(400, 'BadArgument'));
     const outcome = await new Messenger(adapter, 'app', silentLogger, retry).send(reach, { text: 'hi' });
