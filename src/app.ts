@@ -11,6 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { ChatCycleMail } from './bot/cycle-mail';
 import { CycleService } from './domain/cycle/cycle-service';
 import { InvitationService } from './domain/invitation-service';
+import { AuditLog } from './domain/report/audit-log';
+import { ReportService } from './domain/report/report-service';
 import { dayScale, localPolicy, minuteScale } from './domain/timing';
 import { RateLimiter } from './delivery/rate-limiter';
 import { DispatchLoop, JobHandler } from './scheduler/dispatch-loop';
@@ -101,6 +103,8 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       local ? localPolicy : undefined,
     ),
     cycles,
+    reports: new ReportService(repos),
+    audit: new AuditLog(repos, clock),
     pairs,
     invitations: new InvitationService(repos, clock, notices, pairs),
     repos,

@@ -37,6 +37,11 @@ export const commands = {
     description: 'help.coordinators',
     coordinatorOnly: true,
   },
+  report: {
+    words: ['report', 'figures', 'participation'],
+    description: 'help.report',
+    coordinatorOnly: true,
+  },
 } as const satisfies Record<
   string,
   { words: readonly string[]; description: MessageKey; coordinatorOnly: boolean }

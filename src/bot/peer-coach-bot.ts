@@ -2,6 +2,7 @@ import {
   AdaptiveCardInvokeResponse,
   AdaptiveCardInvokeValue,
   CardFactory,
+  FileConsentCardResponse,
   TeamsActivityHandler,
   TeamsInfo,
   TurnContext,
@@ -14,6 +15,8 @@ import { isPersonal, reachOf, sightingOf, teamOf } from './activity-reader';
 import { parseCommand } from './commands';
 import { runAction, runCommand } from './router';
 import { BotServices, wordsOf } from './services';
+import { consentContext, fileInfoCard, uploadAccepted } from './file-delivery';
+import { programmeExport } from './handlers/report-handlers';
 import { ActionResult, Actor, CardData, Reply } from './turn';
 
 const actorKey = Symbol('peer-coach.actor');
@@ -234,7 +237,41 @@ export class PeerCoachBot extends TeamsActivityHandler {
 
   private async sendReply(context: TurnContext, reply: Reply): Promise<void> {
     if ('card' in reply) await this.sendCard(context, reply.card);
+    else if ('attachment' in reply)
+      await context.sendActivity({ type: 'message', attachments: [reply.attachment] });
     else await context.sendActivity(reply.text);
+  }
+
+  /** the coordinator accepted the CSV: make it now, upload it, show it — and record the export */
+  protected override async handleTeamsFileConsentAccept(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
+    const actor = this.actor(context);
+    if (!actor) return;
+    if (!actor.coordinator) {
+      await context.sendActivity(actor.words.t('common.notCoordinator'));
+      return;
+    }
+    const { programmeId = '' } = consentContext(response);
+    const file = await programmeExport(this.services, programmeId, actor.words);
+    if (!file || !response.uploadInfo) {
+      await context.sendActivity(actor.words.t('common.notFound'));
+      return;
+    }
+    const outcome = await uploadAccepted(response.uploadInfo, file.bytes);
+    if (outcome.status !== 'uploaded') {
+      this.log.warn({ reason: outcome.reason }, 'export upload failed');
+      await context.sendActivity(actor.words.t('report.exportFailed'));
+      return;
+    }
+    await this.services.audit.record(actor.person, programmeId, 'export', { bytes: file.bytes.length });
+    await context.sendActivity({ type: 'message', attachments: [fileInfoCard(response.uploadInfo)] });
+  }
+
+  protected override async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
+    const actor = this.actor(context);
+    if (actor) await context.sendActivity(actor.words.t('report.exportDeclined'));
   }
 
   private async sendCard(context: TurnContext, card: object): Promise<void> {

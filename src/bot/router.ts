@@ -26,6 +26,7 @@ import {
   saveEnrol,
   saveProgramme,
 } from './handlers/programme-handlers';
+import { exportReport, openAudit, openReport, report } from './handlers/report-handlers';
 import { BotServices } from './services';
 import { ActionResult, Actor, CardData, Reply, textReply } from './turn';
 import { Verb, verbs } from './verbs';
@@ -45,6 +46,7 @@ const commandHandlers: Record<CommandName, CommandHandler> = {
   programmes: listProgrammes,
   newProgramme,
   coordinators: listCoordinators,
+  report,
 };
 
 /** one handler per verb; coordinatorOnly is checked here, before any handler runs */
@@ -71,6 +73,9 @@ const actionHandlers: Record<Verb, { readonly handle: ActionHandler; readonly co
   [verbs.answerPrompt]: { handle: answerPrompt, coordinatorOnly: false },
   [verbs.openSummary]: { handle: openSummary, coordinatorOnly: false },
   [verbs.addActionPoint]: { handle: addActionPoint, coordinatorOnly: false },
+  [verbs.openReport]: { handle: openReport, coordinatorOnly: true },
+  [verbs.openAudit]: { handle: openAudit, coordinatorOnly: true },
+  [verbs.exportReport]: { handle: exportReport, coordinatorOnly: true },
 };
 
 export function isVerb(v: string): v is Verb {

@@ -1,5 +1,7 @@
 import { Clock } from '../domain/clock';
 import { CycleService } from '../domain/cycle/cycle-service';
+import { AuditLog } from '../domain/report/audit-log';
+import { ReportService } from '../domain/report/report-service';
 import { InvitationService } from '../domain/invitation-service';
 import { PairService } from '../domain/pair-service';
 import { Person } from '../domain/people';
@@ -15,6 +17,8 @@ export interface BotServices {
   readonly pairs: PairService;
   readonly invitations: InvitationService;
   readonly cycles: CycleService;
+  readonly reports: ReportService;
+  readonly audit: AuditLog;
   readonly repos: Repositories;
   readonly clock: Clock;
   /** Teams' people picker in cards (off in local mode: the Playground has none) */

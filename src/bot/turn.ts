@@ -1,3 +1,4 @@
+import { Attachment } from 'botbuilder';
 import { AdaptiveCard } from '../cards/render';
 import { Person } from '../domain/people';
 import { Words } from '../i18n';
@@ -10,7 +11,11 @@ export interface Actor {
 }
 
 /** something to send as a new message */
-export type Reply = { readonly card: AdaptiveCard } | { readonly text: string };
+export type Reply =
+  | { readonly card: AdaptiveCard }
+  | { readonly text: string }
+  /** any other Teams attachment, e.g. a file consent card */
+  | { readonly attachment: Attachment };
 
 /** what a card action did: the card to show in place of the one clicked, and/or a new message */
 export interface ActionResult {

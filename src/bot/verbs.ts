@@ -22,6 +22,9 @@ export const verbs = {
   answerPrompt: 'prompt.answer',
   openSummary: 'summary.open',
   addActionPoint: 'summary.actionPoint',
+  openReport: 'report.open',
+  openAudit: 'report.audit',
+  exportReport: 'report.export',
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];

@@ -5,6 +5,8 @@ import { AdaptiveCard, expandCard } from './render';
 
 export interface ProgrammeListCardData {
   readonly programmes: readonly Programme[];
+  /** what opening one does: manage it (default) or read its report */
+  readonly openVerb?: 'programme.open' | 'report.open';
 }
 
 export function renderProgrammeListCard(data: ProgrammeListCardData, words: Words): AdaptiveCard {
@@ -14,6 +16,7 @@ export function renderProgrammeListCard(data: ProgrammeListCardData, words: Word
       name: p.name,
       dates: `${words.date(p.startDate)} – ${words.date(p.endDate)}`,
     })),
+    openVerb: data.openVerb ?? 'programme.open',
     t: words.section('programme'),
   });
 }

@@ -2,6 +2,8 @@ import { Observation } from './cycle/observation';
 import { Prompt } from './cycle/prompt';
 import { Summary } from './cycle/summary';
 import { Enrolment, Invitation, Pair } from './membership';
+import { AuditEntry } from './report/audit';
+import { ObservationFact, PromptFact } from './report/facts';
 import { Person } from './people';
 import { Collection } from './ports';
 import { Programme } from './programme';
@@ -27,6 +29,9 @@ export interface ProgrammeRepository {
   allProgrammes(): Promise<Programme[]>;
   enrolmentsOf(programmeId: string): Promise<Enrolment[]>;
   pairsOf(programmeId: string): Promise<Pair[]>;
+  readonly audit: Collection<AuditEntry>;
+  /** the latest coordinator actions in a programme, newest first */
+  auditOf(programmeId: string, limit: number): Promise<AuditEntry[]>;
 }
 
 /** a pair's private content: observations, prompts (with answers), summaries */
@@ -42,6 +47,10 @@ export interface CycleRepository {
   promptsOf(pairId: string, observationId: string): Promise<Prompt[]>;
   /** a pair's summaries, newest first (for `history`) */
   summariesOf(pairId: string): Promise<Summary[]>;
+  /** a programme's observations, without anything anyone wrote (reports) */
+  observationFacts(programmeId: string): Promise<ObservationFact[]>;
+  /** a programme's prompts, without their answers (reports) */
+  promptFacts(programmeId: string): Promise<PromptFact[]>;
 }
 
 export interface Repositories {

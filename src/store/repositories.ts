@@ -2,6 +2,8 @@ import { Observation } from '../domain/cycle/observation';
 import { Prompt } from '../domain/cycle/prompt';
 import { Summary } from '../domain/cycle/summary';
 import { Enrolment, Invitation, Pair } from '../domain/membership';
+import { AuditEntry } from '../domain/report/audit';
+import { ObservationFact, PromptFact } from '../domain/report/facts';
 import { Person } from '../domain/people';
 import { Programme } from '../domain/programme';
 import {
@@ -30,6 +32,29 @@ class CosmosTeams extends CosmosCollection<Team> implements TeamRepository {
   }
 }
 
+/** the fields reports may read: never `answers` */
+const observationFactFields = [
+  'id',
+  'pairId',
+  'status',
+  'startsAt',
+  'endsAt',
+  'hostId',
+  'memberIds',
+] as const;
+const promptFactFields = [
+  'id',
+  'pairId',
+  'observationId',
+  'kind',
+  'personId',
+  'status',
+  'sentAt',
+  'answeredAt',
+  'remindedAt',
+  'safetyRating',
+] as const;
+
 /** the domain's repositories over the store's containers */
 export function cosmosRepositories(store: CosmosStore): Repositories {
   const { people, teams, programmes } = store.containers;
@@ -37,6 +62,7 @@ export function cosmosRepositories(store: CosmosStore): Repositories {
   const programmeDocs = new CosmosCollection<Programme>(programmes, 'programme', byProgramme.programmeId);
   const enrolments = new CosmosCollection<Enrolment>(programmes, 'enrolment', byProgramme.programmeId);
   const pairs = new CosmosCollection<Pair>(programmes, 'pair', byProgramme.programmeId);
+  const audit = new CosmosCollection<AuditEntry>(programmes, 'audit', byProgramme.programmeId);
   const programmeRepo: ProgrammeRepository = {
     programmes: programmeDocs,
     enrolments,
@@ -45,6 +71,9 @@ export function cosmosRepositories(store: CosmosStore): Repositories {
     allProgrammes: () => programmeDocs.query('', [], undefined, 'c.startDate DESC'),
     enrolmentsOf: (programmeId) => enrolments.query('', [], programmeId, 'c.displayName'),
     pairsOf: (programmeId) => pairs.query('', [], programmeId),
+    audit,
+    auditOf: async (programmeId, limit) =>
+      (await audit.query('', [], programmeId, 'c.at DESC')).slice(0, limit),
   };
   const byPair = (d: { pairId: string }) => d.pairId;
   const observations = new CosmosCollection<Observation>(store.containers.cycles, 'observation', byPair);
@@ -65,6 +94,17 @@ export function cosmosRepositories(store: CosmosStore): Repositories {
     promptsOf: (pairId, observationId) =>
       prompts.query('c.observationId = @o', [{ name: '@o', value: observationId }], pairId),
     summariesOf: (pairId) => summaries.query('', [], pairId, 'c.sentAt DESC'),
+    observationFacts: async (programmeId) =>
+      (await observations.project(observationFactFields, 'c.programmeId = @p', [
+        { name: '@p', value: programmeId },
+      ])) as unknown as ObservationFact[],
+    promptFacts: async (programmeId) =>
+      (
+        await prompts.project(promptFactFields, 'c.programmeId = @p', [{ name: '@p', value: programmeId }])
+      ).map(
+        (r) =>
+          Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as unknown as PromptFact,
+      ),
   };
   return {
     cycles,

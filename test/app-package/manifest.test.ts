@@ -27,6 +27,7 @@ const PERSONAL_COMMANDS = [
   { title: 'programmes', description: 'Coordinators: manage programmes' },
   { title: 'new programme', description: 'Coordinators: create a programme' },
   { title: 'coordinators', description: 'Coordinators: add a coordinator' },
+  { title: 'report', description: 'Coordinators: participation figures and export' },
 ];
 const TEAM_COMMANDS = [{ title: 'help', description: 'What Peer Coach can do for you' }];
 const CONFIDENTIALITY_PROMISE = /what you write is for your pair only; coordinators never see it/i;

@@ -45,7 +45,9 @@ describe('Adaptive Card templates', () => {
         const { errors, validation } = parseAt15(card);
         // Teams' people picker (choices.data) is a Teams extension it renders in 1.2+ cards (Microsoft
         // Learn, "People Picker in Adaptive Cards"); the JS parser only knows it from 1.6
-        const known = /^Property "choices.data" is supported in version 1.6/;
+        // and Teams' charts, which the JS parser does not know: it renders their fallback (checked below)
+        const known =
+          /^Property "choices.data" is supported in version 1.6|^Unknown element type "Chart\.\w+"\. Fallback will be used if present\./;
         assert.deepEqual(
           errors.map((e) => e.message).filter((m) => !known.test(m)),
           [],
@@ -54,6 +56,19 @@ describe('Adaptive Card templates', () => {
           validation.validationEvents.map((e) => e.message),
           [],
         );
+      });
+
+      it('gives every chart a fallback for clients that cannot draw it', () => {
+        const charts: Record<string, unknown>[] = [];
+        const walk = (node: unknown) => {
+          if (Array.isArray(node)) return node.forEach(walk);
+          if (!node || typeof node !== 'object') return;
+          const o = node as Record<string, unknown>;
+          if (typeof o.type === 'string' && o.type.startsWith('Chart.')) charts.push(o);
+          Object.values(o).forEach(walk);
+        };
+        walk(card);
+        for (const chart of charts) assert.ok(chart.fallback, `${String(chart.type)} has no fallback`);
       });
 
       it('stays under 28 KB', () => {

@@ -12,6 +12,8 @@ import { renderProgrammeListCard } from '../../src/cards/programme-list-card';
 import { AdaptiveCard } from '../../src/cards/render';
 import { renderWelcomeCard } from '../../src/cards/welcome-card';
 import { renderHistoryCard } from '../../src/cards/history-card';
+import { renderReportCard } from '../../src/cards/report-card';
+import { ProgrammeFigures } from '../../src/domain/report/figures';
 import { renderPromptCard } from '../../src/cards/prompt-card';
 import { renderScheduleCard } from '../../src/cards/schedule-card';
 import { renderSummaryCard } from '../../src/cards/summary-card';
@@ -142,6 +144,31 @@ export function sampleSummary(full = false): SummaryView {
     actionPoints: [
       { personId: 'host', point: 'Count to five', tried: 'partly', happened: 'x'.repeat(full ? 1200 : 20) },
     ],
+  };
+}
+
+export function sampleFigures(pairs = 3, withheld = false): ProgrammeFigures {
+  const f = (n: number) => (withheld ? ({ withheld: true } as const) : { value: n });
+  return {
+    asOf: '2026-10-01T00:00:00.000Z',
+    supervisors: { enrolled: f(40), reachable: f(38), paired: f(40) },
+    observations: { upcoming: 6, completed: 22, cancelled: 2, didNotHappen: 1 },
+    responseRate: f(0.87),
+    medianHoursToRespond: f(19.25),
+    progress: { target: 2, reached: f(12), share: f(0.3) },
+    safetyRating: f(4.2),
+    weekly: Array.from({ length: 30 }, (_, i) => ({
+      week: `2026-W${String(i + 1).padStart(2, '0')}`,
+      weekStart: '2026-01-05',
+      completed: i % 5,
+    })),
+    pairs: Array.from({ length: pairs }, (_, i) => ({
+      pairId: `pair:${i}`,
+      names: [`Supervisor ${2 * i}`, `Supervisor ${2 * i + 1}`],
+      completed: i % 3,
+      target: 2,
+      stage: (['notScheduled', 'scheduled', 'awaitingAnswers', 'stalled', 'done'] as const)[i % 5]!,
+    })),
   };
 }
 
@@ -332,6 +359,11 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
     ),
     history: renderHistoryCard(
       { viewerId: 'host', summaries: Array.from({ length: 50 }, () => sampleSummary()) },
+      words,
+    ),
+    report: renderReportCard({ programme: sampleProgramme(), figures: sampleFigures() }, words),
+    'report (small group withheld, 500 pairs)': renderReportCard(
+      { programme: sampleProgramme(), figures: sampleFigures(500, true) },
       words,
     ),
     notice: renderNoticeCard({

@@ -8,6 +8,16 @@ export interface CapturedActivity {
   readonly activity: Record<string, unknown>;
 }
 
+/** one PUT to an upload URL, as the file store received it */
+export interface CapturedUpload {
+  readonly name: string;
+  readonly contentRange?: string;
+  readonly contentLength?: string;
+  readonly body: Buffer;
+  /** what the store answered */
+  readonly status: number;
+}
+
 export interface RosterEntry {
   readonly id: string;
   readonly name: string;
@@ -16,7 +26,8 @@ export interface RosterEntry {
 
 /**
  * A real HTTP server shaped like the Bot Connector: the bot posts replies and proactive messages to
- * it (at the activity's serviceUrl), updates cards in place, and reads team rosters from it.
+ * it (at the activity's serviceUrl), updates cards in place, and reads team rosters from it. It also
+ * stands in for the OneDrive upload URL of Teams' file-consent flow (`PUT /upload/{name}`).
  */
 export class LocalConnector {
   readonly sent: CapturedActivity[] = [];
@@ -29,6 +40,10 @@ export class LocalConnector {
   readonly throttles = new Map<string, { times: number; retryAfter: number }>();
   /** every 429 answered, by conversation */
   readonly throttled: string[] = [];
+  /** every PUT to an upload URL, in order, accepted or not */
+  readonly uploads: CapturedUpload[] = [];
+  /** file name → the status its upload URL answers with instead of 201 (e.g. 500) */
+  readonly uploadFailures = new Map<string, number>();
   /** how long to take over each send, to hold a turn in flight */
   delayMs = 0;
   private server?: http.Server;
@@ -67,7 +82,26 @@ export class LocalConnector {
     }
   }
 
+  /** what Teams puts in a fileConsent/invoke when the user accepts a file: it points at this server */
+  uploadInfo(name: string): {
+    name: string;
+    uploadUrl: string;
+    contentUrl: string;
+    uniqueId: string;
+    fileType: string;
+  } {
+    const path = encodeURIComponent(name);
+    return {
+      name,
+      uploadUrl: `${this.url}/upload/${path}`,
+      contentUrl: `${this.url}/files/${path}`,
+      uniqueId: `item-${path}`,
+      fileType: name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '',
+    };
+  }
+
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (req.method === 'PUT' && req.url?.startsWith('/upload/')) return this.upload(req, res);
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
@@ -112,6 +146,34 @@ export class LocalConnector {
         return reply(200, resource === 'members' ? members : { members });
       }
       reply(404, { error: { code: 'NotFound' } });
+    });
+  }
+
+  /**
+   * Like an upload session's URL: the whole file in one PUT, its Content-Range and Content-Length
+   * agreeing with the bytes sent, answered 201 with the new drive item.
+   */
+  private upload(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.slice('/upload/'.length));
+      const contentRange = req.headers['content-range'];
+      const contentLength = req.headers['content-length'];
+      const n = body.length;
+      const whole = contentRange === `bytes 0-${n - 1}/${n}` && contentLength === String(n);
+      const status = this.uploadFailures.get(name) ?? (whole ? 201 : 416);
+      this.uploads.push({ name, contentRange, contentLength, body, status });
+      this.wake();
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          status === 201
+            ? { id: `item-${encodeURIComponent(name)}`, name, size: n, file: {} }
+            : { error: { code: status === 416 ? 'invalidRange' : 'generalException', message: '' } },
+        ),
+      );
     });
   }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RunningApp, startApp } from '../../src/app';
 import { parseConfig } from '../../src/config/config';
-import { silentLogger } from '../../src/log';
+import { Logger, silentLogger } from '../../src/log';
 import { LocalConnector } from './local-connector';
 import { execute, TestUser } from './activities';
 import { programmeInput } from './domain-fixtures';
@@ -28,6 +28,7 @@ export async function startTestBot(
   env: Record<string, string> = {},
   connectorToShare?: LocalConnector,
   clockToShare?: TestClock,
+  log: Logger = silentLogger,
 ): Promise<TestBot> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'peer-coach-e2e-'));
   const connector = connectorToShare ?? new LocalConnector();
@@ -35,7 +36,7 @@ export async function startTestBot(
   const clock = clockToShare ?? new TestClock();
   const config = { ...parseConfig({ BOT_ANONYMOUS: '1', DATA_DIR: dataDir, ...env }), port: 0 };
   let seed = 1;
-  const app = await startApp(config, silentLogger, {
+  const app = await startApp(config, log, {
     clock,
     host: '127.0.0.1',
     dispatchLoop: false,

@@ -73,6 +73,11 @@ export async function saveProgramme(
     : await services.programmes.create(actor.person.id, input);
   switch (outcome.status) {
     case 'saved': {
+      await services.audit.record(
+        actor.person,
+        outcome.programme.id,
+        programmeId ? 'programme.edit' : 'programme.create',
+      );
       const card = await programmeCard(
         services,
         outcome.programme.id,
@@ -215,6 +220,11 @@ export const saveEnrol = onProgramme(async (actor, found, data, services) => {
     already: outcomes.flatMap((o) => o.already),
     unreachable: outcomes.flatMap((o) => o.unreachable),
   };
+  await services.audit.record(actor.person, programme.id, 'enrol', {
+    enrolled: merged.enrolled.length,
+    already: merged.already.length,
+    unreachable: merged.unreachable.length,
+  });
   return { update: enrolReport(programme, merged, actor.words) };
 });
 
@@ -240,6 +250,12 @@ export const openPairing = onProgramme(async (actor, found, data, services) => {
 export const pairAutomatically = onProgramme(async (actor, found, data, services) => {
   const { programme } = found;
   const outcome = await services.pairs.pairAutomatically(programme);
+  if (outcome.formed.length + outcome.joined.length > 0) {
+    await services.audit.record(actor.person, programme.id, 'pair', {
+      pairs: outcome.formed.length,
+      trios: outcome.joined.length,
+    });
+  }
   const words = actor.words;
   const names = (ids: readonly string[], pairNames: Readonly<Record<string, string>>) =>
     words.list(ids.map((id) => pairNames[id] || '—'));
@@ -276,6 +292,8 @@ export const pairManually = onProgramme(async (actor, found, data, services) => 
   const { programme } = found;
   const ids = ['first', 'second', 'third'].map((f) => field(data, f, 100)).filter(Boolean);
   const outcome = await services.pairs.pairManually(programme, ids);
+  if (outcome.status === 'formed')
+    await services.audit.record(actor.person, programme.id, 'pair', { pairs: 1 });
   const words = actor.words;
   switch (outcome.status) {
     case 'formed':

@@ -23,6 +23,20 @@ import { isOpen, Prompt, promptId, recipients } from './prompt';
 import { AnswerErrors, checkAnswers, PromptKind } from './questions';
 import { Summary, summaryId } from './summary';
 
+/**
+ * The safety rating is kept apart from the answers: it is only ever reported in aggregate, never
+ * shown to the pair, and reports read it without reading any answer.
+ */
+function splitRating(answers: Record<string, string>): {
+  answers: Record<string, string>;
+  safetyRating?: number;
+} {
+  const { [safetyQuestion]: rating, ...rest } = answers;
+  return rating ? { answers: rest, safetyRating: Number(rating) } : { answers: rest };
+}
+
+const safetyQuestion = 'ah.safety';
+
 /** what a job handler tells the scheduler */
 export type WorkOutcome =
   { status: 'done' } | { status: 'retry'; at: Date } | { status: 'failed'; reason: string };
@@ -636,7 +650,7 @@ export class CycleService {
         ? {
             ...cur,
             status: 'answered',
-            answers: checked.answers,
+            ...splitRating(checked.answers),
             answeredAt: now.toISOString(),
             ttl: this.ttl(programme),
           }

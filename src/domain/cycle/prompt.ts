@@ -27,6 +27,8 @@ export interface Prompt {
   readonly remindedAt?: string;
   readonly expiresAt?: string;
   readonly answers?: Readonly<Record<string, string>>;
+  /** the host's "how safe did being observed feel" (1–5): aggregate reporting only, never shown to the pair */
+  readonly safetyRating?: number;
   readonly answeredAt?: string;
   /** for a follow-up: the action point it asks about */
   readonly actionPoint?: string;

@@ -1,0 +1,113 @@
+import { renderNoticeCard } from '../../cards/notice-card';
+import { renderProgrammeListCard } from '../../cards/programme-list-card';
+import { renderReportCard } from '../../cards/report-card';
+import { computeFigures } from '../../domain/report/figures';
+import { programmeCsv, programmeCsvFileName } from '../../domain/report/csv';
+import { figureRows, pairRows } from '../../cards/report-card';
+import { fileConsentCard } from '../file-delivery';
+import { Words } from '../../i18n';
+import { BotServices } from '../services';
+import { ActionResult, Actor, CardData, cardReply, field, Reply } from '../turn';
+import { verbs } from '../verbs';
+
+async function reportCard(actor: Actor, services: BotServices, programmeId: string) {
+  const facts = await services.reports.facts(programmeId);
+  if (!facts) return renderNoticeCard({ title: actor.words.t('common.notFound') });
+  return renderReportCard(
+    { programme: facts.programme, figures: computeFigures(facts, services.clock.now()) },
+    actor.words,
+  );
+}
+
+/** `report`: the one programme's report, or a choice of programmes */
+export async function report(actor: Actor, services: BotServices): Promise<Reply> {
+  const programmes = await services.programmes.list();
+  if (programmes.length === 1) return cardReply(await reportCard(actor, services, programmes[0]!.id));
+  return cardReply(renderProgrammeListCard({ programmes, openVerb: verbs.openReport }, actor.words));
+}
+
+export async function openReport(actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> {
+  return { update: await reportCard(actor, services, field(data, 'programmeId', 100)) };
+}
+
+/** the coordinator actions recorded for a programme: who, when, what — counts only */
+export async function openAudit(actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> {
+  const words = actor.words;
+  const found = await services.programmes.get(field(data, 'programmeId', 100));
+  if (!found) return { update: renderNoticeCard({ title: words.t('common.notFound') }) };
+  const entries = await services.audit.latest(found.programme.id, 50);
+  return {
+    reply: cardReply(
+      renderNoticeCard({
+        title: words.t('report.auditTitle', { programme: found.programme.name }),
+        text: entries.length ? '' : words.t('report.auditNone'),
+        sections: entries.map((e) => ({
+          heading: `${words.dateTime(new Date(e.at))} — ${e.byName || '—'} ${words.t(`report.actions.${e.action}`)}`,
+          body: Object.entries(e.counts)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(', '),
+        })),
+        actions: [
+          {
+            title: words.t('programme.reportButton'),
+            verb: verbs.openReport,
+            programmeId: found.programme.id,
+          },
+        ],
+      }),
+    ),
+  };
+}
+
+/**
+ * The CSV of a programme's figures, made fresh every time: nothing is exported ahead of the
+ * coordinator's consent, and no export sits in any store.
+ */
+export async function programmeExport(
+  services: BotServices,
+  programmeId: string,
+  words: Words,
+): Promise<{ name: string; bytes: Buffer; programmeName: string } | undefined> {
+  const facts = await services.reports.facts(programmeId);
+  if (!facts) return undefined;
+  const now = services.clock.now();
+  const figures = computeFigures(facts, now);
+  const csv = programmeCsv({
+    programmeName: facts.programme.name,
+    generatedAt: now,
+    timeZone: facts.programme.timeZone,
+    figures: figureRows(figures, words),
+    pairs: pairRows(figures, words).map((p, i) => ({
+      names: p.names,
+      completed: figures.pairs[i]!.completed,
+      target: figures.pairs[i]!.target,
+      stage: p.stage,
+    })),
+  });
+  return {
+    name: programmeCsvFileName(facts.programme.name, now, facts.programme.timeZone),
+    bytes: Buffer.from(csv, 'utf8'),
+    programmeName: facts.programme.name,
+  };
+}
+
+/** "Export CSV": asks the coordinator to accept the file into their OneDrive (Teams' file consent) */
+export async function exportReport(
+  actor: Actor,
+  data: CardData,
+  services: BotServices,
+): Promise<ActionResult> {
+  const programmeId = field(data, 'programmeId', 100);
+  const file = await programmeExport(services, programmeId, actor.words);
+  if (!file) return { update: renderNoticeCard({ title: actor.words.t('common.notFound') }) };
+  return {
+    reply: {
+      attachment: fileConsentCard({
+        name: file.name,
+        bytes: file.bytes.length,
+        description: actor.words.t('report.exportDescription', { programme: file.programmeName }),
+        context: { programmeId },
+      }),
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import template from '../../cards/report.json';
+import { Figure, ProgrammeFigures } from '../domain/report/figures';
+import { Programme } from '../domain/programme';
+import { Words } from '../i18n';
+import { AdaptiveCard, expandCard, firstOf } from './render';
+
+export interface ReportCardData {
+  readonly programme: Programme;
+  readonly figures: ProgrammeFigures;
+}
+
+/** a figure as a person reads it; "fewer than 5" where it is withheld */
+function shown(f: Figure, words: Words, format: (n: number) => string = String): string {
+  return 'withheld' in f ? words.t('report.fewerThanFive') : format(f.value);
+}
+
+const percent = (n: number) => `${Math.round(n * 100)} %`;
+
+/** the figures as label–value rows: one list serves the card and the CSV export */
+export function figureRows(figures: ProgrammeFigures, words: Words): { label: string; value: string }[] {
+  const t = (k: string, p?: Record<string, string | number>) => words.t(`report.${k}`, p);
+  const f = figures;
+  return [
+    { label: t('enrolled'), value: shown(f.supervisors.enrolled, words) },
+    { label: t('reachable'), value: shown(f.supervisors.reachable, words) },
+    { label: t('paired'), value: shown(f.supervisors.paired, words) },
+    { label: t('upcoming'), value: String(f.observations.upcoming) },
+    { label: t('completed'), value: String(f.observations.completed) },
+    { label: t('cancelled'), value: String(f.observations.cancelled) },
+    { label: t('didNotHappen'), value: String(f.observations.didNotHappen) },
+    { label: t('responseRate'), value: shown(f.responseRate, words, percent) },
+    {
+      label: t('medianHours'),
+      value: shown(f.medianHoursToRespond, words, (n) => t('hours', { count: Math.round(n * 10) / 10 })),
+    },
+    {
+      label: t('progress', { target: f.progress.target }),
+      value:
+        'withheld' in f.progress.reached || 'withheld' in f.progress.share
+          ? words.t('report.fewerThanFive')
+          : `${f.progress.reached.value} (${percent(f.progress.share.value)})`,
+    },
+    { label: t('safety'), value: shown(f.safetyRating, words, (n) => (Math.round(n * 10) / 10).toFixed(1)) },
+  ];
+}
+
+/** the pairs' status as rows: names, done of target, stage — never content */
+export function pairRows(
+  figures: ProgrammeFigures,
+  words: Words,
+): { names: string; progress: string; stage: string }[] {
+  return figures.pairs.map((p) => ({
+    names: words.list(p.names.map((n) => n || '—')),
+    progress: words.t('report.ofTarget', { done: p.completed, target: p.target }),
+    stage: words.t(`report.stages.${p.stage}`),
+  }));
+}
+
+const maxPairs = 40;
+const maxWeeks = 26;
+
+export function renderReportCard({ programme, figures }: ReportCardData, words: Words): AdaptiveCard {
+  const pairs = firstOf(pairRows(figures, words), maxPairs);
+  return expandCard(template, {
+    programmeId: programme.id,
+    title: words.t('report.title', { programme: programme.name }),
+    facts: figureRows(figures, words).map((r) => ({ title: r.label, value: r.value })),
+    weeks: figures.weekly
+      .slice(-maxWeeks)
+      .map((w) => ({ label: w.week.replace(/^\d{4}-/, ''), completed: w.completed })),
+    pairs: pairs.shown,
+    morePairs: pairs.more > 0 ? words.t('common.andMore', { count: pairs.more }) : '',
+    t: words.section('report'),
+  });
+}

@@ -1,0 +1,98 @@
+import { stringify } from 'csv-stringify/sync';
+import { DateTime } from 'luxon';
+
+/** the first line of every export: what the file holds, and what it never holds */
+export const exportNotice =
+  'Peer Coach participation export — counts only; contains no reflections, feedback or any text supervisors wrote';
+
+/** the column names of the two tables, exactly as they appear in the file */
+export const figureColumns = ['figure', 'value'] as const;
+export const pairColumns = ['pair', 'completed', 'target', 'stage'] as const;
+
+export interface ProgrammeCsvInput {
+  /** the programme's name, as its coordinators wrote it */
+  readonly programmeName: string;
+  /** when the export was made; written in the programme's time zone */
+  readonly generatedAt: Date;
+  /** the programme's IANA time zone */
+  readonly timeZone: string;
+  /** the report's figures, already withheld where a group is too small ("fewer than 5") */
+  readonly figures: readonly { readonly label: string; readonly value: string }[];
+  /** one row per pair: who, how many observations done of the target, and the stage */
+  readonly pairs: readonly {
+    readonly names: string;
+    readonly completed: number;
+    readonly target: number;
+    readonly stage: string;
+  }[];
+}
+
+/**
+ * A programme's participation figures and per-pair status as one CSV file (RFC 4180: comma
+ * separated, CRLF line ends, fields quoted where they hold a comma, a quote or a line break).
+ *
+ * Layout, top to bottom, with an empty line between blocks:
+ *
+ * 1. About — single-field rows that begin with `#`:
+ *    - `# Peer Coach participation export — counts only; contains no reflections, feedback or any text supervisors wrote`
+ *    - `# programme: <name>`
+ *    - `# generated: <yyyy-MM-dd HH:mm> (<IANA zone>, UTC<±hh:mm>)`, in the programme's zone
+ * 2. Figures — a header row `figure,value`, then one row per figure:
+ *    - `figure`: what is counted, e.g. "Supervisors enrolled"
+ *    - `value`: the count or rate as the report shows it, or "fewer than 5" where withheld
+ * 3. Pairs — a header row `pair,completed,target,stage`, then one row per pair:
+ *    - `pair`: the members' display names
+ *    - `completed`: observations completed (a whole number)
+ *    - `target`: the programme's target per pair (a whole number)
+ *    - `stage`: where the pair is, e.g. "scheduled", "stalled"
+ *
+ * The input types hold no free text a supervisor wrote, so none can reach the file. Names and
+ * labels that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return, or their full-width forms) are prefixed with `'`. The text starts with a UTF-8
+ * byte order mark so that Excel reads Swedish names (å, ä, ö) correctly; encode it as UTF-8.
+ */
+export function programmeCsv(input: ProgrammeCsvInput): string {
+  const rows: (string | number)[][] = [
+    [`# ${exportNotice}`],
+    [`# programme: ${input.programmeName}`],
+    [`# generated: ${generatedAt(input.generatedAt, input.timeZone)}`],
+    [],
+    [...figureColumns],
+    ...input.figures.map((f) => [f.label, f.value]),
+    [],
+    [...pairColumns],
+    ...input.pairs.map((p) => [p.names, p.completed, p.target, p.stage]),
+  ];
+  return stringify(rows, {
+    bom: true,
+    escape_formulas: true,
+    record_delimiter: 'windows',
+    // with a record delimiter set, csv-stringify quotes only fields holding CRLF; a lone LF or CR
+    // must be quoted too, or Excel and most parsers start a new row there
+    quote_record_delimiter: true,
+  });
+}
+
+/** a file name OneDrive accepts: the programme's name without reserved characters, and the date */
+export function programmeCsvFileName(programmeName: string, generatedAt: Date, timeZone: string): string {
+  const name =
+    programmeName
+      .replace(/["*:<>?/\\|#%\p{Cc}]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^\.+|\.+$/g, '')
+      .slice(0, 80)
+      .trim() || 'programme';
+  return `Peer Coach - ${name} - ${zoned(generatedAt, timeZone).toFormat('yyyy-MM-dd')}.csv`;
+}
+
+function generatedAt(at: Date, timeZone: string): string {
+  const local = zoned(at, timeZone);
+  return `${local.toFormat('yyyy-MM-dd HH:mm')} (${local.zoneName}, UTC${local.toFormat('ZZ')})`;
+}
+
+/** the instant in the programme's zone; UTC if the zone is unknown, so an export never fails on it */
+function zoned(at: Date, timeZone: string): DateTime {
+  const local = DateTime.fromJSDate(at, { zone: timeZone });
+  return local.isValid ? local : DateTime.fromJSDate(at, { zone: 'UTC' });
+}

@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { parse } from 'csv-parse/sync';
+import {
+  exportNotice,
+  pairColumns,
+  figureColumns,
+  programmeCsv,
+  ProgrammeCsvInput,
+  programmeCsvFileName,
+} from '../../../src/domain/report/csv';
+
+function input(overrides: Partial<ProgrammeCsvInput> = {}): ProgrammeCsvInput {
+  return {
+    programmeName: 'Handledarprogram vår',
+    generatedAt: new Date('2026-03-04T09:15:00Z'),
+    timeZone: 'Europe/Stockholm',
+    figures: [
+      { label: 'Supervisors enrolled', value: '12' },
+      { label: 'Average felt safety', value: 'fewer than 5' },
+    ],
+    pairs: [
+      { names: 'Åsa Öberg & Björn Ärlig', completed: 2, target: 4, stage: 'scheduled' },
+      { names: 'Carin Dahl & Erik Falk', completed: 0, target: 4, stage: 'stalled' },
+    ],
+    ...overrides,
+  };
+}
+
+/** the file read back by an RFC 4180 parser, split into its blocks at the empty lines */
+function blocks(csv: string): string[][][] {
+  const rows = parse(csv, { bom: true, relax_column_count: true }) as string[][];
+  const out: string[][][] = [[]];
+  for (const row of rows) {
+    if (row.length === 1 && row[0] === '') out.push([]);
+    else out.at(-1)!.push(row);
+  }
+  return out;
+}
+
+describe('programmeCsv', () => {
+  it('reads back as an about block, the figures and the pairs, under the documented columns', () => {
+    const [about, figures, pairs, ...rest] = blocks(programmeCsv(input()));
+    assert.deepEqual(rest, []);
+    assert.deepEqual(about, [
+      [`# ${exportNotice}`],
+      ['# programme: Handledarprogram vår'],
+      ['# generated: 2026-03-04 10:15 (Europe/Stockholm, UTC+01:00)'],
+    ]);
+    assert.deepEqual(figures, [
+      ['figure', 'value'],
+      ['Supervisors enrolled', '12'],
+      ['Average felt safety', 'fewer than 5'],
+    ]);
+    assert.deepEqual(pairs, [
+      ['pair', 'completed', 'target', 'stage'],
+      ['Åsa Öberg & Björn Ärlig', '2', '4', 'scheduled'],
+      ['Carin Dahl & Erik Falk', '0', '4', 'stalled'],
+    ]);
+    assert.deepEqual([...figureColumns], figures![0]);
+    assert.deepEqual([...pairColumns], pairs![0]);
+  });
+
+  it('says on its first line that it holds counts only and no reflections', () => {
+    const firstLine = programmeCsv(input())
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[0]!;
+    assert.match(firstLine, /participation export/);
+    assert.match(firstLine, /counts only/);
+    assert.match(firstLine, /contains no reflections, feedback or any text supervisors wrote/);
+  });
+
+  it('writes the generation time in the programme’s zone, summer time included', () => {
+    const csv = programmeCsv(
+      input({ generatedAt: new Date('2026-07-01T22:30:00Z'), timeZone: 'America/New_York' }),
+    );
+    assert.match(csv, /# generated: 2026-07-01 18:30 \(America\/New_York, UTC-04:00\)/);
+  });
+
+  it('falls back to UTC, and says so, when the zone is unknown', () => {
+    const csv = programmeCsv(input({ timeZone: 'Mars/Olympus' }));
+    assert.match(csv, /# generated: 2026-03-04 09:15 \(UTC, UTC\+00:00\)/);
+  });
+
+  it('starts with a UTF-8 byte order mark so Excel reads å, ä and ö', () => {
+    const bytes = Buffer.from(programmeCsv(input()), 'utf8');
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.ok(bytes.includes(Buffer.from('Åsa Öberg', 'utf8')));
+  });
+
+  it('ends every record with CRLF', () => {
+    const csv = programmeCsv(input());
+    assert.ok(csv.endsWith('\r\n'));
+    assert.equal(csv.replace(/\r\n/g, '').includes('\n'), false);
+  });
+
+  it('quotes commas, quotes and line breaks, and they read back unchanged', () => {
+    const names = 'Lind, Anna & "Bosse" Berg';
+    const stage = 'waiting\nfor a reply';
+    const programmeName = 'Spring, "north"\r\nward';
+    const csv = programmeCsv(
+      input({ programmeName, pairs: [{ names, completed: 1, target: 3, stage }], figures: [] }),
+    );
+    assert.ok(csv.includes('"Lind, Anna & ""Bosse"" Berg"'));
+    assert.ok(csv.includes('"waiting\nfor a reply"'));
+    const [about, figures, pairs] = blocks(csv);
+    assert.deepEqual(about![1], [`# programme: ${programmeName}`]);
+    assert.deepEqual(figures, [['figure', 'value']]);
+    assert.deepEqual(pairs![1], [names, '1', '3', stage]);
+  });
+
+  it('neutralises names and labels a spreadsheet would run as a formula', () => {
+    const dangerous = ['=HYPERLINK("http://x","y")', '+1+2', '-3+4', '@SUM(A1)', '\tcmd', '\rcmd', '＝1'];
+    const csv = programmeCsv(
+      input({
+        figures: dangerous.map((label) => ({ label, value: label })),
+        pairs: dangerous.map((names) => ({ names, completed: 1, target: 2, stage: names })),
+      }),
+    );
+    const [, figures, pairs] = blocks(csv);
+    for (const [i, d] of dangerous.entries()) {
+      assert.deepEqual(figures![i + 1], [`'${d}`, `'${d}`], `figure ${JSON.stringify(d)}`);
+      assert.deepEqual(pairs![i + 1], [`'${d}`, '1', '2', `'${d}`], `pair ${JSON.stringify(d)}`);
+    }
+  });
+
+  it('leaves ordinary names and counts as they are', () => {
+    const [, , pairs] = blocks(
+      programmeCsv(input({ pairs: [{ names: 'Anna-Lena Ek', completed: 0, target: 0, stage: 'paired' }] })),
+    );
+    assert.deepEqual(pairs![1], ['Anna-Lena Ek', '0', '0', 'paired']);
+  });
+
+  it('cannot be made to start a formula through the programme name', () => {
+    const [about] = blocks(programmeCsv(input({ programmeName: '=cmd|"/c calc"!A1' })));
+    for (const [field] of about!) assert.ok(field!.startsWith('# '));
+  });
+});
+
+describe('programmeCsvFileName', () => {
+  it('names the file after the programme and the day in the programme’s zone', () => {
+    assert.equal(
+      programmeCsvFileName('Vår 2026', new Date('2026-03-04T23:30:00Z'), 'Europe/Stockholm'),
+      'Peer Coach - Vår 2026 - 2026-03-05.csv',
+    );
+  });
+
+  it('drops characters OneDrive refuses in a file name', () => {
+    assert.equal(
+      programmeCsvFileName('a/b\\c:d*e?f"g<h>i|j#k%l\nm', new Date('2026-03-04T10:00:00Z'), 'UTC'),
+      'Peer Coach - a b c d e f g h i j k l m - 2026-03-04.csv',
+    );
+    assert.equal(
+      programmeCsvFileName(' ... ', new Date('2026-03-04T10:00:00Z'), 'UTC'),
+      'Peer Coach - programme - 2026-03-04.csv',
+    );
+  });
+});

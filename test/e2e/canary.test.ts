@@ -1,0 +1,219 @@
+import assert from 'node:assert/strict';
+import pino from 'pino';
+import { Writable } from 'node:stream';
+import { execute, message, testUser, TestUser } from '../support/activities';
+import { buttonData, pairUp, scheduleObservation } from '../support/cycle-fixtures';
+import { cardOf, invokeCard, startTestBot, TestBot } from '../support/test-bot';
+
+const avery = testUser('a', 'Avery Lind');
+const blake = testUser('b', 'Blake Berg');
+const chris = testUser('c', 'Chris Dahl');
+
+/**
+ * The canary: every free-text answer carries a unique marker. Then every coordinator feature and
+ * every log line the process wrote is searched; no marker may appear anywhere.
+ */
+describe('e2e: canary — nothing supervisors write reaches coordinators or logs', () => {
+  let bot: TestBot;
+  const logLines: string[] = [];
+  const markers: string[] = [];
+  const marker = (where: string) => {
+    const m = `CANARY-${where}-${markers.length}-${Math.random().toString(36).slice(2, 8)}`;
+    markers.push(m);
+    return m;
+  };
+
+  before(async () => {
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        logLines.push(chunk.toString());
+        done();
+      },
+    });
+    // everything, at the most talkative level
+    bot = await startTestBot(
+      { COORDINATOR_AAD_IDS: avery.aadObjectId },
+      undefined,
+      undefined,
+      pino({ level: 'trace' }, sink),
+    );
+    const svc = bot.connector.url;
+    bot.clock.set('2026-09-01T08:00:00Z');
+    await pairUp(bot, avery, blake, chris);
+    await scheduleObservation(bot, blake, blake, { date: '2026-09-03', startTime: '10:00' });
+    const last = (u: TestUser) => cardOf(bot.connector.to(u.conversationId).at(-1));
+    const answer = (u: TestUser, answers: Record<string, string>) =>
+      bot.post(execute(u, svc, 'prompt.answer', { ...buttonData(last(u), 'prompt.answer'), ...answers }));
+
+    bot.clock.set('2026-09-02T14:00:00Z');
+    await bot.runDueWork();
+    await answer(blake, {
+      'bh.strategy': marker('strategy'),
+      'bh.complexity': marker('complexity'),
+      'bh.focus': marker('focus'),
+      'bh.safety': marker('safety'),
+    });
+    await answer(chris, { 'bo.attention': marker('attention') });
+    // a refused answer (missing a required field) must not leak either
+    bot.clock.set('2026-09-03T10:00:00Z');
+    await bot.runDueWork();
+    await answer(chris, { 'ao.learner': marker('refused') });
+    await answer(chris, {
+      'ao.worked': marker('worked'),
+      'ao.focus': marker('seen'),
+      'ao.try': marker('try'),
+      'ao.contrast': marker('contrast'),
+    });
+    await answer(blake, {
+      'ah.plan': marker('plan'),
+      'ah.noticed': marker('noticed'),
+      'ah.discuss': marker('discuss'),
+      'ah.safety': '2',
+    });
+    const summary = [...bot.connector.to(blake.conversationId)]
+      .reverse()
+      .map(cardOf)
+      .find((c) => c && JSON.stringify(c).includes('side by side'));
+    await bot.post(
+      execute(blake, svc, 'summary.actionPoint', {
+        ...buttonData(summary, 'summary.actionPoint'),
+        actionPoint: marker('action'),
+      }),
+    );
+    assert.ok(markers.length >= 12);
+  });
+  after(() => bot.close());
+
+  const assertClean = (what: string, text: string) => {
+    for (const m of markers) assert.ok(!text.includes(m), `${what} contains ${m}`);
+  };
+
+  it('the pair themselves do see what they wrote (the markers are really stored)', () => {
+    const toPair = JSON.stringify(
+      bot.connector.sent.filter((s) => s.conversationId === chris.conversationId),
+    );
+    assert.ok(
+      toPair.includes(markers.find((m) => m.includes('plan'))!),
+      'the summary carries the host reflection',
+    );
+  });
+
+  it('the report, chart and pair status list hold none of it', async () => {
+    await bot.post(message(avery, bot.connector.url, 'report'));
+    const report = cardOf(bot.connector.to(avery.conversationId).at(-1));
+    assert.match(JSON.stringify(report), /where it stands/);
+    assertClean('the report card', JSON.stringify(report));
+  });
+
+  it('the audit log holds none of it', async () => {
+    const report = cardOf(bot.connector.to(avery.conversationId).at(-1));
+    const result = await bot.post(
+      execute(avery, bot.connector.url, 'report.audit', buttonData(report, 'report.audit')),
+    );
+    const audit = cardOf(bot.connector.to(avery.conversationId).at(-1));
+    assert.match(JSON.stringify(audit), /coordinator actions/);
+    assertClean('the audit log', JSON.stringify(audit) + JSON.stringify(result.body));
+  });
+
+  it('every coordinator card holds none of it', async () => {
+    const svc = bot.connector.url;
+    await bot.post(message(avery, svc, 'programmes'));
+    const list = cardOf(bot.connector.to(avery.conversationId).at(-1));
+    const programme = invokeCard(
+      (await bot.post(execute(avery, svc, 'programme.open', buttonData(list, 'programme.open')))).body,
+    );
+    assertClean('the programme card', JSON.stringify(programme));
+    assertClean('everything sent to the coordinator', JSON.stringify(bot.connector.to(avery.conversationId)));
+  });
+
+  it('the CSV export holds none of it', async () => {
+    const svc = bot.connector.url;
+    await bot.post(message(avery, svc, 'report'));
+    const report = cardOf(bot.connector.to(avery.conversationId).at(-1));
+    const { programmeId } = buttonData(report, 'report.export');
+    await bot.post({
+      ...message(avery, svc, ''),
+      type: 'invoke',
+      name: 'fileConsent/invoke',
+      value: {
+        type: 'fileUpload',
+        action: 'accept',
+        context: { programmeId },
+        uploadInfo: bot.connector.uploadInfo('canary.csv'),
+      },
+    });
+    const csv = bot.connector.uploads.at(-1)?.body.toString('utf8') ?? '';
+    assert.match(csv, /figure,value/, 'the export was made');
+    assertClean('the CSV', csv);
+  });
+
+  it('no log line holds any of it', () => {
+    assert.ok(
+      logLines.some((l) => l.includes('Peer Coach is listening')),
+      'the logs were captured',
+    );
+    assertClean('the logs', logLines.join('\n'));
+  });
+
+  it('the stored safety rating is kept apart from the answers, for aggregate use only', async () => {
+    const { resources } = await bot.app.store.containers.cycles.items
+      .query("SELECT * FROM c WHERE c.type = 'prompt' AND c.kind = 'afterHost'")
+      .fetchAll();
+    assert.equal(resources[0]?.safetyRating, 2);
+    assert.equal(resources[0]?.answers?.['ah.safety'], undefined);
+  });
+});
+
+describe('e2e: exporting the figures as CSV through Teams file consent', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
+    bot.clock.set('2026-09-01T08:00:00Z');
+    await pairUp(bot, avery, blake, chris);
+  });
+  after(() => bot.close());
+
+  const consent = (u: TestUser, action: 'accept' | 'decline', programmeId: string) => ({
+    ...message(u, bot.connector.url, ''),
+    type: 'invoke',
+    name: 'fileConsent/invoke',
+    value: {
+      type: 'fileUpload',
+      action,
+      context: { programmeId },
+      uploadInfo: bot.connector.uploadInfo('figures.csv'),
+    },
+  });
+
+  it('asks for consent, uploads a content-free CSV on accept, shows the file, and records the export', async () => {
+    const svc = bot.connector.url;
+    await bot.post(message(avery, svc, 'report'));
+    const report = cardOf(bot.connector.to(avery.conversationId).at(-1));
+    await bot.post(execute(avery, svc, 'report.export', buttonData(report, 'report.export')));
+    const consentCard = bot.connector.to(avery.conversationId).at(-1) as {
+      attachments: { contentType: string; content: { acceptContext: { programmeId: string } } }[];
+    };
+    assert.equal(
+      consentCard.attachments[0]!.contentType,
+      'application/vnd.microsoft.teams.card.file.consent',
+    );
+    const programmeId = consentCard.attachments[0]!.content.acceptContext.programmeId;
+
+    // a supervisor cannot use the consent flow to get the figures
+    await bot.post(consent(blake, 'accept', programmeId));
+    assert.equal(bot.connector.uploads.length, 0);
+
+    const accepted = await bot.post(consent(avery, 'accept', programmeId));
+    assert.equal(accepted.status, 200);
+    const upload = bot.connector.uploads.at(-1)!;
+    const csv = upload.body.toString('utf8');
+    assert.match(csv, /contains no reflections/);
+    assert.match(csv, /figure,value/);
+    assert.match(csv, /Blake Berg and Chris Dahl/);
+    const info = bot.connector.to(avery.conversationId).at(-1) as { attachments: { contentType: string }[] };
+    assert.equal(info.attachments[0]!.contentType, 'application/vnd.microsoft.teams.card.file.info');
+
+    await bot.post(execute(avery, svc, 'report.audit', { programmeId }));
+    assert.match(JSON.stringify(bot.connector.to(avery.conversationId).at(-1)), /exported figures/);
+  });
+});
