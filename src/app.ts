@@ -110,6 +110,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     repos,
     clock,
     peoplePicker: config.auth.mode === 'authenticated',
+    fileConsent: config.exportAs === 'file',
     ...defaults,
   };
   const bot = new PeerCoachBot(services, log.child({ component: 'bot' }));

@@ -23,6 +23,8 @@ export interface BotServices {
   readonly clock: Clock;
   /** Teams' people picker in cards (off in local mode: the Playground has none) */
   readonly peoplePicker: boolean;
+  /** Teams' file-consent flow (the local Playground has none: exports are shown in the chat) */
+  readonly fileConsent: boolean;
   readonly defaultTimeZone: string;
   readonly defaultLocale: string;
 }

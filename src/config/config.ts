@@ -48,6 +48,8 @@ export interface Config {
   readonly timingScale: 'days' | 'minutes';
   /** what supervisors wrote expires this many days after their programme ends */
   readonly retentionDays: number;
+  /** how a CSV export reaches a coordinator: Teams' file consent, or shown in the chat (local Playground) */
+  readonly exportAs: 'file' | 'chat';
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -176,6 +178,10 @@ export function parseConfig(env: Env): Config {
     issues.push(configIssue('InvalidRetention', 'RETENTION_DAYS'));
   }
 
+  const exportAs = (value(env, 'EXPORT_AS') ??
+    (auth?.mode === 'anonymous' ? 'chat' : 'file')) as Config['exportAs'];
+  if (exportAs !== 'file' && exportAs !== 'chat') issues.push(configIssue('InvalidExportAs', 'EXPORT_AS'));
+
   if (issues.length > 0 || !auth || !store) throw new ConfigurationError(issues);
   return deepFreeze({
     port,
@@ -187,6 +193,7 @@ export function parseConfig(env: Env): Config {
     logLevel,
     timingScale,
     retentionDays,
+    exportAs,
   });
 }
 

@@ -83,6 +83,11 @@ export const configErrors = {
     code: 'PC-CFG-018',
     description: 'RETENTION_DAYS must be a whole number of days from 1 to 3650 (default 365).',
   },
+  InvalidExportAs: {
+    code: 'PC-CFG-019',
+    description:
+      'EXPORT_AS must be "file" (Teams file consent) or "chat" (the CSV shown in the chat, for the local Playground).',
+  },
 } as const;
 
 export type ConfigErrorName = keyof typeof configErrors;

@@ -2,6 +2,7 @@ import { Observation } from './cycle/observation';
 import { Prompt } from './cycle/prompt';
 import { Summary } from './cycle/summary';
 import { Enrolment, Invitation, Pair } from './membership';
+import { Nudge, NudgeDelivery } from './nudge/nudge';
 import { AuditEntry } from './report/audit';
 import { ObservationFact, PromptFact } from './report/facts';
 import { Person } from './people';
@@ -30,6 +31,10 @@ export interface ProgrammeRepository {
   enrolmentsOf(programmeId: string): Promise<Enrolment[]>;
   pairsOf(programmeId: string): Promise<Pair[]>;
   readonly audit: Collection<AuditEntry>;
+  readonly nudges: Collection<Nudge>;
+  readonly deliveries: Collection<NudgeDelivery>;
+  /** a programme's nudges, newest first */
+  nudgesOf(programmeId: string): Promise<Nudge[]>;
   /** the latest coordinator actions in a programme, newest first */
   auditOf(programmeId: string, limit: number): Promise<AuditEntry[]>;
 }

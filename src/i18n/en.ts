@@ -439,6 +439,7 @@ export const en = {
     exportDescription: 'Participation figures for {programme}: counts only, no reflections or feedback.',
     exportFailed: 'The file could not be saved to your OneDrive. Nothing was exported; please try again.',
     exportDeclined: 'No file was sent.',
+    exportInline: 'Local mode cannot send files, so here is the CSV (counts only; no reflections):',
     auditButton: 'Audit log',
     choose: 'Which programme?',
     auditTitle: '{programme}: coordinator actions',

@@ -2,6 +2,7 @@ import { Observation } from '../domain/cycle/observation';
 import { Prompt } from '../domain/cycle/prompt';
 import { Summary } from '../domain/cycle/summary';
 import { Enrolment, Invitation, Pair } from '../domain/membership';
+import { Nudge, NudgeDelivery } from '../domain/nudge/nudge';
 import { AuditEntry } from '../domain/report/audit';
 import { ObservationFact, PromptFact } from '../domain/report/facts';
 import { Person } from '../domain/people';
@@ -63,6 +64,7 @@ export function cosmosRepositories(store: CosmosStore): Repositories {
   const enrolments = new CosmosCollection<Enrolment>(programmes, 'enrolment', byProgramme.programmeId);
   const pairs = new CosmosCollection<Pair>(programmes, 'pair', byProgramme.programmeId);
   const audit = new CosmosCollection<AuditEntry>(programmes, 'audit', byProgramme.programmeId);
+  const nudges = new CosmosCollection<Nudge>(programmes, 'nudge', byProgramme.programmeId);
   const programmeRepo: ProgrammeRepository = {
     programmes: programmeDocs,
     enrolments,
@@ -72,6 +74,9 @@ export function cosmosRepositories(store: CosmosStore): Repositories {
     enrolmentsOf: (programmeId) => enrolments.query('', [], programmeId, 'c.displayName'),
     pairsOf: (programmeId) => pairs.query('', [], programmeId),
     audit,
+    nudges,
+    deliveries: new CosmosCollection<NudgeDelivery>(programmes, 'nudge-delivery', byProgramme.programmeId),
+    nudgesOf: (programmeId) => nudges.query('', [], programmeId, 'c.createdAt DESC'),
     auditOf: async (programmeId, limit) =>
       (await audit.query('', [], programmeId, 'c.at DESC')).slice(0, limit),
   };

@@ -226,10 +226,11 @@ describe('Teams app package', () => {
       }
     });
 
-    it('is a conversational bot in personal and team scope that takes no files', () => {
+    it('is a conversational bot in personal and team scope that can send files (the CSV export)', () => {
       const theBot = bot(sampleManifest());
       assert.deepEqual([...theBot.scopes].sort(), ['personal', 'team']);
-      assert.equal(theBot.supportsFiles, false);
+      // files: the coordinator's CSV export goes through Teams' file-consent flow
+      assert.equal(theBot.supportsFiles, true);
       assert.equal(theBot.isNotificationOnly, false);
     });
 

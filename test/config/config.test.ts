@@ -44,6 +44,7 @@ describe('parseConfig', () => {
         logLevel: 'info',
         timingScale: 'days',
         retentionDays: 365,
+        exportAs: 'chat',
       });
     });
 
@@ -339,5 +340,13 @@ describe('parseConfig: timing and retention', () => {
     for (const bad of ['0', '-1', '1.5', 'forever', '4000']) {
       assert.deepEqual(codesFor(localEnv({ RETENTION_DAYS: bad })), ['PC-CFG-018'], bad);
     }
+  });
+});
+
+describe('parseConfig: EXPORT_AS', () => {
+  it('sends files through Teams when authenticated and shows them in the chat locally, unless told otherwise', () => {
+    assert.equal(parseConfig(localEnv()).exportAs, 'chat');
+    assert.equal(parseConfig(localEnv({ EXPORT_AS: 'file' })).exportAs, 'file');
+    assert.deepEqual(codesFor(localEnv({ EXPORT_AS: 'email' })), ['PC-CFG-019']);
   });
 });

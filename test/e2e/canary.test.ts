@@ -167,7 +167,7 @@ describe('e2e: canary — nothing supervisors write reaches coordinators or logs
 describe('e2e: exporting the figures as CSV through Teams file consent', () => {
   let bot: TestBot;
   before(async () => {
-    bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
+    bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId, EXPORT_AS: 'file' });
     bot.clock.set('2026-09-01T08:00:00Z');
     await pairUp(bot, avery, blake, chris);
   });
@@ -215,5 +215,22 @@ describe('e2e: exporting the figures as CSV through Teams file consent', () => {
 
     await bot.post(execute(avery, svc, 'report.audit', { programmeId }));
     assert.match(JSON.stringify(bot.connector.to(avery.conversationId).at(-1)), /exported figures/);
+  });
+
+  it('in local mode (the Playground has no file consent) shows the same CSV in the chat', async () => {
+    const local = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
+    try {
+      await pairUp(local, avery, blake, chris);
+      await local.post(message(avery, local.connector.url, 'report'));
+      const report = cardOf(local.connector.to(avery.conversationId).at(-1));
+      await local.post(
+        execute(avery, local.connector.url, 'report.export', buttonData(report, 'report.export')),
+      );
+      const text = String(local.connector.to(avery.conversationId).at(-1)?.text);
+      assert.match(text, /contains no reflections/);
+      assert.match(text, /pair,completed,target,stage/);
+    } finally {
+      await local.close();
+    }
   });
 });

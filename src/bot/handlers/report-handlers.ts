@@ -7,7 +7,7 @@ import { figureRows, pairRows } from '../../cards/report-card';
 import { fileConsentCard } from '../file-delivery';
 import { Words } from '../../i18n';
 import { BotServices } from '../services';
-import { ActionResult, Actor, CardData, cardReply, field, Reply } from '../turn';
+import { ActionResult, Actor, CardData, cardReply, field, Reply, textReply } from '../turn';
 import { verbs } from '../verbs';
 
 async function reportCard(actor: Actor, services: BotServices, programmeId: string) {
@@ -100,6 +100,15 @@ export async function exportReport(
   const programmeId = field(data, 'programmeId', 100);
   const file = await programmeExport(services, programmeId, actor.words);
   if (!file) return { update: renderNoticeCard({ title: actor.words.t('common.notFound') }) };
+  if (!services.fileConsent) {
+    // the local Playground cannot receive files: the same CSV, shown in the chat
+    await services.audit.record(actor.person, programmeId, 'export', { bytes: file.bytes.length });
+    return {
+      reply: textReply(
+        `${actor.words.t('report.exportInline')}\n\n\`\`\`\n${file.bytes.toString('utf8').replace(/^\uFEFF/, '')}\n\`\`\``,
+      ),
+    };
+  }
   return {
     reply: {
       attachment: fileConsentCard({

@@ -33,6 +33,8 @@ export interface Nudge {
     readonly activityId: string;
   };
   readonly lastProgressAt?: string;
+  /** how many recipients have been tried: the send resumes here after a restart */
+  readonly next?: number;
   readonly sentAt?: string;
   readonly finishedAt?: string;
 }
