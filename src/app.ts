@@ -16,6 +16,9 @@ import { ReportService } from './domain/report/report-service';
 import { dayScale, localPolicy, minuteScale } from './domain/timing';
 import { RateLimiter } from './delivery/rate-limiter';
 import { DispatchLoop, JobHandler } from './scheduler/dispatch-loop';
+import { Job } from './scheduler/jobs';
+import { ChatNudgeMail } from './bot/nudge-mail';
+import { NudgeService, nudgeJobKind } from './domain/nudge/nudge-service';
 import { cosmosJobStore } from './store/job-store';
 import { NoticeBoard } from './domain/notices';
 import { PairService } from './domain/pair-service';
@@ -82,9 +85,20 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       defaultTimeZone: config.defaultTimeZone,
     },
   );
-  const handlers: Record<string, JobHandler> = Object.fromEntries(
-    Object.entries(cycles.handlers()).map(([kind, handle]) => [kind, (job) => handle(job.payload)]),
+  const reports = new ReportService(repos);
+  const nudges = new NudgeService(
+    repos,
+    clock,
+    reports,
+    jobs,
+    new ChatNudgeMail(messenger, people, defaults, log.child({ component: 'nudge-mail' })),
   );
+  const handlers: Record<string, JobHandler> = {
+    ...Object.fromEntries(
+      Object.entries(cycles.handlers()).map(([kind, handle]) => [kind, (job: Job) => handle(job.payload)]),
+    ),
+    [nudgeJobKind]: (job) => nudges.batch(job.payload),
+  };
   const dispatch = new DispatchLoop(jobs, handlers, clock, {
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     leaseMs: 60_000,
@@ -103,7 +117,8 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       local ? localPolicy : undefined,
     ),
     cycles,
-    reports: new ReportService(repos),
+    reports,
+    nudges,
     audit: new AuditLog(repos, clock),
     pairs,
     invitations: new InvitationService(repos, clock, notices, pairs),

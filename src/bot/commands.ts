@@ -42,6 +42,7 @@ export const commands = {
     description: 'help.report',
     coordinatorOnly: true,
   },
+  nudge: { words: ['nudge', 'nudges'], description: 'help.nudge', coordinatorOnly: true },
 } as const satisfies Record<
   string,
   { words: readonly string[]; description: MessageKey; coordinatorOnly: boolean }

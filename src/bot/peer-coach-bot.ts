@@ -156,7 +156,11 @@ export class PeerCoachBot extends TeamsActivityHandler {
     const value = context.activity.value as Record<string, unknown> | undefined;
     if (value && typeof value.verb === 'string') {
       // Action.Submit from a client without Universal Actions: same handlers, card updated in place
-      const result = await this.act(actor, value.verb, cardData(value));
+      const result = await this.act(
+        { ...actor, cardId: context.activity.replyToId },
+        value.verb,
+        cardData(value),
+      );
       if (result.update && context.activity.replyToId) {
         try {
           await context.updateActivity({
@@ -201,7 +205,11 @@ export class PeerCoachBot extends TeamsActivityHandler {
       };
     }
     const data = cardData(invokeValue.action.data);
-    const result = await this.act(actor, invokeValue.action.verb || data.verb || '', data);
+    const result = await this.act(
+      { ...actor, cardId: context.activity.replyToId },
+      invokeValue.action.verb || data.verb || '',
+      data,
+    );
     if (result.reply) await this.sendReply(context, result.reply);
     if (result.update) {
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.update };

@@ -26,6 +26,7 @@ import {
   saveEnrol,
   saveProgramme,
 } from './handlers/programme-handlers';
+import { nudge, openNudge, previewNudge, sendNudge } from './handlers/nudge-handlers';
 import { exportReport, openAudit, openReport, report } from './handlers/report-handlers';
 import { BotServices } from './services';
 import { ActionResult, Actor, CardData, Reply, textReply } from './turn';
@@ -47,6 +48,7 @@ const commandHandlers: Record<CommandName, CommandHandler> = {
   newProgramme,
   coordinators: listCoordinators,
   report,
+  nudge,
 };
 
 /** one handler per verb; coordinatorOnly is checked here, before any handler runs */
@@ -76,6 +78,9 @@ const actionHandlers: Record<Verb, { readonly handle: ActionHandler; readonly co
   [verbs.openReport]: { handle: openReport, coordinatorOnly: true },
   [verbs.openAudit]: { handle: openAudit, coordinatorOnly: true },
   [verbs.exportReport]: { handle: exportReport, coordinatorOnly: true },
+  [verbs.openNudge]: { handle: openNudge, coordinatorOnly: true },
+  [verbs.previewNudge]: { handle: previewNudge, coordinatorOnly: true },
+  [verbs.sendNudge]: { handle: sendNudge, coordinatorOnly: true },
 };
 
 export function isVerb(v: string): v is Verb {

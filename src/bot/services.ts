@@ -1,5 +1,6 @@
 import { Clock } from '../domain/clock';
 import { CycleService } from '../domain/cycle/cycle-service';
+import { NudgeService } from '../domain/nudge/nudge-service';
 import { AuditLog } from '../domain/report/audit-log';
 import { ReportService } from '../domain/report/report-service';
 import { InvitationService } from '../domain/invitation-service';
@@ -19,6 +20,7 @@ export interface BotServices {
   readonly cycles: CycleService;
   readonly reports: ReportService;
   readonly audit: AuditLog;
+  readonly nudges: NudgeService;
   readonly repos: Repositories;
   readonly clock: Clock;
   /** Teams' people picker in cards (off in local mode: the Playground has none) */

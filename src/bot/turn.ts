@@ -8,6 +8,8 @@ export interface Actor {
   readonly person: Person;
   readonly coordinator: boolean;
   readonly words: Words;
+  /** the message holding the card whose button was pressed, where the client says */
+  readonly cardId?: string;
 }
 
 /** something to send as a new message */

@@ -25,6 +25,9 @@ export const verbs = {
   openReport: 'report.open',
   openAudit: 'report.audit',
   exportReport: 'report.export',
+  openNudge: 'nudge.open',
+  previewNudge: 'nudge.preview',
+  sendNudge: 'nudge.send',
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];

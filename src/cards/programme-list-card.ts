@@ -6,7 +6,7 @@ import { AdaptiveCard, expandCard } from './render';
 export interface ProgrammeListCardData {
   readonly programmes: readonly Programme[];
   /** what opening one does: manage it (default) or read its report */
-  readonly openVerb?: 'programme.open' | 'report.open';
+  readonly openVerb?: 'programme.open' | 'report.open' | 'nudge.open';
 }
 
 export function renderProgrammeListCard(data: ProgrammeListCardData, words: Words): AdaptiveCard {

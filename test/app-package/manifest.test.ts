@@ -19,15 +19,14 @@ const PERSONAL_COMMANDS = [
   { title: 'help', description: 'What Peer Coach can do for you' },
   { title: 'profile', description: 'See or change your time zone, language and department' },
   { title: 'pause', description: 'Pause prompts' },
-  { title: 'resume', description: 'Resume prompts' },
   { title: 'invite', description: 'Invite a colleague to be your peer' },
   { title: 'schedule', description: 'Schedule an observation with your peer' },
   { title: 'upcoming', description: 'See, move or cancel your observations' },
   { title: 'history', description: 'Read your past summaries' },
   { title: 'programmes', description: 'Coordinators: manage programmes' },
-  { title: 'new programme', description: 'Coordinators: create a programme' },
   { title: 'coordinators', description: 'Coordinators: add a coordinator' },
   { title: 'report', description: 'Coordinators: participation figures and export' },
+  { title: 'nudge', description: 'Coordinators: send a kind nudge to a group' },
 ];
 const TEAM_COMMANDS = [{ title: 'help', description: 'What Peer Coach can do for you' }];
 const CONFIDENTIALITY_PROMISE = /what you write is for your pair only; coordinators never see it/i;

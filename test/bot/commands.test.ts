@@ -31,18 +31,21 @@ describe('parseCommand', () => {
     }
   });
 
-  it('offers in the Teams manifest exactly the commands it understands, by their first word', () => {
+  it('offers in the Teams manifest only commands it understands, by their first word (Teams shows at most 12)', () => {
     const manifest = JSON.parse(
       readFileSync(path.join(__dirname, '../../appPackage/manifest.json'), 'utf8'),
     ) as {
       bots: { commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
     };
     const personal = manifest.bots[0]!.commandLists.find((l) => l.scopes.includes('personal'))!;
-    const titles = personal.commands.map((c) => c.title).sort();
-    const ours = Object.values(commands)
-      .map((c) => c.words[0])
-      .sort();
-    assert.deepEqual(titles, ours);
-    for (const title of titles) assert.ok(parseCommand(title), title);
+    const titles = personal.commands.map((c) => c.title);
+    const ours = Object.values(commands).map((c) => c.words[0] as string);
+    assert.ok(titles.length <= 12);
+    for (const title of titles) assert.ok(ours.includes(title), `${title} is not a command`);
+    // the two left out of the menu are reached from elsewhere: resume from pause's reply, a new programme from the list
+    assert.deepEqual(
+      ours.filter((c) => !titles.includes(c)),
+      ['resume', 'new programme'],
+    );
   });
 });

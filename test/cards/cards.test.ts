@@ -26,17 +26,12 @@ function parseAt15(card: object) {
 }
 
 describe('Adaptive Card templates', () => {
-  it('has a render function sample for every template in /cards', () => {
-    const templates = readdirSync(path.join(__dirname, '../../cards')).filter((f) => f.endsWith('.json'));
-    const rendered = new Set(
-      Object.keys(cards).map((k) => k.split(' ')[0]!.replace('programme', 'programme')),
-    );
-    const named = templates.map((t) => t.replace('.json', '').replace('-', ' ').split(' ')[0]);
-    for (const t of named)
-      assert.ok(
-        [...rendered].some((r) => r.startsWith(t!)),
-        `no sample renders ${t}`,
-      );
+  it('has a rendered sample for every template in /cards', () => {
+    const templates = readdirSync(path.join(__dirname, '../../cards'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''));
+    const sampled = new Set(Object.keys(cards).map((k) => k.split(' ')[0]));
+    for (const t of templates) assert.ok(sampled.has(t), `no sample renders cards/${t}.json`);
   });
 
   for (const [name, card] of Object.entries(cards)) {

@@ -13,6 +13,12 @@ import { AdaptiveCard } from '../../src/cards/render';
 import { renderWelcomeCard } from '../../src/cards/welcome-card';
 import { renderHistoryCard } from '../../src/cards/history-card';
 import { renderReportCard } from '../../src/cards/report-card';
+import {
+  renderNudgeComposeCard,
+  renderNudgePreviewCard,
+  renderNudgeProgressCard,
+} from '../../src/cards/nudge-cards';
+import { Nudge } from '../../src/domain/nudge/nudge';
 import { ProgrammeFigures } from '../../src/domain/report/figures';
 import { renderPromptCard } from '../../src/cards/prompt-card';
 import { renderScheduleCard } from '../../src/cards/schedule-card';
@@ -172,6 +178,21 @@ export function sampleFigures(pairs = 3, withheld = false): ProgrammeFigures {
   };
 }
 
+export function sampleNudge(recipients = 40, status: Nudge['status'] = 'sending'): Nudge {
+  return {
+    type: 'nudge',
+    id: 'nudge:1',
+    programmeId: 'p-1',
+    createdBy: 'a',
+    createdAt: '2026-10-01T08:00:00.000Z',
+    segment: { kind: 'nothingScheduled' },
+    message: 'y'.repeat(1000),
+    recipients: Array.from({ length: recipients }, (_, i) => `person-${i}`),
+    status,
+    counts: { sent: 10, unreachable: 1, failed: 1, paused: 2 },
+  };
+}
+
 /** every card in every state worth checking, with realistic (and some large) data */
 export function everyCard(words: Words): Record<string, AdaptiveCard> {
   const programme = sampleProgramme();
@@ -201,7 +222,7 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
       { editable: false, input: { department: 'Surgery' }, fromTeams: {}, errors: {}, message: 'Saved.' },
       words,
     ),
-    'programme form': renderProgrammeFormCard(
+    'programme-form': renderProgrammeFormCard(
       {
         programmeId: 'p-1',
         editingName: programme.name,
@@ -220,7 +241,7 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
       { programme, enrolments: sampleEnrolments(3000, 2000), pairs: samplePairs(1000) },
       words,
     ),
-    'programme list': renderProgrammeListCard(
+    'programme-list': renderProgrammeListCard(
       {
         programmes: Array.from({ length: 20 }, (_, i) =>
           sampleProgramme({ id: `p-${i}`, name: `Programme ${i}` }),
@@ -323,7 +344,7 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
       (['beforeHost', 'beforeObserver', 'afterObserver', 'afterHost', 'followUp'] as const).flatMap(
         (kind) => [
           [
-            `prompt ${kind}`,
+            `prompt (${kind})`,
             renderPromptCard(
               {
                 prompt: samplePrompt(kind),
@@ -340,7 +361,7 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
             ),
           ],
           [
-            `prompt ${kind} (answered)`,
+            `prompt (${kind}, answered)`,
             renderPromptCard(
               {
                 prompt: samplePrompt(kind, 'answered'),
@@ -366,6 +387,30 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
       { programme: sampleProgramme(), figures: sampleFigures(500, true) },
       words,
     ),
+    'nudge-compose': renderNudgeComposeCard(
+      {
+        programmeId: 'p-1',
+        programmeName: 'Autumn',
+        input: { message: 'x'.repeat(1000) },
+        error: 'nudge.empty',
+      },
+      words,
+    ),
+    'nudge-preview': renderNudgePreviewCard(
+      { programmeName: 'Autumn', nudge: sampleNudge(3000), excluded: { paused: 3, unreachable: 4 } },
+      words,
+    ),
+    'nudge-preview (the unreachable, listed)': renderNudgePreviewCard(
+      {
+        programmeName: 'Autumn',
+        nudge: sampleNudge(0, 'draft'),
+        excluded: { paused: 0, unreachable: 0 },
+        listOnly: Array.from({ length: 500 }, (_, i) => `Supervisor ${i}`),
+      },
+      words,
+    ),
+    'nudge-progress': renderNudgeProgressCard(sampleNudge(), 'Autumn', words),
+    'nudge-progress (delivery report)': renderNudgeProgressCard(sampleNudge(14, 'done'), 'Autumn', words),
     notice: renderNoticeCard({
       title: 'Enrolment',
       text: 'Done.',

@@ -1,0 +1,55 @@
+import { CardFactory } from 'botbuilder';
+import { renderNoticeCard } from '../cards/notice-card';
+import { renderNudgeProgressCard } from '../cards/nudge-cards';
+import { Nudge } from '../domain/nudge/nudge';
+import { NudgeMail } from '../domain/nudge/nudge-service';
+import { Person } from '../domain/people';
+import { PeopleService } from '../domain/people-service';
+import { SendOutcome } from '../domain/ports';
+import { Logger } from '../log';
+import { Messenger } from './messenger';
+import { BotServices, wordsOf } from './services';
+
+/** nudges to supervisors, and the coordinator's progress card updated in place */
+export class ChatNudgeMail implements NudgeMail {
+  constructor(
+    private readonly messenger: Messenger,
+    private readonly people: PeopleService,
+    private readonly defaults: Pick<BotServices, 'defaultTimeZone' | 'defaultLocale'>,
+    private readonly log: Logger,
+  ) {}
+
+  async send(to: Person, nudge: Nudge): Promise<SendOutcome> {
+    if (!to.reach) return { status: 'unreachable', reason: 'not installed' };
+    const words = wordsOf(to, this.defaults);
+    const card = renderNoticeCard({ title: words.t('nudge.noteTitle'), text: nudge.message });
+    const outcome = await this.messenger.send(to.reach, {
+      type: 'message',
+      attachments: [CardFactory.adaptiveCard(card)],
+    });
+    // Teams says they blocked or removed the bot: forget the conversation, so they are listed as unreachable
+    if (outcome.status === 'unreachable') await this.people.uninstalled(to.id);
+    return outcome;
+  }
+
+  async showProgress(nudge: Nudge, programmeName: string): Promise<void> {
+    const at = nudge.progress;
+    const coordinator = await this.people.get(nudge.createdBy);
+    if (!at || !coordinator) return;
+    const card = renderNudgeProgressCard(nudge, programmeName, wordsOf(coordinator, this.defaults));
+    try {
+      await this.messenger.within(at, 'personal', (ctx) =>
+        ctx.updateActivity({
+          type: 'message',
+          id: at.activityId,
+          attachments: [CardFactory.adaptiveCard(card)],
+        }),
+      );
+    } catch (err) {
+      this.log.warn(
+        { status: (err as { statusCode?: number }).statusCode },
+        'could not update the nudge progress card',
+      );
+    }
+  }
+}
