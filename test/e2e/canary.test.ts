@@ -147,6 +147,47 @@ describe('e2e: canary — nothing supervisors write reaches coordinators or logs
     assertClean('the CSV', csv);
   });
 
+  it('the nudge preview and the nudge itself hold none of it', async () => {
+    const svc = bot.connector.url;
+    await bot.post(message(avery, svc, 'nudge'));
+    const composed = bot.connector.sent.filter((x) => x.conversationId === avery.conversationId).at(-1)!;
+    const seen: string[] = [];
+    for (const segment of [
+      'everyone',
+      'notPaired',
+      'nothingScheduled',
+      'promptWaiting',
+      'behindTarget',
+      'unreachable',
+    ]) {
+      const preview = await bot.post({
+        ...execute(avery, svc, 'nudge.preview', {
+          ...buttonData(cardOf(composed.activity), 'nudge.preview'),
+          segment,
+          days: '1',
+          wording: 'waiting',
+          message: '',
+        }),
+        replyToId: composed.id,
+      });
+      seen.push(JSON.stringify(preview.body));
+    }
+    assert.match(seen.join(''), /This nudge reaches/);
+    const everyone = invokeCard(JSON.parse(seen[0]!));
+    await bot.post({
+      ...execute(avery, svc, 'nudge.send', buttonData(everyone, 'nudge.send')),
+      replyToId: composed.id,
+    });
+    await bot.runDueWork();
+    assertClean('the nudge previews', seen.join('\n'));
+    assertClean(
+      'the progress and delivery report',
+      JSON.stringify(bot.connector.updated.filter((u) => u.conversationId === avery.conversationId)),
+    );
+    const { resources } = await bot.app.store.containers.programmes.items.readAll().fetchAll();
+    assertClean('the programme partition (audit, nudges, deliveries)', JSON.stringify(resources));
+  });
+
   it('no log line holds any of it', () => {
     assert.ok(
       logLines.some((l) => l.includes('Peer Coach is listening')),
