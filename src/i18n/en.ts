@@ -474,7 +474,7 @@ export const en = {
     wordings: {
       schedule: 'Whenever it suits you, plan an observation with your peer — type **schedule** in this chat.',
       waiting: 'A card from Peer Coach is waiting for you. It takes a few minutes, whenever you have them.',
-      peer: 'You do not have a peer yet. Type **invite** to ask a colleague, or reply and I will find you one.',
+      peer: 'You do not have a peer yet. Type **invite** to ask a colleague, or ask your programme coordinator to pair you.',
       thanks: 'Thank you for taking part in peer coaching. Your next observation can be short and simple.',
     },
     own: 'Or write your own (replaces the above)',
