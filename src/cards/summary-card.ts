@@ -11,18 +11,20 @@ export interface SummaryCardData {
   readonly message?: string;
 }
 
-/** the answers given for one theme, as "question — answer" lines */
+/**
+ * The answers given for one theme, as question–answer entries. They are rendered as TextRuns, which
+ * Adaptive Cards never read as markdown: a link, emphasis or mention someone types stays plain text.
+ */
 function byTheme(
   kind: 'afterHost' | 'afterObserver',
   answers: Readonly<Record<string, string>> | undefined,
   theme: Theme,
   words: Words,
-): string {
-  if (!answers) return '';
+): { question: string; answer: string }[] {
+  if (!answers) return [];
   return questionsFor(kind)
     .filter((q) => q.theme === theme && answers[q.id] && q.input === 'text')
-    .map((q) => `**${words.t(`questions.${q.id}`)}** ${answers[q.id]}`)
-    .join('\n\n');
+    .map((q) => ({ question: words.t(`questions.${q.id}`), answer: answers[q.id]! }));
 }
 
 /**
@@ -42,16 +44,22 @@ export function renderSummaryCard({ view, message }: SummaryCardData, words: Wor
       columns: [
         {
           name: words.t('summary.hostSaid', { name: hostName }),
-          text: byTheme('afterHost', view.host, theme, words),
+          entries: byTheme('afterHost', view.host, theme, words),
         },
         ...observerIds.map((id) => ({
           name: words.t('summary.observerSaid', { name: view.names[id] || '—' }),
-          text: byTheme('afterObserver', view.observers[id], theme, words),
+          entries: byTheme('afterObserver', view.observers[id], theme, words),
         })),
       ],
     }))
-    .filter((row) => row.columns.some((c) => c.text))
-    .map((row) => ({ ...row, columns: row.columns.map((c) => ({ ...c, text: c.text || '—' })) }));
+    .filter((row) => row.columns.some((c) => c.entries.length > 0))
+    .map((row) => ({
+      ...row,
+      columns: row.columns.map((c) => ({
+        ...c,
+        entries: c.entries.length ? c.entries : [{ question: '', answer: '—' }],
+      })),
+    }));
   return expandCard(template, {
     pairId: o.pairId,
     observationId: o.id,

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { Clock } from './clock';
+import { plainText } from './plain-text';
 import { enrolmentId } from './membership';
 import { mutate } from './mutate';
 import { applySighting, newPerson, normaliseId, Person, Sighting } from './people';
@@ -94,7 +95,7 @@ export class PeopleService {
     const errors: Partial<Record<ProfileField, string>> = {};
     const timeZone = input.timeZone?.trim() || undefined;
     const locale = input.locale?.trim() || undefined;
-    const department = input.department?.trim().replace(/\s+/g, ' ') || undefined;
+    const department = plainText(input.department ?? '') || undefined;
     if (timeZone && !IANAZone.isValidZone(timeZone)) errors.timeZone = 'profile.error.timeZone';
     if (locale && !this.supportedLocales.includes(locale)) errors.locale = 'profile.error.locale';
     if (department && department.length > departmentLength) errors.department = 'profile.error.department';

@@ -1,3 +1,4 @@
+import { plainText } from './plain-text';
 import { ConversationReach } from './ports';
 
 /**
@@ -48,7 +49,7 @@ export function newPerson(id: string, displayName: string, now: Date): Person {
   return {
     type: 'person',
     id: normaliseId(id),
-    displayName,
+    displayName: plainText(displayName),
     seen: {},
     preferences: {},
     paused: false,
@@ -76,7 +77,7 @@ export function applySighting(current: Person | undefined, s: Sighting, now: Dat
   const base = current ?? newPerson(s.personId, s.displayName ?? '', now);
   const next: Person = {
     ...base,
-    displayName: s.displayName || base.displayName,
+    displayName: plainText(s.displayName ?? '') || base.displayName,
     reach: s.personalReach ?? base.reach,
     seen: { locale: s.locale ?? base.seen.locale, timeZone: s.timeZone ?? base.seen.timeZone },
   };

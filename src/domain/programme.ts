@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { plainText } from './plain-text';
 
 /** ISO weekday numbers, Monday = 1 … Sunday = 7 */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -171,7 +172,7 @@ export function validateProgramme(
   supportedLocales: readonly string[],
 ): { ok: true; settings: ProgrammeSettings } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  const name = (input.name ?? '').trim().replace(/\s+/g, ' ');
+  const name = plainText(input.name ?? '');
   if (!name) errors.name = 'programme.error.nameRequired';
   else if (name.length > limits.nameLength) errors.name = 'programme.error.nameTooLong';
 

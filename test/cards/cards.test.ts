@@ -5,7 +5,9 @@ import { allVerbs } from '../../src/bot/verbs';
 import { renderInvitationCard } from '../../src/cards/invitation-card';
 import { renderNoticeCard } from '../../src/cards/notice-card';
 import { wordsFor } from '../../src/i18n';
-import { everyCard } from '../support/card-samples';
+import { everyCard, sampleObservation, samplePrompt, sampleSummary } from '../support/card-samples';
+import { renderSummaryCard } from '../../src/cards/summary-card';
+import { renderPromptCard } from '../../src/cards/prompt-card';
 import { verbsOf } from '../support/test-bot';
 
 // the renderer's main entry crashes under Node; its UMD bundle parses and validates fine
@@ -91,6 +93,43 @@ describe('Adaptive Card templates', () => {
     const json = JSON.stringify(card);
     assert.match(json, /\$\{1\+1\} invites you/);
     assert.match(json, /In \$\{t.accept\}/);
+  });
+
+  it('shows what someone wrote only as plain TextRuns, never as markdown a link or mention could hide in', () => {
+    const evil = '[click](https://evil.example) **loud** <at>Avery</at> ${t.accept}';
+    const view = sampleSummary();
+    const card = renderSummaryCard(
+      {
+        view: {
+          ...view,
+          host: { 'ah.plan': evil },
+          observers: { observer: { 'ao.worked': evil } },
+          actionPoints: [{ personId: 'host', point: evil }],
+        },
+      },
+      words,
+    );
+    const focus = renderPromptCard(
+      {
+        prompt: samplePrompt('beforeObserver'),
+        view: { observation: sampleObservation(), programmeName: 'P', names: {}, hostFocus: evil },
+      },
+      words,
+    );
+    for (const c of [card, focus]) {
+      const carriers: string[] = [];
+      const walk = (node: unknown) => {
+        if (Array.isArray(node)) return node.forEach(walk);
+        if (!node || typeof node !== 'object') return;
+        const o = node as Record<string, unknown>;
+        if (typeof o.text === 'string' && o.text.includes('evil.example')) carriers.push(String(o.type));
+        Object.values(o).forEach(walk);
+      };
+      walk(c);
+      assert.ok(carriers.length > 0, 'the text is shown');
+      assert.deepEqual([...new Set(carriers)], ['TextRun'], 'only ever as a TextRun');
+      assert.match(JSON.stringify(c), /\$\{t\.accept\}/, 'a template expression stays literal');
+    }
   });
 
   it('shows no buttons on an answered invitation, so it cannot be answered twice', () => {

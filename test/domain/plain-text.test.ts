@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { plainText } from '../../src/domain/plain-text';
+
+describe('plainText', () => {
+  it('leaves an ordinary name as it is, Swedish letters and hyphens included', () => {
+    assert.equal(plainText('Åsa Öberg-Lind'), 'Åsa Öberg-Lind');
+    assert.equal(plainText("Dr. Seán O'Neill (Surgery)"), "Dr. Seán O'Neill (Surgery)");
+  });
+
+  it('cannot make a link, emphasis, a heading, code or a mention', () => {
+    assert.equal(plainText('[Click me](https://evil.example)'), 'Click me(https://evil.example)');
+    assert.equal(plainText('**Boss** _x_ ~y~ `z` # h'), 'Boss x y z h');
+    assert.equal(plainText('<at>Avery</at>'), 'atAvery/at');
+  });
+
+  it('turns control and direction-changing characters into spaces', () => {
+    assert.equal(plainText('Ann\u202eA\u0007B\n\tC'), 'Ann A B C');
+  });
+});
