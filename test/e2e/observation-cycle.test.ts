@@ -177,6 +177,16 @@ describe('e2e: a whole observation cycle, driven by the clock', () => {
     const historyCard = cards(blake).at(-1);
     assert.match(textOf(historyCard), /Your past summaries[\s\S]*Chris Dahl/);
     await bot.post(execute(blake, svc, 'summary.open', buttonData(historyCard, 'summary.open')));
+
+    // retention: every document of the pair's content expires after the programme (Cosmos DB ttl)
+    const { resources } = await bot.app.store.containers.cycles.items.readAll().fetchAll();
+    assert.ok(resources.length >= 6);
+    for (const doc of resources) {
+      assert.ok(
+        typeof doc.ttl === 'number' && doc.ttl > 0,
+        `${String(doc.type)} ${String(doc.id)} has no ttl`,
+      );
+    }
     assert.match(
       textOf(cards(blake).at(-1)),
       /Count to five before stepping in — Did you try it\? Yes — The student found the answer herself/,

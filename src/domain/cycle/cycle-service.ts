@@ -180,6 +180,7 @@ export class CycleService {
       setting: checked.setting,
       learnerLevel: checked.learnerLevel,
       updatedAt: at,
+      ttl: this.ttl(programme),
     };
     let observation: Observation;
     if (moving) {
@@ -271,6 +272,7 @@ export class CycleService {
         status: 'scheduled',
         revision: o.revision,
         sendAt: sendAt.toISOString(),
+        ttl: this.ttl(programme),
       };
     });
     const prompt = result.doc;
@@ -681,7 +683,11 @@ export class CycleService {
     return { status: 'answered', prompt: stored, view: await view(stored) };
   }
 
-  /** seconds until the answers expire: retention after the programme's last day */
+  /**
+   * Seconds until a pair's document expires: retention after the programme's last day. Cosmos DB
+   * counts a ttl from a document's last write, so a later write can only move expiry later, never
+   * earlier than promised.
+   */
   private ttl(programme: Programme): number {
     const end = DateTime.fromISO(programme.endDate, { zone: programme.timeZone })
       .endOf('day')
@@ -720,6 +726,7 @@ export class CycleService {
       complete: allAnswered,
       sentAt: this.clock.now().toISOString(),
       actionPoints: {},
+      ttl: this.ttl(ctx.programme),
     });
     if (created === 'exists') return false;
     const view = this.summaryView(observation, ctx.programme, ctx.pair, prompts);

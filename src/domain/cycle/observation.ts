@@ -44,6 +44,8 @@ export interface Observation {
   readonly returnOf?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** seconds; retention after the programme ends (real Cosmos DB expires the document) */
+  readonly ttl?: number;
 }
 
 /** what the schedule card sends; every value a string */

@@ -10,6 +10,8 @@ export interface Summary {
   readonly sentAt: string;
   /** action points the members added, by person */
   readonly actionPoints: Readonly<Record<string, readonly string[]>>;
+  /** seconds; retention after the programme ends (real Cosmos DB expires the document) */
+  readonly ttl?: number;
 }
 
 export function summaryId(observationId: string): string {
