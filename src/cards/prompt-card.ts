@@ -79,7 +79,7 @@ export function renderPromptCard({ prompt, view }: PromptCardData, words: Words)
           maxLength: q.maxLength,
           value: view.typed?.[q.id] ?? '',
           options: q.input === 'rating' ? rating : q.input === 'choice' ? choice : [],
-          error: view.errors?.[q.id] ? words.t(view.errors[q.id]!) : '',
+          error: view.errors?.[q.id] ? words.t(view.errors[q.id]!, { found: view.found?.[q.id] ?? '' }) : '',
         }))
       : [],
     t: words.section('prompt'),

@@ -358,6 +358,20 @@ export const en = {
       required: 'Please answer this one.',
       tooLong: 'That is longer than this answer allows; please shorten it (what you wrote is still here).',
       invalid: 'Please choose one of the options.',
+      identifier: {
+        personnummer:
+          'This looks like a personal identity number ({found}). Please rephrase without it — the learner and patient are never named here. What you wrote is still in the box.',
+        samordningsnummer:
+          'This looks like a coordination number ({found}). Please rephrase without it. What you wrote is still in the box.',
+        dateOfBirth:
+          'This looks like a date of birth ({found}). Please rephrase without it. What you wrote is still in the box.',
+        phone:
+          'This looks like a phone number ({found}). Please rephrase without it. What you wrote is still in the box.',
+        email:
+          'This looks like an e-mail address ({found}). Please rephrase without it. What you wrote is still in the box.',
+        recordNumber:
+          'This looks like a record number ({found}). Please rephrase without it. What you wrote is still in the box.',
+      },
     },
   },
   questions: {

@@ -193,6 +193,42 @@ describe('e2e: a whole observation cycle, driven by the clock', () => {
     );
   });
 
+  it('never stores an identifier: the writer sees what was found, masked, and nothing typed is lost', async () => {
+    await scheduleThursdayAtTen(blake, blake);
+    bot.clock.set('2026-09-02T14:00:00Z');
+    await bot.runDueWork();
+    const card = lastCardMatching(blake, /Before you are observed/);
+    const typed = {
+      'bh.strategy': 'Let the student (pnr 811218-9876) lead',
+      'bh.focus': 'Call me on 070-123 45 67 afterwards',
+    };
+    const refused = await answer(blake, card, typed);
+    const text = textOf(refused);
+    assert.match(text, /looks like a personal identity number \(••••••-••76\)/);
+    assert.match(text, /looks like a phone number/);
+    assert.doesNotMatch(
+      JSON.stringify(refused).replace(/"value":"[^"]*"/g, ''),
+      /811218-9876/,
+      'only the box holds it',
+    );
+    assert.match(
+      JSON.stringify(refused),
+      /Let the student \(pnr 811218-9876\) lead/,
+      'what was typed is kept',
+    );
+    const { resources } = await bot.app.store.containers.cycles.items
+      .query("SELECT * FROM c WHERE c.type = 'prompt' AND c.kind = 'beforeHost'")
+      .fetchAll();
+    assert.equal(resources[0]?.status, 'sent');
+    assert.doesNotMatch(JSON.stringify(resources), /811218/, 'nothing was stored');
+
+    const saved = await answer(blake, card, {
+      'bh.strategy': 'Let the student lead',
+      'bh.focus': 'How I hold back',
+    });
+    assert.match(textOf(saved), /Thank you — saved/);
+  });
+
   it('refuses a time in the past, outside the programme, too long, or clashing — with the typed values kept', async () => {
     await bot.post(message(blake, svc, 'schedule'));
     const form = cards(blake).at(-1);

@@ -20,8 +20,25 @@ import {
 import { checkSchedule, Observation, ScheduleErrors, ScheduleInput } from './observation';
 import { CycleMail, CycleNotice, DueWork, PromptView, SummaryView } from './ports';
 import { isOpen, Prompt, promptId, recipients } from './prompt';
+import { findIdentifiers } from '../privacy/identifiers';
 import { AnswerErrors, checkAnswers, PromptKind } from './questions';
 import { Summary, summaryId } from './summary';
+
+/** every identifier in the answers, by question: a message key per kind, and what was found, masked */
+function identifiersIn(
+  answers: Readonly<Record<string, string>>,
+  today: Date,
+): { errors: Record<string, string>; shown: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const shown: Record<string, string> = {};
+  for (const [question, text] of Object.entries(answers)) {
+    const findings = findIdentifiers(text, { today });
+    if (findings.length === 0) continue;
+    errors[question] = `prompt.error.identifier.${findings[0]!.kind}`;
+    shown[question] = findings.map((f) => f.shown).join(', ');
+  }
+  return { errors, shown };
+}
 
 /**
  * The safety rating is kept apart from the answers: it is only ever reported in aggregate, never
@@ -644,6 +661,17 @@ export class CycleService {
         prompt,
         errors: checked.errors,
         view: await view(prompt, { typed, errors }),
+      };
+    }
+    // identifiers (personnummer, dates of birth, phone numbers, e-mail, record numbers) are never
+    // stored: the writer sees what was found, masked, and rephrases — everything typed stays in the card
+    const found = identifiersIn(checked.answers, this.clock.now());
+    if (Object.keys(found.errors).length > 0) {
+      return {
+        status: 'invalid',
+        prompt,
+        errors: Object.fromEntries(Object.keys(found.errors).map((q) => [q, 'invalid' as const])),
+        view: await view(prompt, { typed, errors: found.errors, found: found.shown }),
       };
     }
     const now = this.clock.now();

@@ -21,6 +21,8 @@ export interface PromptView {
   readonly typed?: Readonly<Record<string, string>>;
   /** message keys per question id */
   readonly errors?: Readonly<Record<string, string>>;
+  /** what an identifier check found in an answer, masked, per question id */
+  readonly found?: Readonly<Record<string, string>>;
 }
 
 /** one side of the summary: a member's answers, by question */
