@@ -156,7 +156,7 @@ describe('findIdentifiers', () => {
       assertNothing('pnr 810230-1234'); // 30 February
       assertNothing('pnr 12345678-9012');
       assertNothing('pnr saknas på 2 remisser; 811218-9875');
-      assertNothing('Fråga om pnr. 811218-9875 var en labbkod');
+      assertNothing('Vi saknade personnumret. Labbkoden 811218-9875 kom sen');
       assertNothing('pnr, som vi pratade om länge och väl, 811218-9875'); // more than 25 characters away
     });
 
