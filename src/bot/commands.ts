@@ -21,6 +21,16 @@ export const commands = {
     description: 'help.upcoming',
     coordinatorOnly: false,
   },
+  myData: {
+    words: ['my data', 'mydata', 'export my data'],
+    description: 'help.myData',
+    coordinatorOnly: false,
+  },
+  deleteMyData: {
+    words: ['delete my data', 'delete my answers', 'erase my data'],
+    description: 'help.deleteMyData',
+    coordinatorOnly: false,
+  },
   history: { words: ['history', 'summaries'], description: 'help.history', coordinatorOnly: false },
   programmes: {
     words: ['programmes', 'programs', 'programme', 'program'],

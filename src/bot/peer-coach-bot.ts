@@ -245,6 +245,7 @@ export class PeerCoachBot extends TeamsActivityHandler {
 
   private async sendReply(context: TurnContext, reply: Reply): Promise<void> {
     if ('card' in reply) await this.sendCard(context, reply.card);
+    else if ('cards' in reply) for (const card of reply.cards) await this.sendCard(context, card);
     else if ('attachment' in reply)
       await context.sendActivity({ type: 'message', attachments: [reply.attachment] });
     else await context.sendActivity(reply.text);

@@ -26,6 +26,7 @@ import {
   saveEnrol,
   saveProgramme,
 } from './handlers/programme-handlers';
+import { askToErase, deleteMyData, eraseMyData, myData } from './handlers/my-data-handlers';
 import { nudge, openNudge, previewNudge, sendNudge } from './handlers/nudge-handlers';
 import { exportReport, openAudit, openReport, report } from './handlers/report-handlers';
 import { BotServices } from './services';
@@ -44,6 +45,8 @@ const commandHandlers: Record<CommandName, CommandHandler> = {
   schedule,
   upcoming,
   history,
+  myData,
+  deleteMyData,
   programmes: listProgrammes,
   newProgramme,
   coordinators: listCoordinators,
@@ -81,6 +84,8 @@ const actionHandlers: Record<Verb, { readonly handle: ActionHandler; readonly co
   [verbs.openNudge]: { handle: openNudge, coordinatorOnly: true },
   [verbs.previewNudge]: { handle: previewNudge, coordinatorOnly: true },
   [verbs.sendNudge]: { handle: sendNudge, coordinatorOnly: true },
+  [verbs.askToErase]: { handle: askToErase, coordinatorOnly: false },
+  [verbs.eraseMyData]: { handle: eraseMyData, coordinatorOnly: false },
 };
 
 export function isVerb(v: string): v is Verb {

@@ -16,6 +16,8 @@ export interface Actor {
 export type Reply =
   | { readonly card: AdaptiveCard }
   | { readonly text: string }
+  /** several cards, in order (e.g. `my data` split to stay under Teams' card size) */
+  | { readonly cards: readonly AdaptiveCard[] }
   /** any other Teams attachment, e.g. a file consent card */
   | { readonly attachment: Attachment };
 

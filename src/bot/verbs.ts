@@ -28,6 +28,8 @@ export const verbs = {
   openNudge: 'nudge.open',
   previewNudge: 'nudge.preview',
   sendNudge: 'nudge.send',
+  askToErase: 'data.erase.ask',
+  eraseMyData: 'data.erase',
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];

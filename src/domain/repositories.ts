@@ -54,6 +54,8 @@ export interface CycleRepository {
   summariesOf(pairId: string): Promise<Summary[]>;
   /** a programme's observations, without anything anyone wrote (reports) */
   observationFacts(programmeId: string): Promise<ObservationFact[]>;
+  /** every prompt a person has answered, in any pair (their own data: `my data`, `delete my data`) */
+  answeredBy(personId: string): Promise<Prompt[]>;
   /** a programme's prompts, without their answers (reports) */
   promptFacts(programmeId: string): Promise<PromptFact[]>;
 }

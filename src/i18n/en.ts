@@ -51,6 +51,8 @@ export const en = {
     schedule: 'Schedule an observation with your peer',
     upcoming: 'See, move or cancel your observations',
     history: 'Read your past summaries',
+    myData: 'See everything you wrote',
+    deleteMyData: 'Delete everything you wrote',
     programmes: 'Create and manage programmes: enrol, pair',
     newProgramme: 'Create a programme',
     coordinators: 'See coordinators and add one',
@@ -514,5 +516,21 @@ export const en = {
     paused: 'Paused since (not sent)',
     remaining: 'Remaining',
     already: 'This nudge is already on its way.',
+  },
+
+  myData: {
+    title: 'Everything you wrote',
+    part: 'Everything you wrote (part {n} of {total})',
+    intro: 'Only you and your peer see this. Your peer sees your answers only in your pair’s summaries.',
+    none: 'You have not written anything yet.',
+    prompt: '{when} — {kind}',
+    actionPoints: 'Your action points',
+    deleteButton: 'Delete what I wrote',
+    confirmTitle: 'Delete everything you wrote?',
+    confirm:
+      'Your answers and action points will be removed everywhere, including your part of your pair’s summaries. What your peer wrote stays theirs. Your programme keeps only anonymous counts. This cannot be undone.',
+    confirmButton: 'Yes, delete what I wrote',
+    deleted:
+      'Done. Answers removed: {answers}. Action points removed: {points}. What your peer wrote stays theirs.',
   },
 } as const;

@@ -99,6 +99,13 @@ export function cosmosRepositories(store: CosmosStore): Repositories {
     promptsOf: (pairId, observationId) =>
       prompts.query('c.observationId = @o', [{ name: '@o', value: observationId }], pairId),
     summariesOf: (pairId) => summaries.query('', [], pairId, 'c.sentAt DESC'),
+    answeredBy: (personId) =>
+      prompts.query(
+        "c.personId = @p AND c.status = 'answered'",
+        [{ name: '@p', value: personId }],
+        undefined,
+        'c.answeredAt',
+      ),
     observationFacts: async (programmeId) =>
       (await observations.project(observationFactFields, 'c.programmeId = @p', [
         { name: '@p', value: programmeId },

@@ -23,6 +23,7 @@ const PERSONAL_COMMANDS = [
   { title: 'schedule', description: 'Schedule an observation with your peer' },
   { title: 'upcoming', description: 'See, move or cancel your observations' },
   { title: 'history', description: 'Read your past summaries' },
+  { title: 'my data', description: 'See everything you wrote' },
   { title: 'programmes', description: 'Coordinators: manage programmes' },
   { title: 'coordinators', description: 'Coordinators: add a coordinator' },
   { title: 'report', description: 'Coordinators: participation figures and export' },

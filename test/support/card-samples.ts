@@ -13,6 +13,7 @@ import { AdaptiveCard } from '../../src/cards/render';
 import { renderWelcomeCard } from '../../src/cards/welcome-card';
 import { renderHistoryCard } from '../../src/cards/history-card';
 import { renderReportCard } from '../../src/cards/report-card';
+import { renderMyDataCards } from '../../src/cards/my-data-card';
 import {
   renderNudgeComposeCard,
   renderNudgePreviewCard,
@@ -411,6 +412,20 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
     ),
     'nudge-progress': renderNudgeProgressCard(sampleNudge(), 'Autumn', words),
     'nudge-progress (delivery report)': renderNudgeProgressCard(sampleNudge(14, 'done'), 'Autumn', words),
+    'my-data': renderMyDataCards(
+      {
+        answers: (['afterHost', 'afterObserver', 'beforeHost'] as const).map((kind) => ({
+          prompt: {
+            ...samplePrompt(kind, 'answered'),
+            answers: Object.fromEntries(questionsFor(kind).map((q) => [q.id, 'z'.repeat(q.maxLength)])),
+          },
+          observation: sampleObservation(),
+        })),
+        actionPoints: [{ point: 'Count to five' }],
+      },
+      words,
+    )[0]!,
+    'my-data (none)': renderMyDataCards({ answers: [], actionPoints: [] }, words)[0]!,
     notice: renderNoticeCard({
       title: 'Enrolment',
       text: 'Done.',

@@ -849,6 +849,78 @@ export class CycleService {
     return out;
   }
 
+  // ---------------------------------------------------------------- a person's own data
+
+  /** everything this person wrote: their answers (with the observation they belong to) and action points */
+  async myData(person: Person): Promise<{
+    answers: { prompt: Prompt; observation: Observation | undefined }[];
+    actionPoints: { observationId: string; point: string }[];
+  }> {
+    const prompts = (await this.repos.cycles.answeredBy(person.id)).filter(
+      (p) => Object.keys(p.answers ?? {}).length > 0,
+    );
+    const answers = await Promise.all(
+      prompts.map(async (prompt) => ({
+        prompt,
+        observation: (await this.repos.cycles.observations.read(prompt.observationId, prompt.pairId))?.doc,
+      })),
+    );
+    const actionPoints: { observationId: string; point: string }[] = [];
+    for (const { pair } of await this.pairsOf(person)) {
+      for (const s of await this.repos.cycles.summariesOf(pair.id)) {
+        for (const point of s.actionPoints[person.id] ?? [])
+          actionPoints.push({ observationId: s.observationId, point });
+      }
+    }
+    return { answers, actionPoints };
+  }
+
+  /**
+   * Removes everything this person wrote, everywhere: their answers (and safety ratings) and their
+   * action points in the pair's summaries, with the follow-ups that would quote them. Their peer's
+   * own words stay. What remains is each prompt's state and times, so participation counts stay as
+   * anonymous aggregates.
+   */
+  async eraseContentOf(person: Person): Promise<{ answers: number; actionPoints: number }> {
+    const at = this.clock.now().toISOString();
+    let answers = 0;
+    for (const p of await this.repos.cycles.answeredBy(person.id)) {
+      const result = await mutate<Prompt>(this.repos.cycles.prompts, p.id, p.pairId, (cur) => {
+        if (!cur || cur.personId !== person.id || cur.erasedAt) return undefined;
+        const { safetyRating: _r, actionPoint: _a, ...rest } = cur;
+        return { ...rest, answers: {}, erasedAt: at };
+      });
+      if (result.changed) answers++;
+    }
+    let actionPoints = 0;
+    for (const { pair } of await this.pairsOf(person)) {
+      for (const s of await this.repos.cycles.summariesOf(pair.id)) {
+        const result = await mutate<Summary>(this.repos.cycles.summaries, s.id, s.pairId, (cur) => {
+          if (!cur?.actionPoints[person.id]) return undefined;
+          const { [person.id]: _removed, ...rest } = cur.actionPoints;
+          return { ...cur, actionPoints: rest };
+        });
+        const removed = result.changed ? (result.before?.actionPoints[person.id] ?? []) : [];
+        actionPoints += removed.length;
+        for (let i = 1; i <= removed.length; i++) {
+          const id = `${promptId(s.observationId, 'followUp', person.id)}:${i}`;
+          await this.work.cancel(`send:${id}`);
+          await mutate<Prompt>(this.repos.cycles.prompts, id, s.pairId, (cur) => {
+            if (!cur || cur.actionPoint === undefined) return undefined;
+            const { actionPoint: _a, ...rest } = cur;
+            return {
+              ...rest,
+              status: cur.status === 'answered' ? 'answered' : 'withdrawn',
+              answers: {},
+              erasedAt: at,
+            };
+          });
+        }
+      }
+    }
+    return { answers, actionPoints };
+  }
+
   // ---------------------------------------------------------------- action points and follow-up
 
   /** records an action point and plans a follow-up prompt for it (default: two weeks later) */

@@ -32,6 +32,8 @@ export interface Prompt {
   readonly answeredAt?: string;
   /** for a follow-up: the action point it asks about */
   readonly actionPoint?: string;
+  /** when the writer deleted what they wrote (`delete my data`); the prompt's state and times remain */
+  readonly erasedAt?: string;
   /** seconds; set when retention applies (real Cosmos DB expires the document) */
   readonly ttl?: number;
 }
