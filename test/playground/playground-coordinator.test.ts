@@ -1,22 +1,25 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import pino from 'pino';
-import { RunningApp, startApp } from '../../src/app';
-import { parseConfig } from '../../src/config/config';
 import {
   ADAPTIVE_CARD,
   choicesOf,
-  currentUserAadObjectId,
   inputsOf,
+  nodesOf,
   PlaygroundClient,
   ReceivedMessage,
   visibleText,
 } from '../support/playground-client';
+import {
+  assertAllAnsweredWithSuccess,
+  AVERY_ZONE,
+  headlines,
+  MINUTE,
+  playgroundSessionHooks,
+  shownAt,
+} from '../support/playground-session';
 import { verbsOf } from '../support/test-bot';
 import { TestClock } from '../support/test-clock';
 
@@ -30,34 +33,11 @@ import { TestClock } from '../support/test-clock';
  * (That none of it carries what supervisors wrote is test/e2e/canary.test.ts.)
  */
 
-const ROOT = path.resolve(__dirname, '../..');
-const COORDINATOR_CONFIG = path.join(ROOT, 'env/playground.coordinator.yml');
-const COLLEAGUE_CONFIG = path.join(ROOT, 'env/playground.colleague.yml');
 const PROGRAMME = 'Winter term, Paediatrics';
-const AVERY_ZONE = 'Europe/Stockholm';
-const BLAKE_ZONE = 'America/Toronto';
 /** Tuesday 6 October 2026, 15:00 in Stockholm */
 const FIRST_MOMENT = '2026-10-06T13:00:00Z';
-const MINUTE = 60_000;
 const FEWER_THAN_FIVE = 'fewer than 5';
 const NOTE = 'A note from your programme coordinator';
-
-/** the first line a person sees of each message from `from` on, for assertions on what a chat shows */
-const headlines = (p: PlaygroundClient, from = 0) =>
-  p.messages.slice(from).map((m) => visibleText(m).split('\n')[0]);
-
-/** every object in a card, depth first */
-function nodesOf(card: unknown): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    out.push(node as Record<string, unknown>);
-    Object.values(node).forEach(walk);
-  };
-  walk(card);
-  return out;
-}
 
 /** the rows of every FactSet on a card, as "title: value", in order */
 function factsOf(card: unknown): string[] {
@@ -74,20 +54,9 @@ function elementOf(card: unknown, type: string): Record<string, unknown> {
   return found[0]!;
 }
 
-/** the medium date and time a card shows for `instant` in `zone` (en-US, as every Playground is) */
-const shownAt = (instant: Date, zone: string) =>
-  DateTime.fromJSDate(instant, { zone })
-    .setLocale('en-US')
-    .toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY);
-
 describe('playground: a coordinator sees where the programme stands, nudges with live progress and exports', function () {
   this.timeout(45_000);
 
-  let dir: string;
-  let app: RunningApp | undefined;
-  let avery: PlaygroundClient;
-  let blake: PlaygroundClient;
-  let broken = false;
   const clock = new TestClock(FIRST_MOMENT);
   /** the form Avery opened with "new programme"; her clicks replace its card in place */
   let programme: ReceivedMessage;
@@ -112,81 +81,27 @@ describe('playground: a coordinator sees where the programme stands, nudges with
       },
     }),
   );
-
-  /** the scheduler, as the dispatch loop runs it, until nothing more is due at the test clock's time */
-  async function runDueWork(): Promise<number> {
-    let total = 0;
-    for (let i = 0; i < 50; i++) {
-      const { claimed } = await app!.dispatch.tick();
-      if (claimed === 0) return total;
-      total += claimed;
-    }
-    throw new Error('due work did not settle');
-  }
+  // local mode: no EXPORT_AS, so an anonymous bot shows the CSV in the chat; the test runs the due work
+  const session = playgroundSessionHooks({
+    name: 'coordinator',
+    clock,
+    logger: log,
+    appStarted: (_app, config) => {
+      assert.equal(config.exportAs, 'chat', 'an anonymous bot exports to the chat by default');
+      // local mode says so at start (the embedded store, anonymous requests); from here on, nothing
+      problems.length = 0;
+    },
+  });
+  const runDueWork = () => session.runDueWork();
+  let avery: PlaygroundClient;
+  let blake: PlaygroundClient;
+  before(() => ({ avery, blake } = session));
 
   /** a minute passes between coordinator actions, so that the audit log's order is not a tie */
   const aMinuteLater = () => clock.advance(MINUTE);
 
-  before(async function () {
-    this.timeout(120_000);
-    broken = true; // until everything has started
-    dir = mkdtempSync(path.join(tmpdir(), 'peer-coach-playground-coordinator-'));
-    // local mode: no EXPORT_AS, so an anonymous bot shows the CSV in the chat
-    const config = parseConfig({
-      BOT_ANONYMOUS: '1',
-      DATA_DIR: dir,
-      COORDINATOR_AAD_IDS: currentUserAadObjectId(COORDINATOR_CONFIG),
-    });
-    assert.equal(config.exportAs, 'chat', 'an anonymous bot exports to the chat by default');
-    app = await startApp({ ...config, port: 0 }, log, {
-      clock,
-      host: '127.0.0.1',
-      dispatchLoop: false,
-    });
-    // local mode says so at start (the embedded store, anonymous requests); from here on, nothing
-    problems.length = 0;
-    const botEndpoint = `${app.url}/api/messages`;
-    const playground = (name: string, configFile: string, timeZone: string) =>
-      PlaygroundClient.start({
-        name,
-        configFile,
-        botEndpoint,
-        logFile: path.join(dir, `${name.toLowerCase()}-playground.log`),
-        timeZone,
-      });
-    const [a, b] = await Promise.allSettled([
-      playground('Avery', COORDINATOR_CONFIG, AVERY_ZONE),
-      playground('Blake', COLLEAGUE_CONFIG, BLAKE_ZONE),
-    ]);
-    // keep whichever started, so that `after` stops it, before reporting one that did not
-    if (a.status === 'fulfilled') avery = a.value;
-    if (b.status === 'fulfilled') blake = b.value;
-    for (const s of [a, b]) if (s.status === 'rejected') throw s.reason;
-    broken = false;
-  });
-
-  after(async function () {
-    this.timeout(30_000);
-    await Promise.all([avery?.stop(), blake?.stop()]);
-    await app?.close();
-    if (broken) console.log(`    Playground logs and the bot's store are kept in ${dir}`);
-    else if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  // the steps build on each other: after a failure, the rest are skipped rather than failing too
-  beforeEach(function () {
-    if (broken) this.skip();
-  });
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed') broken = true;
-  });
-
   it('each person opens their chat and is welcomed', async () => {
-    await Promise.all([avery.installPersonalChat(), blake.installPersonalChat()]);
-    await Promise.all([
-      avery.waitForMessage(/Welcome to Peer Coach/),
-      blake.waitForMessage(/Welcome to Peer Coach/),
-    ]);
+    await session.openChats();
   });
 
   it('the coordinator creates a programme and enrols both, leaving them unpaired', async () => {
@@ -396,17 +311,10 @@ describe('playground: a coordinator sees where the programme stands, nudges with
   });
 
   it('the bot answered every activity both Playgrounds sent it with success', async () => {
-    await Promise.all([avery.allAnswered(), blake.allAnswered()]);
-    for (const p of [avery, blake]) {
-      const kinds = new Set(p.turns.map((t) => t.activity));
-      for (const kind of ['installationUpdate', 'conversationUpdate', 'message'])
-        assert.ok(kinds.has(kind), `${p.me.name}'s Playground sent ${kind}`);
-      assert.deepEqual(
-        p.turns.filter((t) => t.statusCode < 200 || t.statusCode > 299),
-        [],
-        `every answer to ${p.me.name}'s Playground was 2xx`,
-      );
-    }
+    await assertAllAnsweredWithSuccess(
+      [avery, blake],
+      ['installationUpdate', 'conversationUpdate', 'message'],
+    );
     assert.ok(
       avery.turns.some((t) => t.activity === 'invoke'),
       "Avery's Playground sent invokes (her card buttons)",

@@ -1,20 +1,23 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { DateTime } from 'luxon';
-import { RunningApp, startApp } from '../../src/app';
-import { parseConfig } from '../../src/config/config';
-import { silentLogger } from '../../src/log';
 import {
   ADAPTIVE_CARD,
   choicesOf,
-  currentUserAadObjectId,
   inputsOf,
   PlaygroundClient,
   ReceivedMessage,
   visibleText,
 } from '../support/playground-client';
+import {
+  assertAllAnsweredWithSuccess,
+  AVERY_ZONE,
+  BLAKE_ZONE,
+  escape,
+  headlines,
+  MINUTE,
+  playgroundSessionHooks,
+  shownTime,
+  typedAt,
+} from '../support/playground-session';
 import { verbsOf } from '../support/test-bot';
 import { TestClock } from '../support/test-clock';
 
@@ -28,44 +31,17 @@ import { TestClock } from '../support/test-clock';
  * Playground shows.
  */
 
-const ROOT = path.resolve(__dirname, '../..');
-const COORDINATOR_CONFIG = path.join(ROOT, 'env/playground.coordinator.yml');
-const COLLEAGUE_CONFIG = path.join(ROOT, 'env/playground.colleague.yml');
 const PROGRAMME = 'Spring term, Surgery';
-const AVERY_ZONE = 'Europe/Stockholm';
-const BLAKE_ZONE = 'America/Toronto';
 /** Tuesday 6 October 2026: 15:00 in Stockholm, 09:00 in Toronto */
 const FIRST_MOMENT = '2026-10-06T13:00:00Z';
-const MINUTE = 60_000;
 /** how far ahead each observation is scheduled, and how long it lasts */
 const LEAD_MINUTES = 5;
 const DURATION_MINUTES = 10;
-
-/** the first line a person sees of each message from `from` on, for assertions on what a chat shows */
-const headlines = (p: PlaygroundClient, from = 0) =>
-  p.messages.slice(from).map((m) => visibleText(m).split('\n')[0]);
 
 /** a summary's headline names its date and time, which differ per person: one word for all of them */
 const SUMMARY = '(summary)';
 const summarised = (headline: string | undefined) =>
   headline && /^Your observation on .*: side by side$/.test(headline) ? SUMMARY : headline;
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** what someone in `zone` types into the schedule card's Date and Start for `instant` */
-function typedAt(instant: Date, zone: string): { date: string; startTime: string } {
-  const local = DateTime.fromJSDate(instant, { zone });
-  return { date: local.toISODate() ?? '', startTime: local.toFormat('HH:mm') };
-}
-
-/** the clock time a card shows for `instant` in `zone` (en-US, as every Playground is: "3:05 PM") */
-function shownTime(instant: Date, zone: string): RegExp {
-  const [time, half] = DateTime.fromJSDate(instant, { zone })
-    .setLocale('en-US')
-    .toFormat('h:mm a')
-    .split(' ');
-  return new RegExp(`\\b${time}\\s${half}`);
-}
 
 /** one side of an observation: the person's Playground and the time zone it reports */
 interface Side {
@@ -86,14 +62,19 @@ interface Answers {
 describe('playground: a pair completes two reciprocal observation cycles on the local policy', function () {
   this.timeout(45_000);
 
-  let dir: string;
-  let app: RunningApp | undefined;
+  const clock = new TestClock(FIRST_MOMENT);
+  // a policy "day" is a minute; the test runs the due work
+  const session = playgroundSessionHooks({ name: 'cycle', clock, env: { TIMING_SCALE: 'minutes' } });
+  const runDueWork = () => session.runDueWork();
   let avery: PlaygroundClient;
   let blake: PlaygroundClient;
   let averySide: Side;
   let blakeSide: Side;
-  let broken = false;
-  const clock = new TestClock(FIRST_MOMENT);
+  before(() => {
+    ({ avery, blake } = session);
+    averySide = { playground: avery, zone: AVERY_ZONE };
+    blakeSide = { playground: blake, zone: BLAKE_ZONE };
+  });
   /** the form Avery opened with "new programme"; her clicks replace its card in place */
   let programme: ReceivedMessage;
   /** where each chat stood once the pair was formed: the cycles' messages come after */
@@ -101,70 +82,6 @@ describe('playground: a pair completes two reciprocal observation cycles on the 
   let firstStart: Date;
   let secondStart: Date;
   let averyFirstSummary: ReceivedMessage;
-
-  /** the scheduler, as the dispatch loop runs it, until nothing more is due at the test clock's time */
-  async function runDueWork(): Promise<number> {
-    let total = 0;
-    for (let i = 0; i < 50; i++) {
-      const { claimed } = await app!.dispatch.tick();
-      if (claimed === 0) return total;
-      total += claimed;
-    }
-    throw new Error('due work did not settle');
-  }
-
-  before(async function () {
-    this.timeout(120_000);
-    broken = true; // until everything has started
-    dir = mkdtempSync(path.join(tmpdir(), 'peer-coach-playground-cycle-'));
-    const config = parseConfig({
-      BOT_ANONYMOUS: '1',
-      DATA_DIR: dir,
-      COORDINATOR_AAD_IDS: currentUserAadObjectId(COORDINATOR_CONFIG),
-      TIMING_SCALE: 'minutes',
-    });
-    app = await startApp({ ...config, port: 0 }, silentLogger, {
-      clock,
-      host: '127.0.0.1',
-      dispatchLoop: false,
-    });
-    const botEndpoint = `${app.url}/api/messages`;
-    const playground = (name: string, configFile: string, timeZone: string) =>
-      PlaygroundClient.start({
-        name,
-        configFile,
-        botEndpoint,
-        logFile: path.join(dir, `${name.toLowerCase()}-playground.log`),
-        timeZone,
-      });
-    const [a, b] = await Promise.allSettled([
-      playground('Avery', COORDINATOR_CONFIG, AVERY_ZONE),
-      playground('Blake', COLLEAGUE_CONFIG, BLAKE_ZONE),
-    ]);
-    // keep whichever started, so that `after` stops it, before reporting one that did not
-    if (a.status === 'fulfilled') avery = a.value;
-    if (b.status === 'fulfilled') blake = b.value;
-    for (const s of [a, b]) if (s.status === 'rejected') throw s.reason;
-    averySide = { playground: avery, zone: AVERY_ZONE };
-    blakeSide = { playground: blake, zone: BLAKE_ZONE };
-    broken = false;
-  });
-
-  after(async function () {
-    this.timeout(30_000);
-    await Promise.all([avery?.stop(), blake?.stop()]);
-    await app?.close();
-    if (broken) console.log(`    Playground logs and the bot's store are kept in ${dir}`);
-    else if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  // the steps build on each other: after a failure, the rest are skipped rather than failing too
-  beforeEach(function () {
-    if (broken) this.skip();
-  });
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed') broken = true;
-  });
 
   /**
    * A minute before the start: the host's and the observer's before-cards. The host answers; the
@@ -280,11 +197,7 @@ describe('playground: a pair completes two reciprocal observation cycles on the 
   }
 
   it('each person opens their chat and is welcomed', async () => {
-    await Promise.all([avery.installPersonalChat(), blake.installPersonalChat()]);
-    await Promise.all([
-      avery.waitForMessage(/Welcome to Peer Coach/),
-      blake.waitForMessage(/Welcome to Peer Coach/),
-    ]);
+    await session.openChats();
   });
 
   it('the coordinator creates a programme, keeping the form as it comes: the local policy in minutes', async () => {
@@ -492,16 +405,9 @@ describe('playground: a pair completes two reciprocal observation cycles on the 
   });
 
   it('the bot answered every activity both Playgrounds sent it with success', async () => {
-    await Promise.all([avery.allAnswered(), blake.allAnswered()]);
-    for (const p of [avery, blake]) {
-      const kinds = new Set(p.turns.map((t) => t.activity));
-      for (const kind of ['installationUpdate', 'conversationUpdate', 'message', 'invoke'])
-        assert.ok(kinds.has(kind), `${p.me.name}'s Playground sent ${kind}`);
-      assert.deepEqual(
-        p.turns.filter((t) => t.statusCode < 200 || t.statusCode > 299),
-        [],
-        `every answer to ${p.me.name}'s Playground was 2xx`,
-      );
-    }
+    await assertAllAnsweredWithSuccess(
+      [avery, blake],
+      ['installationUpdate', 'conversationUpdate', 'message', 'invoke'],
+    );
   });
 });

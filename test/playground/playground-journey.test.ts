@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { RunningApp, startApp } from '../../src/app';
-import { parseConfig } from '../../src/config/config';
-import { silentLogger } from '../../src/log';
 import {
   ADAPTIVE_CARD,
   choicesOf,
-  currentUserAadObjectId,
   PlaygroundClient,
   ReceivedMessage,
   visibleText,
 } from '../support/playground-client';
+import {
+  assertAllAnsweredWithSuccess,
+  headlines,
+  playgroundSessionHooks,
+} from '../support/playground-session';
 import { textOf, verbsOf } from '../support/test-bot';
 
 /**
@@ -22,77 +20,21 @@ import { textOf, verbsOf } from '../support/test-bot';
  * what each person's Playground shows.
  */
 
-const ROOT = path.resolve(__dirname, '../..');
-const COORDINATOR_CONFIG = path.join(ROOT, 'env/playground.coordinator.yml');
-const COLLEAGUE_CONFIG = path.join(ROOT, 'env/playground.colleague.yml');
 const PROGRAMME = 'Autumn term, Medicine';
-
-/** the first line a person sees of each message, for assertions on what a chat shows */
-const headlines = (p: PlaygroundClient) => p.messages.map((m) => visibleText(m).split('\n')[0]);
 
 describe('playground: a coordinator and a colleague in two real Playgrounds against the real bot', function () {
   this.timeout(45_000);
 
-  let dir: string;
-  let app: RunningApp | undefined;
+  // no test clock: the bot runs on the system clock, with its own dispatch loop
+  const session = playgroundSessionHooks();
   let avery: PlaygroundClient;
   let blake: PlaygroundClient;
-  let broken = false;
+  before(() => ({ avery, blake } = session));
   /** the message that began as Avery's "new programme" form; her clicks replace its card in place */
   let programme: ReceivedMessage;
 
-  before(async function () {
-    this.timeout(120_000);
-    broken = true; // until everything has started
-    dir = mkdtempSync(path.join(tmpdir(), 'peer-coach-playground-'));
-    const config = parseConfig({
-      BOT_ANONYMOUS: '1',
-      DATA_DIR: dir,
-      COORDINATOR_AAD_IDS: currentUserAadObjectId(COORDINATOR_CONFIG),
-    });
-    app = await startApp({ ...config, port: 0 }, silentLogger, { host: '127.0.0.1' });
-    const botEndpoint = `${app.url}/api/messages`;
-    const playground = (name: string, configFile: string, timeZone: string) =>
-      PlaygroundClient.start({
-        name,
-        configFile,
-        botEndpoint,
-        logFile: path.join(dir, `${name.toLowerCase()}-playground.log`),
-        timeZone,
-      });
-    const [a, b] = await Promise.allSettled([
-      playground('Avery', COORDINATOR_CONFIG, 'Europe/Stockholm'),
-      playground('Blake', COLLEAGUE_CONFIG, 'America/Toronto'),
-    ]);
-    // keep whichever started, so that `after` stops it, before reporting one that did not
-    if (a.status === 'fulfilled') avery = a.value;
-    if (b.status === 'fulfilled') blake = b.value;
-    for (const s of [a, b]) if (s.status === 'rejected') throw s.reason;
-    broken = false;
-  });
-
-  after(async function () {
-    this.timeout(30_000);
-    await Promise.all([avery?.stop(), blake?.stop()]);
-    await app?.close();
-    if (broken) console.log(`    Playground logs and the bot's store are kept in ${dir}`);
-    else if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
-  // the steps build on each other: after a failure, the rest are skipped rather than failing too
-  beforeEach(function () {
-    if (broken) this.skip();
-  });
-  afterEach(function () {
-    if (this.currentTest?.state === 'failed') broken = true;
-  });
-
   it('each person opens their chat and is welcomed once by name, also after reloading the page', async () => {
-    await Promise.all([avery.installPersonalChat(), blake.installPersonalChat()]);
-    const [toAvery, toBlake] = await Promise.all([
-      avery.waitForMessage(/Welcome to Peer Coach/),
-      blake.waitForMessage(/Welcome to Peer Coach/),
-    ]);
+    const [toAvery, toBlake] = await session.openChats();
     // the Playground's install events carry no name: the bot asks the conversation roster
     assert.match(visibleText(toAvery), /Hello Avery Lind!/);
     assert.match(visibleText(toBlake), /Hello Blake Berg!/);
@@ -215,16 +157,9 @@ describe('playground: a coordinator and a colleague in two real Playgrounds agai
   });
 
   it('the bot answered every activity both Playgrounds sent it with success', async () => {
-    await Promise.all([avery.allAnswered(), blake.allAnswered()]);
-    for (const p of [avery, blake]) {
-      const kinds = new Set(p.turns.map((t) => t.activity));
-      for (const kind of ['installationUpdate', 'conversationUpdate', 'message', 'invoke'])
-        assert.ok(kinds.has(kind), `${p.me.name}'s Playground sent ${kind}`);
-      assert.deepEqual(
-        p.turns.filter((t) => t.statusCode < 200 || t.statusCode > 299),
-        [],
-        `every answer to ${p.me.name}'s Playground was 2xx`,
-      );
-    }
+    await assertAllAnsweredWithSuccess(
+      [avery, blake],
+      ['installationUpdate', 'conversationUpdate', 'message', 'invoke'],
+    );
   });
 });

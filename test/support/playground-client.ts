@@ -81,7 +81,7 @@ interface CardInput {
 }
 
 /** every object in a card (body, columns, containers, actions), depth first */
-function nodesOf(card: unknown): Record<string, unknown>[] {
+export function nodesOf(card: unknown): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const walk = (node: unknown) => {
     if (Array.isArray(node)) return node.forEach(walk);
