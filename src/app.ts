@@ -18,6 +18,7 @@ import { RateLimiter } from './delivery/rate-limiter';
 import { DispatchLoop, JobHandler } from './scheduler/dispatch-loop';
 import { Job } from './scheduler/jobs';
 import { ChatNudgeMail } from './bot/nudge-mail';
+import { PersonalSender } from './bot/personal-sender';
 import { NudgeService, nudgeJobKind } from './domain/nudge/nudge-service';
 import { cosmosJobStore } from './store/job-store';
 import { NoticeBoard } from './domain/notices';
@@ -69,7 +70,8 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   );
   const people = new PeopleService(repos, clock, config.coordinatorIds, supportedLanguages);
   const defaults = { defaultTimeZone: config.defaultTimeZone, defaultLocale: config.defaultLocale };
-  const notices: NoticeBoard = new ChatNoticeBoard(people, messenger, defaults);
+  const sender = new PersonalSender(messenger, people);
+  const notices: NoticeBoard = new ChatNoticeBoard(people, sender, defaults);
   const pairs = new PairService(repos, clock, notices, options.random);
   const local = config.timingScale === 'minutes';
   const jobs = cosmosJobStore(store, clock);
@@ -78,7 +80,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     clock,
     people,
     jobs,
-    new ChatCycleMail(messenger, defaults, log.child({ component: 'cycle-mail' })),
+    new ChatCycleMail(messenger, sender, defaults, log.child({ component: 'cycle-mail' })),
     {
       scale: local ? minuteScale : dayScale,
       retentionDays: config.retentionDays,
@@ -91,7 +93,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     clock,
     reports,
     jobs,
-    new ChatNudgeMail(messenger, people, defaults, log.child({ component: 'nudge-mail' })),
+    new ChatNudgeMail(messenger, sender, people, defaults, log.child({ component: 'nudge-mail' })),
   );
   const handlers: Record<string, JobHandler> = {
     ...Object.fromEntries(

@@ -5,7 +5,7 @@ import { AdaptiveCard } from '../cards/render';
 import { Notice, NoticeBoard } from '../domain/notices';
 import { PeopleService } from '../domain/people-service';
 import { Words } from '../i18n';
-import { Messenger } from './messenger';
+import { PersonalSender } from './personal-sender';
 import { verbs } from './verbs';
 import { BotServices, wordsOf } from './services';
 
@@ -51,7 +51,7 @@ function render(notice: Notice, words: Words): AdaptiveCard {
 export class ChatNoticeBoard implements NoticeBoard {
   constructor(
     private readonly people: PeopleService,
-    private readonly messenger: Messenger,
+    private readonly sender: PersonalSender,
     private readonly defaults: Pick<BotServices, 'defaultTimeZone' | 'defaultLocale'>,
   ) {}
 
@@ -64,17 +64,11 @@ export class ChatNoticeBoard implements NoticeBoard {
         continue;
       }
       const card = render(notice, wordsOf(person, this.defaults));
-      const outcome = await this.messenger.send(person.reach, {
+      const outcome = await this.sender.send(person, {
         type: 'message',
         attachments: [CardFactory.adaptiveCard(card)],
       });
-      if (outcome.status === 'unreachable') {
-        // Teams says they blocked or removed the bot: forget the conversation, the coordinator is told
-        await this.people.uninstalled(person.id);
-        unreachable.push(notice.to);
-      } else if (outcome.status === 'failed') {
-        unreachable.push(notice.to);
-      }
+      if (outcome.status !== 'sent') unreachable.push(notice.to);
     }
     return { unreachable };
   }

@@ -11,6 +11,7 @@ import { SendOutcome } from '../domain/ports';
 import { Words } from '../i18n';
 import { Logger } from '../log';
 import { Messenger } from './messenger';
+import { PersonalSender } from './personal-sender';
 import { verbs } from './verbs';
 import { BotServices, wordsOf } from './services';
 
@@ -53,6 +54,7 @@ function noticeCard(notice: CycleNotice, viewer: Person, words: Words): Adaptive
 export class ChatCycleMail implements CycleMail {
   constructor(
     private readonly messenger: Messenger,
+    private readonly sender: PersonalSender,
     private readonly defaults: Pick<BotServices, 'defaultTimeZone' | 'defaultLocale'>,
     private readonly log: Logger,
   ) {}
@@ -91,7 +93,6 @@ export class ChatCycleMail implements CycleMail {
   }
 
   private send(to: Person, activity: Partial<Activity>): Promise<SendOutcome> {
-    if (!to.reach) return Promise.resolve({ status: 'unreachable', reason: 'not installed' });
-    return this.messenger.send(to.reach, activity);
+    return this.sender.send(to, activity);
   }
 }

@@ -8,28 +8,23 @@ import { PeopleService } from '../domain/people-service';
 import { SendOutcome } from '../domain/ports';
 import { Logger } from '../log';
 import { Messenger } from './messenger';
+import { PersonalSender } from './personal-sender';
 import { BotServices, wordsOf } from './services';
 
 /** nudges to supervisors, and the coordinator's progress card updated in place */
 export class ChatNudgeMail implements NudgeMail {
   constructor(
     private readonly messenger: Messenger,
+    private readonly sender: PersonalSender,
     private readonly people: PeopleService,
     private readonly defaults: Pick<BotServices, 'defaultTimeZone' | 'defaultLocale'>,
     private readonly log: Logger,
   ) {}
 
-  async send(to: Person, nudge: Nudge): Promise<SendOutcome> {
-    if (!to.reach) return { status: 'unreachable', reason: 'not installed' };
+  send(to: Person, nudge: Nudge): Promise<SendOutcome> {
     const words = wordsOf(to, this.defaults);
     const card = renderNoticeCard({ title: words.t('nudge.noteTitle'), text: nudge.message });
-    const outcome = await this.messenger.send(to.reach, {
-      type: 'message',
-      attachments: [CardFactory.adaptiveCard(card)],
-    });
-    // Teams says they blocked or removed the bot: forget the conversation, so they are listed as unreachable
-    if (outcome.status === 'unreachable') await this.people.uninstalled(to.id);
-    return outcome;
+    return this.sender.send(to, { type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
   }
 
   async showProgress(nudge: Nudge, programmeName: string): Promise<void> {

@@ -4,6 +4,7 @@ import { Prompt } from '../domain/cycle/prompt';
 import { questionsFor } from '../domain/cycle/questions';
 import { Words } from '../i18n';
 import { whenText } from './observation-text';
+import { promptTitles } from './prompt-card';
 import { AdaptiveCard, expandCard } from './render';
 
 export interface MyDataCardData {
@@ -14,14 +15,6 @@ export interface MyDataCardData {
 /** a card holds this many answered prompts, so even the longest answers stay under 28 KB */
 const promptsPerCard = 3;
 
-const titles = {
-  beforeHost: 'prompt.beforeHostTitle',
-  beforeObserver: 'prompt.beforeObserverTitle',
-  afterObserver: 'prompt.afterObserverTitle',
-  afterHost: 'prompt.afterHostTitle',
-  followUp: 'prompt.followUpTitle',
-} as const;
-
 /**
  * `my data`: everything a person wrote, readable, as one or more cards. Their own words are shown as
  * TextRuns, never as markdown.
@@ -30,7 +23,7 @@ export function renderMyDataCards(data: MyDataCardData, words: Words): AdaptiveC
   const sections = data.answers.map(({ prompt, observation }) => ({
     heading: words.t('myData.prompt', {
       when: observation ? whenText(observation, words) : '—',
-      kind: words.t(titles[prompt.kind], { host: '' }).replace(/\s+$/, ''),
+      kind: words.t(promptTitles[prompt.kind], { host: '' }).replace(/\s+$/, ''),
     }),
     entries: questionsFor(prompt.kind)
       .filter((q) => prompt.answers?.[q.id])

@@ -11,7 +11,8 @@ export interface PromptCardData {
   readonly view: PromptView;
 }
 
-const titles = {
+/** each prompt's title, by kind */
+export const promptTitles = {
   beforeHost: 'prompt.beforeHostTitle',
   beforeObserver: 'prompt.beforeObserverTitle',
   afterObserver: 'prompt.afterObserverTitle',
@@ -49,7 +50,7 @@ export function renderPromptCard({ prompt, view }: PromptCardData, words: Words)
     pairId: prompt.pairId,
     promptId: prompt.id,
     open,
-    title: words.t(titles[prompt.kind], { host: hostName }),
+    title: words.t(promptTitles[prompt.kind], { host: hostName }),
     facts: [
       { title: words.t('prompt.when'), value: whenText(o, words) },
       { title: words.t('prompt.setting'), value: words.t(`settings.${o.setting}`) },

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { message, testUser } from '../support/activities';
+import { blake, message } from '../support/activities';
 import { startTestBot, TestBot } from '../support/test-bot';
 
-const blake = testUser('b', 'Blake Berg');
 const root = path.resolve(__dirname, '../..');
 
 describe('e2e: authentication fails closed', () => {

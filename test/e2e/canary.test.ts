@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { execute, message, testUser, TestUser } from '../support/activities';
+import { avery, blake, chris, execute, message, TestUser } from '../support/activities';
 import { buttonData, pairUp, scheduleObservation } from '../support/cycle-fixtures';
 import { cardOf, invokeCard, startTestBot, TestBot } from '../support/test-bot';
-
-const avery = testUser('a', 'Avery Lind');
-const blake = testUser('b', 'Blake Berg');
-const chris = testUser('c', 'Chris Dahl');
 
 /**
  * The canary: every free-text answer carries a unique marker. Then every coordinator feature and

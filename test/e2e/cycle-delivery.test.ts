@@ -1,12 +1,8 @@
 import { pairUp, scheduleObservation } from '../support/cycle-fixtures';
 import assert from 'node:assert/strict';
 import { embeddedKey } from '../../src/store/embedded-cosmos';
-import { message, testUser, TestUser } from '../support/activities';
+import { avery, blake, chris, message, TestUser } from '../support/activities';
 import { cardOf, startTestBot, TestBot, textOf } from '../support/test-bot';
-
-const avery = testUser('a', 'Avery Lind');
-const blake = testUser('b', 'Blake Berg', { timeZone: 'Europe/Stockholm' });
-const chris = testUser('c', 'Chris Dahl', { timeZone: 'Europe/Stockholm' });
 
 const titles = (bot: TestBot, u: TestUser) =>
   bot.connector.sent

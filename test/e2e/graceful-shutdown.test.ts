@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { installed, message, testUser } from '../support/activities';
+import { blake, installed, message } from '../support/activities';
 import { startTestBot, TestBot } from '../support/test-bot';
-
-const blake = testUser('b', 'Blake Berg');
 
 describe('e2e: graceful shutdown', () => {
   let bot: TestBot;

@@ -2,12 +2,8 @@ import { pairUp, scheduleObservation } from '../support/cycle-fixtures';
 import assert from 'node:assert/strict';
 import { Items } from '@azure/cosmos';
 import sinon from 'sinon';
-import { execute, installed, message, testUser } from '../support/activities';
+import { avery, blake, chris, execute, installed, message } from '../support/activities';
 import { cardOf, createProgramme, startTestBot, TestBot, textOf } from '../support/test-bot';
-
-const avery = testUser('a', 'Avery Lind');
-const blake = testUser('b', 'Blake Berg');
-const chris = testUser('c', 'Chris Dahl');
 
 describe('e2e: the per-message hot path', () => {
   const sandbox = sinon.createSandbox();

@@ -1,5 +1,16 @@
 import assert from 'node:assert/strict';
-import { execute, installed, message, submit, testUser, TestUser } from '../support/activities';
+import {
+  avery,
+  blake,
+  chris,
+  dana,
+  eli,
+  execute,
+  installed,
+  message,
+  submit,
+  TestUser,
+} from '../support/activities';
 import {
   cardOf,
   createProgramme,
@@ -9,12 +20,6 @@ import {
   textOf,
   verbsOf,
 } from '../support/test-bot';
-
-const avery = testUser('a', 'Avery Lind');
-const blake = testUser('b', 'Blake Berg');
-const chris = testUser('c', 'Chris Dahl');
-const dana = testUser('d', 'Dana Ek');
-const eli = testUser('e', 'Eli Fors');
 
 describe('e2e: self-service pairing by invitation', () => {
   let bot: TestBot;

@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
-import { execute, message, testUser, TestUser } from '../support/activities';
+import { avery, blake, chris, execute, message, TestUser } from '../support/activities';
 import { buttonData, pairUp, scheduleObservation } from '../support/cycle-fixtures';
 import { cardOf, invokeCard, startTestBot, TestBot, textOf } from '../support/test-bot';
-
-const avery = testUser('a', 'Avery Lind');
-const blake = testUser('b', 'Blake Berg');
-const chris = testUser('c', 'Chris Dahl');
 
 describe('e2e: my data and delete my data', () => {
   let bot: TestBot;

@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
-import { execute, installed, message, testUser } from '../support/activities';
+import { avery, blake, chris, dana, eli, execute, fran, installed, message } from '../support/activities';
 import { buttonData } from '../support/cycle-fixtures';
 import { cardOf, createProgramme, invokeCard, startTestBot, TestBot, textOf } from '../support/test-bot';
-
-const avery = testUser('a', 'Avery Lind');
-const blake = testUser('b', 'Blake Berg');
-const chris = testUser('c', 'Chris Dahl');
-const dana = testUser('d', 'Dana Ek');
-const eli = testUser('e', 'Eli Fors');
-const fran = testUser('f', 'Fran Gale');
 
 describe('e2e: a coordinator nudges a segment, previewed, with live progress', () => {
   let bot: TestBot;

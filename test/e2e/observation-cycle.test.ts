@@ -1,9 +1,8 @@
 import { buttonData, pairUp, scheduleObservation } from '../support/cycle-fixtures';
 import assert from 'node:assert/strict';
-import { execute, message, testUser, TestUser } from '../support/activities';
+import { avery, execute, message, TestUser, testUser } from '../support/activities';
 import { cardOf, invokeCard, startTestBot, TestBot, textOf, verbsOf } from '../support/test-bot';
 
-const avery = testUser('a', 'Avery Lind');
 // the host works in Stockholm, the observer in London: each sees times in their own zone
 const blake = testUser('b', 'Blake Berg', { timeZone: 'Europe/Stockholm', locale: 'en-GB' });
 const chris = testUser('c', 'Chris Dahl', { timeZone: 'Europe/London', locale: 'en-GB' });

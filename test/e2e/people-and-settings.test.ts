@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import {
+  avery,
+  blake,
   botAddedToTeam,
   botRemovedFromTeam,
+  eli,
   execute,
   installed,
   message,
-  testUser,
   uninstalled,
 } from '../support/activities';
 import { programmeInput } from '../support/domain-fixtures';
@@ -19,8 +21,6 @@ import {
   verbsOf,
 } from '../support/test-bot';
 
-const avery = testUser('a', 'Avery Lind');
-const blake = testUser('b', 'Blake Berg');
 const team = { id: '19:ward-7@thread.tacv2', name: 'Ward 7 supervisors' };
 
 /** the value an input of a card currently holds */
@@ -190,7 +190,6 @@ describe('e2e: people, profiles and programme settings', () => {
     await bot.post(message(blake, svc, 'programmes'));
     assert.match(textOf(cardOf(last(blake))), /Programmes/);
     // and a supervisor cannot make themselves one by forging the card
-    const eli = testUser('e', 'Eli Fors');
     await bot.post(installed(eli, svc));
     await bot.post(execute(eli, svc, 'coordinator.add', { person: eli.aadObjectId }));
     await bot.post(message(eli, svc, 'programmes'));

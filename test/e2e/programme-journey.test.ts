@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { botAddedToPersonalChat, execute, installed, message, testUser } from '../support/activities';
+import {
+  avery,
+  blake,
+  botAddedToPersonalChat,
+  execute,
+  installed,
+  message,
+  testUser,
+} from '../support/activities';
 import {
   cardOf,
   createProgramme,
@@ -10,8 +18,6 @@ import {
   verbsOf,
 } from '../support/test-bot';
 
-const avery = testUser('a', 'Avery Lind');
-const blake = testUser('b', 'Blake Berg');
 const chris = testUser('c', 'Chris Dahl', { timeZone: 'America/New_York', locale: 'en-US' });
 
 describe('e2e: a coordinator sets up a programme over real HTTP', () => {

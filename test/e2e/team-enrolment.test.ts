@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
-import { botAddedToTeam, channelMessage, execute, installed, testUser } from '../support/activities';
+import {
+  avery,
+  blake,
+  botAddedToTeam,
+  channelMessage,
+  chris,
+  dana,
+  eli,
+  execute,
+  installed,
+} from '../support/activities';
 import { cardOf, createProgramme, invokeCard, startTestBot, TestBot, textOf } from '../support/test-bot';
 
-const avery = testUser('a', 'Avery Lind');
-const blake = testUser('b', 'Blake Berg');
-const chris = testUser('c', 'Chris Dahl');
-const dana = testUser('d', 'Dana Ek');
 const team = { id: '19:clinical-supervisors@thread.tacv2', name: 'Clinical supervisors' };
 
 describe('e2e: enrolling a whole team, and people who cannot be reached', () => {
@@ -69,7 +75,6 @@ describe('e2e: enrolling a whole team, and people who cannot be reached', () => 
       invokeCard((await bot.post(execute(avery, svc, 'pairing.auto', { programmeId }))).body),
     );
     assert.match(paired, /New pairs \(2\)/);
-    const eli = testUser('e', 'Eli Fors');
     await bot.post(installed(eli, svc));
     await bot.post(execute(avery, svc, 'enrol.save', { programmeId, people: eli.aadObjectId }));
     const trio = textOf(

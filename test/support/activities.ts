@@ -23,6 +23,14 @@ export function testUser(letter: string, name: string, extra: Partial<TestUser> 
   };
 }
 
+/** the people of the end-to-end tests (the same names as the local Playground's) */
+export const avery = testUser('a', 'Avery Lind');
+export const blake = testUser('b', 'Blake Berg');
+export const chris = testUser('c', 'Chris Dahl');
+export const dana = testUser('d', 'Dana Ek');
+export const eli = testUser('e', 'Eli Fors');
+export const fran = testUser('f', 'Fran Gale');
+
 const bot = { id: '28:peer-coach-bot', name: 'Peer Coach' };
 
 function base(user: TestUser, serviceUrl: string) {

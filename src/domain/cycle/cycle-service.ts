@@ -528,10 +528,7 @@ export class CycleService {
       outgoing,
       await this.view(outgoing, observation, pair, programme),
     );
-    if (outcome.status === 'unreachable') {
-      await this.people.uninstalled(person.id);
-      return this.unreachable(prompt, observation, pair);
-    }
+    if (outcome.status === 'unreachable') return this.unreachable(prompt, observation, pair);
     if (outcome.status === 'failed') {
       return {
         status: 'retry',
