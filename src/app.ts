@@ -40,6 +40,8 @@ export interface AppOptions {
   readonly host?: string;
   /** false: the dispatch loop does not run by itself (tests call `dispatch.tick()` with their clock) */
   readonly dispatchLoop?: boolean;
+  /** how long a claimed job stays ours (default 60 s); crash-recovery runs shorten it */
+  readonly leaseMs?: number;
 }
 
 export interface RunningApp {
@@ -103,7 +105,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   };
   const dispatch = new DispatchLoop(jobs, handlers, clock, {
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    leaseMs: 60_000,
+    leaseMs: options.leaseMs ?? 60_000,
     batch: 32,
     idleMs: local ? 1_000 : 5_000,
     log: log.child({ component: 'dispatch' }),
