@@ -29,6 +29,7 @@ import { startHttpServer } from './http/server';
 import { supportedLanguages } from './i18n';
 import { Logger } from './log';
 import { CosmosStore, openCosmosStore } from './store/cosmos-store';
+import { openWhenReachable, StartupRetry } from './store/store-startup';
 import { cosmosRepositories } from './store/repositories';
 
 export interface AppOptions {
@@ -42,6 +43,12 @@ export interface AppOptions {
   readonly dispatchLoop?: boolean;
   /** how long a claimed job stays ours (default 60 s); crash-recovery runs shorten it */
   readonly leaseMs?: number;
+  /** how start-up waits for a store it cannot reach yet (tests make it quick) */
+  readonly storeRetry?: StartupRetry;
+  /** told the address as soon as HTTP listens, before the store is open (/readyz says 503 until then) */
+  readonly onListening?: (url: string) => void;
+  /** aborting it stops a start-up that is still waiting for the store */
+  readonly signal?: AbortSignal;
 }
 
 export interface RunningApp {
@@ -54,12 +61,44 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** config → store → domain → bot → HTTP. The composition root, and nothing else. */
+/** config → HTTP (not ready yet) → store → domain → bot. The composition root, and nothing else. */
 export async function startApp(config: Config, log: Logger, options: AppOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
-  const store = await openCosmosStore(config.store, clock, log.child({ component: 'store' }));
-  const repos = cosmosRepositories(store);
   const adapter = createAdapter(config.auth, config.defaultLocale, log.child({ component: 'adapter' }));
+  // HTTP first, so that a platform probing /readyz sees "not ready" (not "down") while the store opens
+  const live: { bot?: PeerCoachBot } = {};
+  let store: CosmosStore | undefined;
+  const http = await startHttpServer({
+    port: config.port,
+    host: options.host,
+    endpoint: {
+      process: async (req, res) => {
+        const bot = live.bot;
+        if (!bot) {
+          res.header('Retry-After', '5');
+          res.send(503, { error: 'starting: the store is not open yet' });
+          return;
+        }
+        await adapter.process(req, res, (context) => bot.run(context));
+      },
+    },
+    ready: async () => (store ? store.ping() : false),
+    log: log.child({ component: 'http' }),
+  });
+  options.onListening?.(http.url);
+  const storeLog = log.child({ component: 'store' });
+  try {
+    store = await openWhenReachable(
+      () => openCosmosStore(config.store, clock, storeLog),
+      storeLog,
+      options.storeRetry,
+      options.signal,
+    );
+  } catch (err) {
+    await http.close();
+    throw err;
+  }
+  const repos = cosmosRepositories(store);
   const appId = config.auth.mode === 'authenticated' ? config.auth.appId : '';
   // keeps every proactive send within Teams' published limits, per conversation and per tenant
   const limiter = new RateLimiter({ clock });
@@ -132,14 +171,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     fileConsent: config.exportAs === 'file',
     ...defaults,
   };
-  const bot = new PeerCoachBot(services, log.child({ component: 'bot' }));
-  const http = await startHttpServer({
-    port: config.port,
-    host: options.host,
-    endpoint: { process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) },
-    ready: () => store.ping(),
-    log: log.child({ component: 'http' }),
-  });
+  live.bot = new PeerCoachBot(services, log.child({ component: 'bot' }));
   if (options.dispatchLoop !== false) dispatch.start();
   log.info(
     { port: http.port, auth: config.auth.mode, store: store.kind, timing: config.timingScale },
@@ -149,6 +181,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     log.warn('ANONYMOUS MODE (BOT_ANONYMOUS=1): requests are not authenticated. For local use only.');
   }
   let closing: Promise<void> | undefined;
+  const opened = store;
   return {
     url: http.url,
     port: http.port,
@@ -158,7 +191,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       closing ??= (async () => {
         await http.close();
         await dispatch.stop();
-        await store.close();
+        await opened.close();
       })();
       return closing;
     },

@@ -1,4 +1,5 @@
-import { startApp } from './app';
+import { RunningApp, startApp } from './app';
+import { StartupAborted } from './store/store-startup';
 import { parseConfig } from './config/config';
 import { ConfigurationError } from './config/errors';
 import { createLogger } from './log';
@@ -15,12 +16,18 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel);
-  const app = await startApp(config, log);
-
+  // a signal while the store is still being waited for ends start-up; after it, a graceful stop
+  const starting = new AbortController();
+  let app: RunningApp | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    if (!app) {
+      log.info({ signal }, 'stopping during start-up');
+      starting.abort();
+      return;
+    }
     log.info({ signal }, 'shutting down: finishing in-flight turns');
     await app.close();
     log.info('stopped');
@@ -28,6 +35,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  try {
+    app = await startApp(config, log, { signal: starting.signal });
+  } catch (err) {
+    if (err instanceof StartupAborted) process.exit(0);
+    throw err;
+  }
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,6 @@
 import { Container, ErrorResponse, SqlParameter } from '@azure/cosmos';
 import { Collection, Versioned } from '../domain/ports';
+import { retryTransient } from './transient';
 
 const systemFields = ['_rid', '_self', '_etag', '_attachments', '_ts'] as const;
 
@@ -30,7 +31,9 @@ export class CosmosCollection<
 
   async read(id: string, partition: string): Promise<Versioned<T> | undefined> {
     try {
-      const { resource, etag } = await this.container.item(id, partition).read<Record<string, unknown>>();
+      const { resource, etag } = await retryTransient(() =>
+        this.container.item(id, partition).read<Record<string, unknown>>(),
+      );
       if (!resource || resource.type !== this.type) return undefined;
       return { doc: stripSystemFields<T>(resource), etag: etag ?? String(resource._etag) };
     } catch (err) {
@@ -41,7 +44,7 @@ export class CosmosCollection<
 
   async create(doc: T): Promise<'created' | 'exists'> {
     try {
-      await this.container.items.create(doc);
+      await retryTransient(() => this.container.items.create(doc));
       return 'created';
     } catch (err) {
       if (statusOf(err) === 409) return 'exists';
@@ -57,9 +60,11 @@ export class CosmosCollection<
   /** replace under IfMatch, handing back the new version for a caller that writes again */
   async replaceIfMatch(doc: T, etag: string): Promise<{ etag: string } | 'conflict' | 'missing'> {
     try {
-      const response = await this.container
-        .item(doc.id, this.partitionOf(doc))
-        .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
+      const response = await retryTransient(() =>
+        this.container
+          .item(doc.id, this.partitionOf(doc))
+          .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } }),
+      );
       return { etag: response.etag ?? String(response.resource?._etag) };
     } catch (err) {
       const status = statusOf(err);
@@ -81,9 +86,11 @@ export class CosmosCollection<
     etag?: string,
   ): Promise<'removed' | 'conflict' | 'missing'> {
     try {
-      await this.container
-        .item(id, partition)
-        .delete(etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : {});
+      await retryTransient(() =>
+        this.container
+          .item(id, partition)
+          .delete(etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : {}),
+      );
       return 'removed';
     } catch (err) {
       const status = statusOf(err);
@@ -106,7 +113,9 @@ export class CosmosCollection<
       query: `SELECT ${fields.map((f) => `c.${f}`).join(', ')} FROM c WHERE c.type = @type AND (${where})`,
       parameters: [{ name: '@type', value: this.type }, ...parameters],
     };
-    const { resources } = await this.container.items.query<Record<K, unknown>>(query).fetchAll();
+    const { resources } = await retryTransient(() =>
+      this.container.items.query<Record<K, unknown>>(query).fetchAll(),
+    );
     return resources;
   }
 
@@ -121,9 +130,11 @@ export class CosmosCollection<
       query: `SELECT * FROM c WHERE c.type = @type${where ? ` AND (${where})` : ''}${orderBy ? ` ORDER BY ${orderBy}` : ''}`,
       parameters: [{ name: '@type', value: this.type }, ...parameters],
     };
-    const { resources } = await this.container.items
-      .query<Record<string, unknown>>(query, partition === undefined ? {} : { partitionKey: partition })
-      .fetchAll();
+    const { resources } = await retryTransient(() =>
+      this.container.items
+        .query<Record<string, unknown>>(query, partition === undefined ? {} : { partitionKey: partition })
+        .fetchAll(),
+    );
     return resources.map((r) => stripSystemFields<T>(r));
   }
 }

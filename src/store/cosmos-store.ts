@@ -5,6 +5,7 @@ import { Logger } from '../log';
 import { ContainerName, containerSpecs } from './containers';
 import { stripSystemFields } from './cosmos-collection';
 import { embeddedKey, readSnapshot, startEmbeddedCosmos, writeSnapshot } from './embedded-cosmos';
+import { sdkRetryOptions } from './transient';
 
 /** the open database: one client, every container, and a health probe */
 export interface CosmosStore {
@@ -56,38 +57,43 @@ async function exportAll(
  */
 export async function openCosmosStore(config: StoreConfig, clock: Clock, log: Logger): Promise<CosmosStore> {
   if (config.kind !== 'embedded') {
+    const connectionPolicy = {
+      retryOptions: sdkRetryOptions,
+      // a plain-http endpoint is a local emulator: it has no other regions to discover
+      ...(config.endpoint.startsWith('http:') ? { enableEndpointDiscovery: false } : {}),
+    };
     const client =
       config.kind === 'azure'
-        ? new CosmosClient({
-            endpoint: config.endpoint,
-            key: config.key,
-            // a plain-http endpoint is a local emulator: it has no other regions to discover
-            ...(config.endpoint.startsWith('http:')
-              ? { connectionPolicy: { enableEndpointDiscovery: false } }
-              : {}),
-          })
+        ? new CosmosClient({ endpoint: config.endpoint, key: config.key, connectionPolicy })
         : new CosmosClient({
             endpoint: config.endpoint,
+            connectionPolicy,
             // loaded only when chosen: most deployments (and every local run) never need it
             aadCredentials: new (await import('@azure/identity')).DefaultAzureCredential(),
           });
-    // with a managed identity the data-plane role cannot create containers: infrastructure does
-    const mayCreate = config.kind === 'azure';
-    const database = mayCreate
-      ? (await client.databases.createIfNotExists({ id: config.database })).database
-      : client.database(config.database);
-    const containers = await openContainers(database, mayCreate);
-    log.info(
-      { endpoint: config.endpoint, database: config.database, auth: config.kind },
-      'using Azure Cosmos DB',
-    );
-    return {
-      kind: config.kind,
-      endpoint: config.endpoint,
-      containers,
-      ping: () => ping(database),
-      close: async () => client.dispose(),
-    };
+    try {
+      // with a managed identity the data-plane role cannot create containers: infrastructure does
+      const mayCreate = config.kind === 'azure';
+      const database = mayCreate
+        ? (await client.databases.createIfNotExists({ id: config.database })).database
+        : client.database(config.database);
+      if (!mayCreate) await database.read();
+      const containers = await openContainers(database, mayCreate);
+      log.info(
+        { endpoint: config.endpoint, database: config.database, auth: config.kind },
+        'using Azure Cosmos DB',
+      );
+      return {
+        kind: config.kind,
+        endpoint: config.endpoint,
+        containers,
+        ping: () => ping(database),
+        close: async () => client.dispose(),
+      };
+    } catch (err) {
+      client.dispose();
+      throw err;
+    }
   }
 
   const server = await startEmbeddedCosmos();
@@ -95,7 +101,7 @@ export async function openCosmosStore(config: StoreConfig, clock: Clock, log: Lo
   const client = new CosmosClient({
     endpoint: server.endpoint,
     key: embeddedKey,
-    connectionPolicy: { enableEndpointDiscovery: false },
+    connectionPolicy: { enableEndpointDiscovery: false, retryOptions: sdkRetryOptions },
   });
   const { database } = await client.databases.createIfNotExists({ id: config.database });
   const containers = await openContainers(database, true);

@@ -5,6 +5,7 @@ import { Versioned } from '../domain/ports';
 import { ClaimedJob, Job, JobSpec, JobStore, slotOf } from '../scheduler/jobs';
 import { CosmosStore } from './cosmos-store';
 import { CosmosCollection, stripSystemFields } from './cosmos-collection';
+import { retryTransient } from './transient';
 
 /** the partition that holds one pointer per pending job id */
 export const pointerPartition = '_index';
@@ -101,7 +102,7 @@ export class CosmosJobStore implements JobStore {
         createdAt: this.clock.now().toISOString(),
       };
       // document first, pointer second (the commit), old document last: see src/scheduler/jobs.ts
-      await this.container.items.upsert(doc);
+      await retryTransient(() => this.container.items.upsert(doc));
       const next: JobPointer = {
         type: 'job-pointer',
         id: spec.id,
@@ -148,9 +149,9 @@ export class CosmosJobStore implements JobStore {
       throw new Error(`claim limit must be a positive integer: ${limit}`);
     const nowIso = now.toISOString();
     const until = new Date(now.getTime() + leaseMs).toISOString();
-    const { resources } = await this.container.items
-      .query<Record<string, unknown>>(claimQuery(nowIso, limit))
-      .fetchAll();
+    const { resources } = await retryTransient(() =>
+      this.container.items.query<Record<string, unknown>>(claimQuery(nowIso, limit)).fetchAll(),
+    );
     const claims = await Promise.all(
       resources.map(async (raw): Promise<ClaimedJob | undefined> => {
         const found = stripSystemFields<Job>(raw);
