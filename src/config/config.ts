@@ -13,6 +13,11 @@ export type AuthConfig =
       readonly appPassword: string;
       readonly appType: AppType;
       readonly tenantId: string;
+      /**
+       * where the signing keys of inbound tokens are published (an OpenID configuration); unset means
+       * the public cloud's, which is what every bot behind Azure Bot Service wants
+       */
+      readonly openIdMetadataUrl?: string;
     }
   | {
       /** local use only: requests without a token are accepted */
@@ -93,7 +98,28 @@ function parseAuth(env: Env, issues: ConfigIssue[]): AuthConfig | undefined {
   if (appType !== 'MultiTenant' && !tenantId) {
     issues.push(configIssue('MissingAppTenantId', 'MicrosoftAppTenantId'));
   }
-  return { mode: 'authenticated', appId, appPassword, appType, tenantId };
+  const openIdMetadataUrl = value(env, 'BOT_OPENID_METADATA_URL');
+  if (openIdMetadataUrl !== undefined && !isMetadataUrl(openIdMetadataUrl)) {
+    issues.push(configIssue('InvalidOpenIdMetadataUrl', 'BOT_OPENID_METADATA_URL'));
+  }
+  return {
+    mode: 'authenticated',
+    appId,
+    appPassword,
+    appType,
+    tenantId,
+    ...(openIdMetadataUrl ? { openIdMetadataUrl } : {}),
+  };
+}
+
+/**
+ * Whoever serves the metadata decides which keys sign valid tokens, so it must come over TLS; plain
+ * http only to this machine, where a test or a local token service runs.
+ */
+function isMetadataUrl(raw: string): boolean {
+  if (!isHttpUrl(raw)) return false;
+  const url = new URL(raw);
+  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
 function isHttpUrl(raw: string): boolean {

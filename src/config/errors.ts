@@ -88,6 +88,11 @@ export const configErrors = {
     description:
       'EXPORT_AS must be "file" (Teams file consent) or "chat" (the CSV shown in the chat, for the local Playground).',
   },
+  InvalidOpenIdMetadataUrl: {
+    code: 'PC-CFG-020',
+    description:
+      'BOT_OPENID_METADATA_URL must be an https URL of an OpenID configuration (http only for localhost), or unset to trust the public Bot Framework cloud.',
+  },
 } as const;
 
 export type ConfigErrorName = keyof typeof configErrors;

@@ -147,6 +147,33 @@ describe('parseConfig', () => {
     it('refuses an unknown MicrosoftAppType (PC-CFG-004)', () => {
       assert.deepEqual(codesFor(azureBotEnv({ MicrosoftAppType: 'Managed' })), ['PC-CFG-004']);
     });
+
+    it('checks tokens against the public cloud keys unless BOT_OPENID_METADATA_URL names another OpenID configuration', () => {
+      const publicCloud = parseConfig(azureBotEnv()).auth;
+      assert.ok(publicCloud.mode === 'authenticated' && !('openIdMetadataUrl' in publicCloud));
+      const sovereign = 'https://login.botframework.azure.us/v1/.well-known/openidconfiguration';
+      const local = 'http://127.0.0.1:4321/v1/.well-known/openidconfiguration';
+      for (const url of [sovereign, local, 'http://localhost:4321/openid']) {
+        const auth = parseConfig(azureBotEnv({ BOT_OPENID_METADATA_URL: url })).auth;
+        assert.equal(auth.mode === 'authenticated' && auth.openIdMetadataUrl, url);
+      }
+    });
+
+    it('refuses a BOT_OPENID_METADATA_URL that is not https, unless it points at this machine (PC-CFG-020)', () => {
+      for (const bad of [
+        'http://keys.example.com/v1/.well-known/openidconfiguration',
+        'ftp://keys.example.com/openid',
+        'https://exa mple.com/openid',
+        'keys.example.com',
+      ]) {
+        const err = configError(azureBotEnv({ BOT_OPENID_METADATA_URL: bad }));
+        assert.deepEqual(
+          err.issues.map((i) => [i.code, i.variable]),
+          [['PC-CFG-020', 'BOT_OPENID_METADATA_URL']],
+          bad,
+        );
+      }
+    });
   });
 
   describe('port', () => {
