@@ -14,7 +14,8 @@ import { InvitationService } from './domain/invitation-service';
 import { AuditLog } from './domain/report/audit-log';
 import { ReportService } from './domain/report/report-service';
 import { dayScale, localPolicy, minuteScale } from './domain/timing';
-import { RateLimiter } from './delivery/rate-limiter';
+import { RateLimiter, RateWindow } from './delivery/rate-limiter';
+import { defaultPersonWindows, PersonLimit } from './delivery/person-limit';
 import { DispatchLoop, JobHandler } from './scheduler/dispatch-loop';
 import { Job } from './scheduler/jobs';
 import { ChatNudgeMail } from './bot/nudge-mail';
@@ -47,6 +48,8 @@ export interface AppOptions {
   readonly storeRetry?: StartupRetry;
   /** told the address as soon as HTTP listens, before the store is open (/readyz says 503 until then) */
   readonly onListening?: (url: string) => void;
+  /** the per-person request limit (default: `defaultPersonWindows`); false turns it off */
+  readonly personLimit?: readonly RateWindow[] | false;
   /** aborting it stops a start-up that is still waiting for the store */
   readonly signal?: AbortSignal;
 }
@@ -169,6 +172,9 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     clock,
     peoplePicker: config.auth.mode === 'authenticated',
     fileConsent: config.exportAs === 'file',
+    ...(options.personLimit === false
+      ? {}
+      : { personLimit: new PersonLimit(clock, options.personLimit ?? defaultPersonWindows) }),
     ...defaults,
   };
   live.bot = new PeerCoachBot(services, log.child({ component: 'bot' }));

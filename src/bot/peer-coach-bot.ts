@@ -1,4 +1,5 @@
 import {
+  ActivityTypes,
   AdaptiveCardInvokeResponse,
   AdaptiveCardInvokeValue,
   CardFactory,
@@ -20,6 +21,12 @@ import { programmeExport } from './handlers/report-handlers';
 import { ActionResult, Actor, CardData, Reply } from './turn';
 
 const actorKey = Symbol('peer-coach.actor');
+
+/** Teams refreshing a Universal Actions card by itself: not something the person did */
+function isAutomaticRefresh(activity: TurnContext['activity']): boolean {
+  const value = activity.value as { trigger?: unknown } | undefined;
+  return activity.name === 'adaptiveCard/action' && value?.trigger === 'automatic';
+}
 
 function cardData(value: unknown): CardData {
   if (!value || typeof value !== 'object') return {};
@@ -45,6 +52,7 @@ export class PeerCoachBot extends TeamsActivityHandler {
 
     // every activity refreshes what we know of its sender (serviceUrl, locale, time zone)
     this.onTurn(async (context, next) => {
+      if (!(await this.withinLimit(context))) return;
       const sighting = sightingOf(context.activity);
       if (sighting) context.turnState.set(actorKey, await this.services.people.recognise(sighting));
       await next();
@@ -75,6 +83,44 @@ export class PeerCoachBot extends TeamsActivityHandler {
       }
       await next();
     });
+  }
+
+  /**
+   * The per-person limit, before any store work. Over it, a message gets one "slow down" (then
+   * silence while it lasts) and a card action gets the same line under its card, so what the
+   * person typed on the card stays there for the next try.
+   */
+  private async withinLimit(context: TurnContext): Promise<boolean> {
+    const limit = this.services.personLimit;
+    const { activity } = context;
+    const key = activity.from?.aadObjectId ?? activity.from?.id;
+    if (!limit || !key || typeof key !== 'string' || isAutomaticRefresh(activity)) return true;
+    const admission = limit.admit(key);
+    if (admission === 'admitted') return true;
+    this.log.warn({ type: activity.type, admission }, 'turn refused: over the per-person limit');
+    const words = wordsFor(
+      typeof activity.locale === 'string' ? activity.locale : this.services.defaultLocale,
+      this.services.defaultTimeZone,
+    );
+    if (activity.type === ActivityTypes.Invoke) {
+      const card = activity.name === 'adaptiveCard/action';
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: {
+          status: card ? 200 : 429,
+          body: card
+            ? {
+                statusCode: 200,
+                type: 'application/vnd.microsoft.activity.message',
+                value: words.t('common.slowDown'),
+              }
+            : undefined,
+        },
+      });
+    } else if (activity.type === ActivityTypes.Message && admission === 'refused-first') {
+      await context.sendActivity(words.t('common.slowDown'));
+    }
+    return false;
   }
 
   private actor(context: TurnContext): Actor | undefined {

@@ -1,4 +1,5 @@
 import { Clock } from '../domain/clock';
+import { PersonLimit } from '../delivery/person-limit';
 import { CycleService } from '../domain/cycle/cycle-service';
 import { NudgeService } from '../domain/nudge/nudge-service';
 import { AuditLog } from '../domain/report/audit-log';
@@ -29,6 +30,8 @@ export interface BotServices {
   readonly fileConsent: boolean;
   readonly defaultTimeZone: string;
   readonly defaultLocale: string;
+  /** how many requests one person may make (unset: no limit) */
+  readonly personLimit?: PersonLimit;
 }
 
 /** a person's words: what they chose, else what Teams last said, else the defaults */

@@ -54,7 +54,8 @@ const buckets = 60;
 /** how often idle conversations and tenants are forgotten; a sweep is one pass over the maps */
 const sweepEveryMs = 10_000;
 
-interface Window {
+/** one sliding window's bookkeeping */
+export interface Window {
   /** the earliest time at or after `now` when one more send fits */
   earliest(now: number): number;
   record(at: number): void;
@@ -134,7 +135,7 @@ class BucketWindow implements Window {
   }
 }
 
-function windowFor(limit: RateWindow): Window {
+export function windowFor(limit: RateWindow): Window {
   return limit.count <= exactUpTo ? new ExactWindow(limit) : new BucketWindow(limit);
 }
 
@@ -155,7 +156,7 @@ interface TenantState extends Queue {
   blockedUntil: number;
 }
 
-function check(limit: RateWindow, name: string): RateWindow {
+export function check(limit: RateWindow, name: string): RateWindow {
   if (!Number.isInteger(limit.count) || limit.count < 1) {
     throw new RangeError(`${name}: count must be a whole number of sends, 1 or more (got ${limit.count}).`);
   }

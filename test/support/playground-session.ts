@@ -90,7 +90,8 @@ export async function startPlaygroundSession(
     app = await startApp(
       { ...config, port: 0 },
       options.logger ?? silentLogger,
-      clock ? { clock, host: '127.0.0.1', dispatchLoop: false } : { host: '127.0.0.1' },
+      // a test clock stands still, so the per-person limit would never let anyone in again
+      clock ? { clock, host: '127.0.0.1', dispatchLoop: false, personLimit: false } : { host: '127.0.0.1' },
     );
     options.appStarted?.(app, config);
     const botEndpoint = `${app.url}/api/messages`;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { RunningApp, startApp } from '../../src/app';
+import { AppOptions, RunningApp, startApp } from '../../src/app';
 import { parseConfig } from '../../src/config/config';
 import { Logger, silentLogger } from '../../src/log';
 import { LocalConnector } from './local-connector';
@@ -29,6 +29,7 @@ export async function startTestBot(
   connectorToShare?: LocalConnector,
   clockToShare?: TestClock,
   log: Logger = silentLogger,
+  options: Pick<AppOptions, 'personLimit'> = {},
 ): Promise<TestBot> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'peer-coach-e2e-'));
   const connector = connectorToShare ?? new LocalConnector();
@@ -40,6 +41,8 @@ export async function startTestBot(
     clock,
     host: '127.0.0.1',
     dispatchLoop: false,
+    // the test clock stands still while a test sends dozens of requests; the limit has its own test
+    personLimit: options.personLimit ?? false,
     // a repeatable sequence, so automatic pairing is the same on every run
     random: () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646,
     retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2, sleep: () => Promise.resolve(), random: () => 0.5 },

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { PersonLimit } from '../../src/delivery/person-limit';
+import { TestClock } from '../support/test-clock';
+
+describe('the per-person limit', () => {
+  const windows = [
+    { count: 3, perMs: 1_000 },
+    { count: 5, perMs: 60_000 },
+  ];
+
+  it('admits up to each window, then refuses once aloud and then silently', () => {
+    const limit = new PersonLimit(new TestClock('2026-09-01T08:00:00Z'), windows);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5].map(() => limit.admit('blake')),
+      ['admitted', 'admitted', 'admitted', 'refused-first', 'refused'],
+    );
+  });
+
+  it('does not count refused requests, so waiting is enough', () => {
+    const clock = new TestClock('2026-09-01T08:00:00Z');
+    const limit = new PersonLimit(clock, windows);
+    for (let i = 0; i < 10; i++) limit.admit('blake');
+    clock.advance(1_000);
+    assert.equal(limit.admit('blake'), 'admitted');
+    assert.equal(limit.admit('blake'), 'admitted', 'the minute window holds 5: 3 before, 2 now');
+    assert.equal(limit.admit('blake'), 'refused-first', 'a new spell over the limit is announced again');
+  });
+
+  it('forgets people once nothing they sent is inside a window', () => {
+    const clock = new TestClock('2026-09-01T08:00:00Z');
+    const limit = new PersonLimit(clock, windows);
+    for (let i = 0; i < 1000; i++) limit.admit(`person-${i}`);
+    assert.equal(limit.size(), 1000);
+    clock.advance(60_000);
+    assert.equal(limit.size(), 0);
+  });
+
+  it('refuses windows that make no sense', () => {
+    assert.throws(() => new PersonLimit(new TestClock(), [{ count: 0, perMs: 1000 }]), /count/);
+  });
+});
