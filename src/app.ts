@@ -50,6 +50,10 @@ export interface AppOptions {
   readonly onListening?: (url: string) => void;
   /** the per-person request limit (default: `defaultPersonWindows`); false turns it off */
   readonly personLimit?: readonly RateWindow[] | false;
+  /** how the rate limiter waits for room (default: a timer); a test with its own clock advances it */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** how long a Bot Connector call may take before it is abandoned (default 15 s) */
+  readonly connectorTimeoutMs?: number;
   /** aborting it stops a start-up that is still waiting for the store */
   readonly signal?: AbortSignal;
 }
@@ -104,13 +108,14 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   const repos = cosmosRepositories(store);
   const appId = config.auth.mode === 'authenticated' ? config.auth.appId : '';
   // keeps every proactive send within Teams' published limits, per conversation and per tenant
-  const limiter = new RateLimiter({ clock });
+  const limiter = new RateLimiter({ clock, ...(options.sleep ? { sleep: options.sleep } : {}) });
   const messenger = new Messenger(
     adapter,
     appId,
     log.child({ component: 'messenger' }),
     options.retry,
     limiter,
+    options.connectorTimeoutMs,
   );
   const people = new PeopleService(repos, clock, config.coordinatorIds, supportedLanguages);
   const defaults = { defaultTimeZone: config.defaultTimeZone, defaultLocale: config.defaultLocale };

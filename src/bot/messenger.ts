@@ -1,4 +1,5 @@
 import { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import { ConnectorClient } from 'botframework-connector';
 import { ConversationReach, SendOutcome } from '../domain/ports';
 import { Logger } from '../log';
 import { SendLimiter } from '../delivery/rate-limiter';
@@ -28,6 +29,26 @@ export interface RetryPolicy {
   readonly random: () => number;
 }
 
+/** the HTTP pipeline under botbuilder's connector client, where its built-in retry policy lives */
+interface PipelineHolder {
+  client?: { pipeline?: { removePolicy(options: { name: string }): unknown } };
+}
+
+/**
+ * botbuilder's connector client retries by itself (up to 3 more times per call, blind to Retry-After
+ * coordination across a tenant). Under the Messenger's own retries that multiplies: 4 attempts × 4
+ * requests. So the client made for this proactive turn loses that policy and the Messenger stays
+ * the one place that retries, telling the rate limiter about every 429. (The client is made afresh
+ * for each proactive turn, so nothing else shares it.)
+ */
+function withoutBuiltInRetry(client: ConnectorClient): ConnectorClient {
+  (client as unknown as PipelineHolder).client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+  return client;
+}
+
+/** the Bot Connector answers in well under a second; 15 s is Bot Service's own limit for a turn */
+export const defaultSendTimeoutMs = 15_000;
+
 export const defaultRetry: RetryPolicy = {
   attempts: 4,
   baseDelayMs: 500,
@@ -49,6 +70,8 @@ export class Messenger {
     private readonly retry: RetryPolicy = defaultRetry,
     /** keeps sends within Teams' rate limits; told about every 429 so the whole tenant backs off */
     private readonly limiter?: SendLimiter,
+    /** a send the Bot Connector has not answered by then is abandoned, and counts as a failed attempt */
+    private readonly sendTimeoutMs = defaultSendTimeoutMs,
   ) {}
 
   reference(
@@ -98,11 +121,7 @@ export class Messenger {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.limiter?.acquire(reach.conversationId, tenantId);
-        const id = await this.within(
-          reach,
-          'personal',
-          async (ctx) => (await ctx.sendActivity(activity))?.id,
-        );
+        const id = await this.within(reach, 'personal', (ctx) => this.post(ctx, activity));
         return { status: 'sent', activityId: id };
       } catch (err) {
         const e = err as ConnectorError;
@@ -122,6 +141,24 @@ export class Messenger {
         await this.retry.sleep(wait);
       }
     }
+  }
+
+  /**
+   * The proactive message, posted with a deadline: without one a connection that never answers
+   * would hold the send (and the scheduler's lease on it) forever. The connector client aborts the
+   * request at the deadline, so an abandoned attempt cannot arrive late as a duplicate.
+   */
+  private async post(ctx: TurnContext, activity: Partial<Activity>): Promise<string | undefined> {
+    const client = withoutBuiltInRetry(ctx.turnState.get<ConnectorClient>(ctx.adapter.ConnectorClientKey));
+    const outgoing = TurnContext.applyConversationReference(
+      { type: 'message', ...activity },
+      TurnContext.getConversationReference(ctx.activity),
+    );
+    const conversationId = outgoing.conversation?.id ?? '';
+    const answer = await client.conversations.sendToConversation(conversationId, outgoing as Activity, {
+      timeout: this.sendTimeoutMs,
+    });
+    return answer.id;
   }
 
   private delay(attempt: number, e: ConnectorError): number {

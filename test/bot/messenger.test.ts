@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import { CloudAdapter, TurnContext } from 'botbuilder';
+import { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { Messenger, RetryPolicy } from '../../src/bot/messenger';
 import { RateLimiter, SendLimiter } from '../../src/delivery/rate-limiter';
 import { TestClock } from '../support/test-clock';
@@ -33,12 +33,21 @@ describe('Messenger', () => {
       random: () => 1,
     };
     send = sandbox.stub();
+    // what CloudAdapter hands a proactive turn: the conversation, and a connector client for it
+    const connectorClientKey = Symbol('ConnectorClient');
     adapter = {
+      ConnectorClientKey: connectorClientKey,
       continueConversationAsync: sandbox
         .stub()
-        .callsFake(async (_id, _ref, logic: (c: TurnContext) => Promise<void>) => {
-          await logic({ sendActivity: send } as unknown as TurnContext);
-        }),
+        .callsFake(
+          async (_id, reference: ConversationReference, logic: (c: TurnContext) => Promise<void>) => {
+            await logic({
+              adapter,
+              activity: { ...reference, type: 'event', recipient: reference.bot },
+              turnState: new Map([[connectorClientKey, { conversations: { sendToConversation: send } }]]),
+            } as unknown as TurnContext);
+          },
+        ),
     } as unknown as CloudAdapter;
   });
   afterEach(() => sandbox.restore());
@@ -47,6 +56,20 @@ describe('Messenger', () => {
     send.resolves({ id: 'act-1' });
     const outcome = await new Messenger(adapter, 'app', silentLogger, retry).send(reach, { text: 'hi' });
     assert.deepEqual(outcome, { status: 'sent', activityId: 'act-1' });
+  });
+
+  it('posts to the person’s conversation with a deadline on the call', async () => {
+    send.resolves({ id: 'act-1' });
+    await new Messenger(adapter, 'app', silentLogger, retry, undefined, 2_500).send(reach, { text: 'hi' });
+    const [conversationId, activity, options] = send.firstCall.args as [
+      string,
+      Record<string, unknown>,
+      object,
+    ];
+    assert.equal(conversationId, 'a:1');
+    assert.equal(activity.text, 'hi');
+    assert.equal((activity.conversation as { id: string }).id, 'a:1');
+    assert.deepEqual(options, { timeout: 2_500 });
   });
 
   it('reports a person who blocked the bot as unreachable, without retrying', async () => {

@@ -67,6 +67,53 @@ describe('e2e: delivering the cycle', () => {
     assert.equal(titles(bot, blake).filter((t) => t === 'Before you are observed').length, 1);
   });
 
+  it('abandons a Bot Connector call that hangs after its deadline, tries again, and delivers the card once', async () => {
+    const bot = await startTestBot(
+      { COORDINATOR_AAD_IDS: avery.aadObjectId },
+      undefined,
+      undefined,
+      undefined,
+      {
+        connectorTimeoutMs: 300,
+      },
+    );
+    bots.push(bot);
+    bot.clock.set('2026-09-01T08:00:00Z');
+    await pairAndSchedule(bot, '2026-09-03', '10:00');
+    bot.connector.hangs.set(blake.conversationId, 1);
+    const tries = () => bot.connector.attempts.filter((c) => c === blake.conversationId).length;
+    const before = tries();
+    bot.clock.set('2026-09-02T14:00:00Z');
+    const started = Date.now();
+    await bot.runDueWork();
+    assert.ok(Date.now() - started < 5_000, 'the hanging call did not hold the scheduler');
+    assert.equal(tries() - before, 2, 'the call that hung, and one more');
+    assert.equal(titles(bot, blake).filter((t) => t === 'Before you are observed').length, 1);
+  });
+
+  it('tries a failing Bot Connector a bounded number of times, then again later: no retry storm, nothing lost', async () => {
+    const bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
+    bots.push(bot);
+    bot.clock.set('2026-09-01T08:00:00Z');
+    await pairAndSchedule(bot, '2026-09-03', '10:00');
+    bot.connector.serverErrors.set(blake.conversationId, { times: 1000, status: 502 });
+    const tries = () => bot.connector.attempts.filter((c) => c === blake.conversationId).length;
+    const before = tries();
+    bot.clock.set('2026-09-02T14:00:00Z');
+    await bot.runDueWork();
+    assert.equal(tries() - before, 2, 'one send, two attempts (the test policy), then the job waits');
+    assert.equal(titles(bot, blake).filter((t) => t === 'Before you are observed').length, 0);
+
+    bot.connector.serverErrors.delete(blake.conversationId);
+    bot.clock.set('2026-09-02T15:00:00Z');
+    await bot.runDueWork();
+    assert.equal(
+      titles(bot, blake).filter((t) => t === 'Before you are observed').length,
+      1,
+      'delivered later',
+    );
+  });
+
   it('keeps local wall time across the autumn clock change and skips the weekend', async () => {
     const bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
     bots.push(bot);

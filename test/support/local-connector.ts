@@ -44,6 +44,12 @@ export class LocalConnector {
   readonly uploads: CapturedUpload[] = [];
   /** file name → the status its upload URL answers with instead of 201 (e.g. 500) */
   readonly uploadFailures = new Map<string, number>();
+  /** conversation id → how many more sends to leave unanswered, like a connection that hangs */
+  readonly hangs = new Map<string, number>();
+  /** conversation id → how many more sends to answer with this 5xx status */
+  readonly serverErrors = new Map<string, { times: number; status: number }>();
+  /** every POST of an activity that reached this server, by conversation, answered or not */
+  readonly attempts: string[] = [];
   /** how long to take over each send, to hold a turn in flight */
   delayMs = 0;
   private server?: http.Server;
@@ -115,6 +121,17 @@ export class LocalConnector {
       };
       if (v3 !== 'v3' || conversations !== 'conversations')
         return reply(404, { error: { code: 'NotFound' } });
+      if (resource === 'activities' && req.method === 'POST') this.attempts.push(conversationId);
+      const hang = this.hangs.get(conversationId) ?? 0;
+      if (hang > 0 && req.method === 'POST') {
+        this.hangs.set(conversationId, hang - 1);
+        return; // never answered; the socket is closed when the bot gives up or the server stops
+      }
+      const serverError = this.serverErrors.get(conversationId);
+      if (serverError && serverError.times > 0 && req.method === 'POST') {
+        serverError.times--;
+        return reply(serverError.status, { error: { code: 'ServiceError', message: 'injected' } });
+      }
       const failure = this.failures.get(conversationId);
       if (failure) return reply(failure.status, { error: { code: failure.code, message: failure.code } });
       const throttle = this.throttles.get(conversationId);

@@ -29,7 +29,7 @@ export async function startTestBot(
   connectorToShare?: LocalConnector,
   clockToShare?: TestClock,
   log: Logger = silentLogger,
-  options: Pick<AppOptions, 'personLimit'> = {},
+  options: Pick<AppOptions, 'personLimit' | 'connectorTimeoutMs'> = {},
 ): Promise<TestBot> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'peer-coach-e2e-'));
   const connector = connectorToShare ?? new LocalConnector();
@@ -43,6 +43,9 @@ export async function startTestBot(
     dispatchLoop: false,
     // the test clock stands still while a test sends dozens of requests; the limit has its own test
     personLimit: options.personLimit ?? false,
+    // waiting for a rate limit (after a 429, say) passes test time, not real time
+    sleep: async (ms) => clock.advance(ms),
+    connectorTimeoutMs: options.connectorTimeoutMs,
     // a repeatable sequence, so automatic pairing is the same on every run
     random: () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646,
     retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2, sleep: () => Promise.resolve(), random: () => 0.5 },
