@@ -83,7 +83,11 @@ export class DispatchLoop {
     return run;
   }
 
-  /** ticks until stop(): at once again after a full batch, otherwise after idleMs */
+  /**
+   * ticks until stop(): at once again after a tick that claimed work, after idleMs once one claims
+   * none. Not "after a full batch": instances sharing a store find the same due jobs and split them,
+   * so a short claim does not mean the backlog is done, and pausing then left it to one instance.
+   */
   start(): void {
     if (this.started) return;
     this.started = true;
@@ -91,7 +95,7 @@ export class DispatchLoop {
       let delay = this.options.idleMs;
       try {
         const result = await this.tick();
-        if (result.claimed >= this.options.batch) delay = 0;
+        if (result.claimed > 0) delay = 0;
       } catch (err) {
         this.log.error({ err }, 'scheduler tick failed; trying again');
       }
@@ -122,13 +126,50 @@ export class DispatchLoop {
   }
 
   private async dispatch(job: ClaimedJob): Promise<Settled> {
+    const lease = this.holdLease(job);
     try {
-      return await this.settle(job, await this.decide(job));
+      const outcome = await this.decide(job);
+      return await this.settle(await lease.release(), outcome);
     } catch (err) {
+      await lease.release();
       // the store failed us: the lease runs out and the job is claimed again
       this.log.error({ id: job.id, kind: job.kind, error: errorKind(err) }, 'could not record a job outcome');
       return 'unsettled';
     }
+  }
+
+  /**
+   * Renews a job's lease every third of leaseMs while its handler runs. A handler may rightly take
+   * longer than the lease (a send waiting out Teams' Retry-After, retried after a timeout); if the
+   * lease ran out meanwhile, another instance would claim the job and run it too, sending the card
+   * twice. Renewal stops when this process does, so a crashed holder's jobs are still taken over
+   * once their lease expires. `release` stops renewing and gives the job as last renewed (its etag
+   * is what complete and retryLater must present).
+   */
+  private holdLease(job: ClaimedJob): { release(): Promise<ClaimedJob> } {
+    let current = job;
+    let renewing = Promise.resolve();
+    const renew = async () => {
+      const until = new Date(this.clock.now().getTime() + this.options.leaseMs);
+      const renewed = await this.store.renew(current, until).catch((err: unknown) => {
+        // the store failed us: try again at the next renewal, while the lease still lasts
+        this.log.warn({ id: job.id, kind: job.kind, error: errorKind(err) }, 'could not renew a lease');
+        return current;
+      });
+      if (renewed === 'lost') {
+        clearInterval(timer);
+        this.log.warn({ id: job.id, kind: job.kind }, 'lease lost while the job was running');
+      } else current = renewed;
+    };
+    const timer = setInterval(() => (renewing = renewing.then(renew)), this.options.leaseMs / 3);
+    timer.unref();
+    return {
+      release: async () => {
+        clearInterval(timer);
+        await renewing;
+        return current;
+      },
+    };
   }
 
   private async decide(job: ClaimedJob): Promise<JobOutcome> {

@@ -73,6 +73,8 @@ export interface JobStore {
    * ETag-guarded: two instances never hold the same job; a job whose lease expired is claimable again
    */
   claimDue(now: Date, owner: string, leaseMs: number, limit: number): Promise<ClaimedJob[]>;
+  /** moves the end of our lease to `until`, while its handler still runs; 'lost' as for complete */
+  renew(job: ClaimedJob, until: Date): Promise<ClaimedJob | 'lost'>;
   /** deletes the job; 'lost' when it is no longer the version we claimed (lease expired and taken, re-put, cancelled) */
   complete(job: ClaimedJob): Promise<'completed' | 'lost'>;
   /** releases the lease with a new dueAt and attempts + 1; 'lost' as for complete */

@@ -177,6 +177,13 @@ export class CosmosJobStore implements JobStore {
     return claims.filter((c): c is ClaimedJob => c !== undefined);
   }
 
+  async renew(job: ClaimedJob, until: Date): Promise<ClaimedJob | 'lost'> {
+    if (Number.isNaN(until.getTime())) throw new Error(`job ${job.id}: lease end is not a valid date`);
+    const lease = { owner: job.lease.owner, until: until.toISOString() };
+    const replaced = await this.replaceIfMatch({ ...jobDoc(job), lease }, job.etag);
+    return typeof replaced === 'object' ? { ...job, lease, etag: replaced.etag } : 'lost';
+  }
+
   async complete(job: ClaimedJob): Promise<'completed' | 'lost'> {
     // the document first, under our etag: that proves the job was still ours
     const removed = await this.remove(job.id, job.slot, job.etag);

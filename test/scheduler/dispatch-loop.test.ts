@@ -163,6 +163,43 @@ describe('DispatchLoop', () => {
     assert.deepEqual([...calls.values()], [1, 1, 1, 1, 1]);
   });
 
+  it('keeps the lease of a job whose handler outlasts it, so no other instance runs it meanwhile', async () => {
+    // real time here: the lease is renewed on a timer, and the other instance must see it run out
+    const realTime = { now: () => new Date() };
+    const calls = new Map<string, number>();
+    let finish: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (finish = resolve));
+    const instance = (owner: string, handler: JobHandler) =>
+      new DispatchLoop(
+        new CosmosJobStore(t.store.containers.schedule, realTime),
+        { send: handler },
+        realTime,
+        {
+          owner,
+          leaseMs: 300,
+          batch: 1,
+          idleMs: 0,
+          log: logs.log,
+        },
+      );
+    await jobs.put({ id: 'slow', kind: 'send', dueAt: new Date(Date.now() - 1000), payload: {} });
+    const a = instance('a', async (job) => {
+      calls.set(job.id, (calls.get(job.id) ?? 0) + 1);
+      await slow; // e.g. a send waiting out a Retry-After longer than the lease
+      return { status: 'done' };
+    });
+    const b = instance('b', countingHandler(calls));
+    const running = a.tick();
+    for (let i = 0; i < 10; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal((await b.tick()).claimed, 0, `taken over after ${(i + 1) * 100} ms`);
+    }
+    finish();
+    assert.deepEqual(await running, { claimed: 1, done: 1, retried: 0, failed: 0 });
+    assert.deepEqual([...calls], [['slow', 1]]);
+    assert.equal(await jobs.get('slow'), undefined, 'completed under its renewed lease');
+  });
+
   it('gives up on a job whose holders keep dying (it may be what kills them) without running it again', async () => {
     const calls = new Map<string, number>();
     await jobs.put(spec(clock, 'poison'));
@@ -204,6 +241,36 @@ describe('DispatchLoop', () => {
     );
     assert.ok(handledBy.a > 0 && handledBy.b > 0, `both instances took part (${handledBy.a}/${handledBy.b})`);
     assert.equal((await instance('a').tick()).claimed, 0);
+  });
+
+  it('ticks again at once after a tick that claimed work, even less than a batch, and idles after one that claimed none', async () => {
+    // each job, when handled, makes the next one due: every tick finds one job, never a full batch
+    // (as when other instances take the rest of a backlog)
+    const handled: string[] = [];
+    const l = loop(
+      {
+        send: async (job) => {
+          handled.push(job.id);
+          const n = Number(job.id.slice('chain-'.length));
+          if (n < 5) await jobs.put(spec(clock, `chain-${n + 1}`));
+          return { status: 'done' };
+        },
+      },
+      { idleMs: 60_000 },
+    );
+    await jobs.put(spec(clock, 'chain-1'));
+    l.start();
+    try {
+      const deadline = Date.now() + 5000;
+      while (handled.length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      assert.deepEqual(handled, ['chain-1', 'chain-2', 'chain-3', 'chain-4', 'chain-5']);
+      await new Promise((r) => setTimeout(r, 100));
+      await jobs.put(spec(clock, 'while-idle'));
+      await new Promise((r) => setTimeout(r, 100));
+      assert.equal(handled.length, 5, 'a tick that claimed nothing is followed by idleMs of rest');
+    } finally {
+      await l.stop();
+    }
   });
 
   it('start ticks on its own, stop waits for the tick in progress, and nothing runs after it', async () => {

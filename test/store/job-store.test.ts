@@ -130,6 +130,28 @@ describe('CosmosJobStore (real SDK, embedded server)', () => {
     assert.deepEqual(await jobs.claimDue(clock.now(), 'b', minute, 10), []);
   });
 
+  it('renews a lease while it lasts, keeping others off; a renewal after a takeover is lost', async () => {
+    await jobs.put(due(clock, 'j', 0));
+    const [claimed] = await jobs.claimDue(clock.now(), 'a', minute, 10);
+    clock.advance(minute - 1);
+    const renewed = await jobs.renew(claimed!, new Date(clock.now().getTime() + minute));
+    assert.ok(renewed !== 'lost');
+    assert.equal(renewed.lease.until, '2026-09-01T08:01:59.999Z');
+    clock.advance(minute - 1);
+    assert.deepEqual(
+      await jobs.claimDue(clock.now(), 'b', minute, 10),
+      [],
+      'not while the renewed lease lasts',
+    );
+    assert.equal(await jobs.complete(claimed!), 'lost', 'the version before the renewal is gone');
+
+    clock.advance(minute);
+    const [taken] = await jobs.claimDue(clock.now(), 'b', minute, 10);
+    assert.equal(taken?.lease.owner, 'b');
+    assert.equal(await jobs.renew(renewed, new Date(clock.now().getTime() + minute)), 'lost');
+    assert.equal(await jobs.complete(taken!), 'completed');
+  });
+
   it('lets another owner claim a job whose lease expired, so a crashed instance loses nothing', async () => {
     await jobs.put(due(clock, 'j', 0));
     const [first] = await jobs.claimDue(clock.now(), 'a', minute, 10);

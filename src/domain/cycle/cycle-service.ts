@@ -175,6 +175,9 @@ export class CycleService {
     const moving = movingId ? await this.repos.cycles.observations.read(movingId, pairId) : undefined;
     if (movingId && !moving) return { status: 'missing' };
     if (moving && moving.doc.status !== 'scheduled') return { status: 'notScheduled' };
+    // a return visit names one of this pair's observations: an id from a card cannot point into another pair
+    if (returnOf && !(await this.repos.cycles.observations.read(returnOf, pairId)))
+      return { status: 'missing' };
 
     const others = (await Promise.all(pair.memberIds.map((m) => this.repos.cycles.scheduledFor(m)))).flat();
     const checked = checkSchedule(input, {
@@ -502,6 +505,19 @@ export class CycleService {
 
   async sendPrompt(pairId: string, id: string): Promise<WorkOutcome> {
     const loaded = await this.load(pairId, id);
+    if (loaded?.prompt.status === 'sent' && loaded.prompt.sentAt && loaded.prompt.expiresAt) {
+      // this job ran before and recorded the send, but stopped (crashed, lost its lease) before it
+      // planned what follows: plan it now from the recorded times, or the card stays open for ever
+      const person = await this.people.get(loaded.prompt.personId);
+      await this.planAfterSend(
+        loaded.prompt,
+        new Date(loaded.prompt.sentAt),
+        new Date(loaded.prompt.expiresAt),
+        this.zoneOf(person, loaded.programme),
+        loaded.programme,
+      );
+      return { status: 'done' };
+    }
     if (!loaded || loaded.prompt.status !== 'scheduled') return { status: 'done' };
     const { prompt, observation, pair, programme } = loaded;
     const now = this.clock.now();
@@ -546,24 +562,24 @@ export class CycleService {
           }
         : undefined,
     );
-    if (sent.changed) {
-      const remindAt = reminderAt(now, zone, programme.policy, this.options.scale);
-      if (remindAt < expiresAt) {
-        await this.work.put({
-          id: `remind:${id}`,
-          kind: jobKinds.remind,
-          dueAt: remindAt,
-          payload: { pairId, promptId: id },
-        });
-      }
-      await this.work.put({
-        id: `expire:${id}`,
-        kind: jobKinds.expire,
-        dueAt: expiresAt,
-        payload: { pairId, promptId: id },
-      });
-    }
+    if (sent.changed) await this.planAfterSend(prompt, now, expiresAt, zone, programme);
     return { status: 'done' };
+  }
+
+  /** the reminder and the expiry of a prompt sent at `sentAt` (idempotent: the job ids are fixed) */
+  private async planAfterSend(
+    prompt: Prompt,
+    sentAt: Date,
+    expiresAt: Date,
+    zone: string,
+    programme: Programme,
+  ): Promise<void> {
+    const payload = { pairId: prompt.pairId, promptId: prompt.id };
+    const remindAt = reminderAt(sentAt, zone, programme.policy, this.options.scale);
+    if (remindAt < expiresAt) {
+      await this.work.put({ id: `remind:${prompt.id}`, kind: jobKinds.remind, dueAt: remindAt, payload });
+    }
+    await this.work.put({ id: `expire:${prompt.id}`, kind: jobKinds.expire, dueAt: expiresAt, payload });
   }
 
   private async unreachable(prompt: Prompt, observation: Observation, pair: Pair): Promise<WorkOutcome> {
