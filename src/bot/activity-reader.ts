@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { Activity } from 'botbuilder';
-import { Sighting } from '../domain/people';
+import { isPersonId, normaliseId, Sighting } from '../domain/people';
 import { ConversationReach } from '../domain/ports';
 
 interface ClientInfo {
@@ -9,19 +9,33 @@ interface ClientInfo {
   timezone?: string;
 }
 
+/** a non-empty string, or undefined: what arrives is only typed by the sender's word */
+function text(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** a string fit to be a document id (Cosmos DB refuses '/', '\\', '?' and '#', and over 255 characters) */
+function idText(v: unknown): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  return typeof v === 'string' && /^[^/\\?#\u0000-\u001f]{1,255}$/.test(v) && v.trim() !== '' ? v : undefined;
+}
+
 function clientInfo(activity: Partial<Activity>): ClientInfo | undefined {
-  return (activity.entities as ClientInfo[] | undefined)?.find((e) => e?.type === 'clientInfo');
+  const entities: unknown = activity.entities;
+  if (!Array.isArray(entities)) return undefined;
+  return (entities as (ClientInfo | null)[]).find((e) => e?.type === 'clientInfo') ?? undefined;
 }
 
 function tenantOf(activity: Partial<Activity>): string | undefined {
-  const channelTenant = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-  return activity.conversation?.tenantId ?? channelTenant;
+  const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  return text(activity.conversation?.tenantId) ?? text(channelTenant);
 }
 
 /** the team an activity came from, if any */
 export function teamOf(activity: Partial<Activity>): { id: string; name: string } | undefined {
-  const team = (activity.channelData as { team?: { id?: string; name?: string } } | undefined)?.team;
-  return team?.id ? { id: team.id, name: team.name ?? '' } : undefined;
+  const team = (activity.channelData as { team?: { id?: unknown; name?: unknown } } | undefined)?.team;
+  const id = idText(team?.id);
+  return id ? { id, name: text(team?.name) ?? '' } : undefined;
 }
 
 export function isPersonal(activity: Partial<Activity>): boolean {
@@ -33,13 +47,11 @@ export function isPersonal(activity: Partial<Activity>): boolean {
 
 /** where to write back to this conversation later */
 export function reachOf(activity: Partial<Activity>): ConversationReach | undefined {
-  if (!activity.conversation?.id || !activity.serviceUrl || !activity.recipient?.id) return undefined;
-  return {
-    conversationId: activity.conversation.id,
-    serviceUrl: activity.serviceUrl,
-    tenantId: tenantOf(activity),
-    botId: activity.recipient.id,
-  };
+  const conversationId = text(activity.conversation?.id);
+  const serviceUrl = text(activity.serviceUrl);
+  const botId = text(activity.recipient?.id);
+  if (!conversationId || !serviceUrl || !botId) return undefined;
+  return { conversationId, serviceUrl, tenantId: tenantOf(activity), botId };
 }
 
 /**
@@ -48,14 +60,15 @@ export function reachOf(activity: Partial<Activity>): ConversationReach | undefi
  * has no Entra identity (a bot, a system event).
  */
 export function sightingOf(activity: Partial<Activity>): Sighting | undefined {
-  const personId = activity.from?.aadObjectId;
-  if (!personId) return undefined;
+  const personId = text(activity.from?.aadObjectId);
+  if (!personId || !isPersonId(normaliseId(personId))) return undefined;
   const info = clientInfo(activity);
-  const zone = info?.timezone && IANAZone.isValidZone(info.timezone) ? info.timezone : undefined;
-  const locale = activity.locale ?? info?.locale;
+  const timezone = text(info?.timezone);
+  const zone = timezone && IANAZone.isValidZone(timezone) ? timezone : undefined;
+  const locale = text(activity.locale) ?? text(info?.locale);
   return {
     personId,
-    displayName: activity.from?.name,
+    displayName: typeof activity.from?.name === 'string' ? activity.from.name : undefined,
     locale: locale && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale) ? locale : undefined,
     timeZone: zone,
     personalReach: isPersonal(activity) ? reachOf(activity) : undefined,

@@ -3,7 +3,7 @@ import { Clock } from './clock';
 import { plainText } from './plain-text';
 import { enrolmentId } from './membership';
 import { mutate } from './mutate';
-import { applySighting, newPerson, normaliseId, Person, Sighting } from './people';
+import { applySighting, isPersonId, newPerson, normaliseId, Person, Sighting } from './people';
 import { Repositories } from './repositories';
 
 export interface ProfileInput {
@@ -149,7 +149,7 @@ export class PeopleService {
   ): Promise<'added' | 'already' | 'forbidden' | 'invalid'> {
     if (!this.isCoordinator(by)) return 'forbidden';
     const id = normaliseId(personId);
-    if (!id) return 'invalid';
+    if (!isPersonId(id)) return 'invalid';
     if (this.configuredCoordinators.includes(id)) return 'already';
     const result = await mutate(this.repos.people, id, id, (current) => {
       if (current?.coordinator) return undefined;

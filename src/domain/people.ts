@@ -44,6 +44,15 @@ export function normaliseId(id: string): string {
   return id.trim().toLowerCase();
 }
 
+/**
+ * Whether a string is a person's id: an Entra object id (a GUID), as Teams gives them. A card can
+ * bring anything; what is not an id — a blank, a path, a key like `__proto__` that every object has
+ * — is nobody, and never becomes a document id or a key of `memberNames`.
+ */
+export function isPersonId(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
 export function newPerson(id: string, displayName: string, now: Date): Person {
   const at = now.toISOString();
   return {

@@ -5,7 +5,7 @@ import { plainText } from './plain-text';
 import { Enrolment, enrolmentId, Pair } from './membership';
 import { mutate } from './mutate';
 import { NoticeBoard } from './notices';
-import { newPerson, normaliseId } from './people';
+import { isPersonId, newPerson, normaliseId } from './people';
 import { Directory } from './ports';
 import {
   defaultPolicy,
@@ -124,8 +124,8 @@ export class ProgrammeService {
    * can reach. People the bot has never met get a document so that their place is kept.
    */
   async enrol(programme: Programme, by: string, people: readonly Invitee[]): Promise<EnrolOutcome> {
-    const unique = [...new Map(people.map((p) => [normaliseId(p.personId), p])).entries()].filter(
-      ([id]) => id,
+    const unique = [...new Map(people.map((p) => [normaliseId(p.personId), p])).entries()].filter(([id]) =>
+      isPersonId(id),
     );
     const enrolled: Invitee[] = [];
     const already: Invitee[] = [];

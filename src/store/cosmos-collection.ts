@@ -17,6 +17,23 @@ export function statusOf(err: unknown): number | undefined {
 }
 
 /**
+ * Whether a document could live at this id and partition key value: Cosmos DB refuses an empty (or
+ * blank) id, one over 255 characters, '/', '\\' and '#' in one, a partition key value over 2 KB,
+ * and anything that is not well-formed Unicode.
+ */
+function storable(id: string, partition: string): boolean {
+  if (typeof id !== 'string' || id.trim() === '' || id.length > 255 || /[/\\#]/.test(id)) return false;
+  if (typeof partition !== 'string' || Buffer.byteLength(partition) > 2048) return false;
+  try {
+    encodeURIComponent(id);
+    encodeURIComponent(partition);
+    return true;
+  } catch {
+    return false; // a lone surrogate
+  }
+}
+
+/**
  * Point operations for one document type in one container. The type field keeps kinds apart where
  * a container holds several (a programme's partition holds enrolments, pairs and invitations).
  */
@@ -30,6 +47,8 @@ export class CosmosCollection<
   ) {}
 
   async read(id: string, partition: string): Promise<Versioned<T> | undefined> {
+    // no document can have such an id, and the SDK throws rather than ask (an old or tampered card's field)
+    if (!storable(id, partition)) return undefined;
     try {
       const { resource, etag } = await retryTransient(() =>
         this.container.item(id, partition).read<Record<string, unknown>>(),
@@ -85,6 +104,7 @@ export class CosmosCollection<
     partition: string,
     etag?: string,
   ): Promise<'removed' | 'conflict' | 'missing'> {
+    if (!storable(id, partition)) return 'missing';
     try {
       await retryTransient(() =>
         this.container

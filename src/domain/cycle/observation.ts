@@ -1,5 +1,6 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { Programme } from '../programme';
+import { localDateTime } from '../timing';
 
 export const settings = [
   'wardRound',
@@ -75,15 +76,14 @@ export interface ScheduleContext {
 
 export const durationLimits = [10, 480] as const;
 
-/** converts a wall-clock date and time in `zone` to an instant; undefined if it does not exist there */
+/**
+ * converts a wall-clock date and time in `zone` to an instant; undefined if it does not exist there
+ * (a spring-forward gap). A time that happens twice is its earlier occurrence, as everywhere in
+ * timing.ts: luxon's own choice between the two depends on the season of the real clock.
+ */
 export function wallClock(date: string, time: string, zone: string): DateTime | undefined {
-  if (!IANAZone.isValidZone(zone)) return undefined;
-  const d = DateTime.fromISO(`${date.trim().slice(0, 10)}T${time.trim().slice(0, 5)}`, { zone });
-  if (!d.isValid) return undefined;
-  // a time skipped by a spring-forward shift comes back moved: it does not exist on that day
-  if (d.toFormat('yyyy-MM-dd HH:mm') !== `${date.trim().slice(0, 10)} ${time.trim().slice(0, 5)}`)
-    return undefined;
-  return d;
+  const at = localDateTime(date.trim().slice(0, 10), time.trim().slice(0, 5), zone);
+  return at && DateTime.fromJSDate(at, { zone });
 }
 
 /**
