@@ -5,12 +5,20 @@ import { Words } from '../i18n';
 export function whenText(o: Pick<Observation, 'startsAt' | 'endsAt'>, words: Words): string {
   const start = new Date(o.startsAt);
   const end = new Date(o.endsAt);
-  const endTime = new Intl.DateTimeFormat(words.locale, {
-    timeZone: words.timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(end);
-  return `${words.dateTime(start)}–${endTime}`;
+  return `${words.dateTime(start)}–${timeFormat(words.locale, words.timeZone).format(end)}`;
+}
+
+/** making an Intl.DateTimeFormat costs far more than using one: one per locale and time zone */
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function timeFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let f = timeFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' });
+    timeFormats.set(key, f);
+  }
+  return f;
 }
 
 /** the other members' names, joined the reader's way */

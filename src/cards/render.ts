@@ -18,7 +18,22 @@ export interface Choice {
  * evaluated, so text someone typed (a name, `${…}`) stays literal.
  */
 export function expandCard(template: object, data: object): AdaptiveCard {
-  return new Template(template).expand({ $root: data }) as AdaptiveCard;
+  return preparedTemplate(template).expand({ $root: data }) as AdaptiveCard;
+}
+
+/**
+ * A Template parses every `${…}` of its JSON when it is made (most of the cost of rendering a card),
+ * and expanding it leaves it as it was, so each template file is parsed once per process.
+ */
+const prepared = new WeakMap<object, Template>();
+
+function preparedTemplate(template: object): Template {
+  let t = prepared.get(template);
+  if (!t) {
+    t = new Template(template);
+    prepared.set(template, t);
+  }
+  return t;
 }
 
 /** a record with every listed key present ('' where there is no value), for `$when` tests in templates */

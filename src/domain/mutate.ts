@@ -1,4 +1,4 @@
-import { Collection } from './ports';
+import { Collection, Versioned } from './ports';
 
 export interface MutateResult<T> {
   /** the document as stored after the call (undefined if it does not exist) */
@@ -21,9 +21,14 @@ export async function mutate<T>(
   partition: string,
   change: (current: T | undefined) => T | undefined,
   attempts = 8,
+  /**
+   * the document as the caller read it a moment ago: the first attempt starts from it instead of
+   * reading it again (if it has changed since, the write fails on its ETag and the next attempt reads)
+   */
+  known?: Versioned<T>,
 ): Promise<MutateResult<T>> {
   for (let attempt = 0; attempt < attempts; attempt++) {
-    const current = await collection.read(id, partition);
+    const current = attempt === 0 && known ? known : await collection.read(id, partition);
     const next = change(current?.doc);
     if (next === undefined) return { doc: current?.doc, before: current?.doc, changed: false };
     const outcome = current ? await collection.replace(next, current.etag) : await collection.create(next);

@@ -114,6 +114,21 @@ describe('e2e: delivering the cycle', () => {
     );
   });
 
+  it('holds a prompt whose time passed while the bot was down until the recipient’s morning', async () => {
+    const bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
+    bots.push(bot);
+    bot.clock.set('2026-09-01T08:00:00Z');
+    await pairAndSchedule(bot, '2026-09-03', '10:00');
+    // the after-cards were due Thursday 12:00 in Stockholm; the bot comes back at 02:30 on Friday
+    bot.clock.set('2026-09-04T00:30:00Z');
+    await bot.runDueWork();
+    assert.ok(!titles(bot, blake).includes('Your reflection'), 'nothing at 02:30');
+    // 07:00 in Stockholm, when quiet hours end
+    bot.clock.set('2026-09-04T05:00:00Z');
+    await bot.runDueWork();
+    assert.equal(titles(bot, blake).filter((t) => t === 'Your reflection').length, 1);
+  });
+
   it('keeps local wall time across the autumn clock change and skips the weekend', async () => {
     const bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
     bots.push(bot);
@@ -191,7 +206,11 @@ describe('e2e: delivering the cycle', () => {
     await bot.runDueWork();
     assert.ok(!titles(bot, blake).includes('Before you are observed'));
     await bot.post(message(blake, bot.connector.url, 'resume'));
+    // the retry comes at 22:30 in Stockholm: quiet hours, so the card waits for 07:00
     bot.clock.set('2026-09-02T20:30:00Z');
+    await bot.runDueWork();
+    assert.ok(!titles(bot, blake).includes('Before you are observed'), 'not at night');
+    bot.clock.set('2026-09-03T05:00:00Z');
     await bot.runDueWork();
     assert.ok(titles(bot, blake).includes('Before you are observed'));
   });

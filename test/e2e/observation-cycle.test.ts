@@ -190,6 +190,19 @@ describe('e2e: a whole observation cycle, driven by the clock', () => {
       textOf(cards(blake).at(-1)),
       /Count to five before stepping in — Did you try it\? Yes — The student found the answer herself/,
     );
+
+    // the reminders and deadlines of the answered cards still run later, and do nothing
+    const before = bot.connector.sent.length;
+    bot.clock.set('2026-09-20T10:00:00Z');
+    await bot.runDueWork();
+    const later = bot.connector.sent
+      .slice(before)
+      .map((s) => String(s.activity.text ?? textOf(cardOf(s.activity))));
+    assert.equal(
+      later.filter((t) => /gentle reminder|no longer be answered|expired/i.test(t)).length,
+      0,
+      later.join(' | '),
+    );
   });
 
   it('never stores an identifier: the writer sees what was found, masked, and nothing typed is lost', async () => {

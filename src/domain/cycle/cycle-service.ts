@@ -250,7 +250,9 @@ export class CycleService {
         await this.planPrompt(o, kind, r.personId, sendAt, pair, programme);
       }
     }
-    // a former host or observer whose role changed on reschedule keeps no stale prompt
+    // a former host or observer whose role changed on reschedule keeps no stale prompt; a new
+    // observation (revision 1) has no earlier prompts, so scheduling one needs no query for them
+    if (o.revision === 1) return;
     const current = new Set(
       recipients(o).flatMap((r) => [
         promptId(o.id, r.before, r.personId),
@@ -487,7 +489,7 @@ export class CycleService {
     if (!observation) return undefined;
     const ctx = await this.context(pairId, observation.doc.programmeId);
     if (!ctx) return undefined;
-    return { prompt: prompt.doc, observation: observation.doc, ...ctx };
+    return { prompt: prompt.doc, promptEtag: prompt.etag, observation: observation.doc, ...ctx };
   }
 
   // ---------------------------------------------------------------- due work
@@ -536,6 +538,16 @@ export class CycleService {
     }
     if (!person?.reach) return this.unreachable(prompt, observation, pair);
     const zone = this.zoneOf(person, programme);
+    if (this.options.scale.unit === 'days' && !isAllowed(now, zone, programme.policy)) {
+      // a send that runs late (a retry, a restart after downtime) still waits for their morning;
+      // a before-prompt that would then come after the observation has started is not sent at all
+      const morning = nextAllowed(now, zone, programme.policy);
+      if (prompt.kind.startsWith('before') && morning.getTime() >= Date.parse(observation.startsAt)) {
+        await this.withdraw(prompt, observation, pair, programme);
+        return { status: 'done' };
+      }
+      return { status: 'retry', at: morning };
+    }
     const expiresAt = deadlineAt(now, zone, programme.policy, this.options.scale);
     // the card goes out open: it shows the prompt as it will be once sent
     const outgoing: Prompt = { ...prompt, status: 'sent' };
@@ -655,7 +667,7 @@ export class CycleService {
   ): Promise<AnswerOutcome> {
     const loaded = await this.load(pairId, id);
     if (!loaded) return { status: 'missing' };
-    const { prompt, observation, pair, programme } = loaded;
+    const { prompt, promptEtag, observation, pair, programme } = loaded;
     if (prompt.personId !== by.id) return { status: 'forbidden' };
     const view = (p: Prompt, extra: Partial<PromptView> = {}) =>
       this.view(p, observation, pair, programme, extra);
@@ -688,16 +700,23 @@ export class CycleService {
       };
     }
     const now = this.clock.now();
-    const result = await mutate<Prompt>(this.repos.cycles.prompts, id, pairId, (cur) =>
-      cur && cur.status === 'sent'
-        ? {
-            ...cur,
-            status: 'answered',
-            ...splitRating(checked.answers),
-            answeredAt: now.toISOString(),
-            ttl: this.ttl(programme),
-          }
-        : undefined,
+    const result = await mutate<Prompt>(
+      this.repos.cycles.prompts,
+      id,
+      pairId,
+      (cur) =>
+        cur && cur.status === 'sent'
+          ? {
+              ...cur,
+              status: 'answered',
+              ...splitRating(checked.answers),
+              answeredAt: now.toISOString(),
+              ttl: this.ttl(programme),
+            }
+          : undefined,
+      undefined,
+      // read by load() a moment ago: a card submission is the busiest turn, so no second read
+      { doc: prompt, etag: promptEtag },
     );
     const stored = result.doc!;
     if (!result.changed) {
@@ -709,7 +728,9 @@ export class CycleService {
             view: await view(stored, { typed }),
           };
     }
-    await Promise.all([`remind:${id}`, `expire:${id}`].map((j) => this.work.cancel(j)));
+    // the reminder and expiry jobs are left to run: both find the prompt answered and do nothing.
+    // Cancelling them here cost six store requests on the busiest turn; running them costs the
+    // scheduler two cheap ticks later, off anyone's wait.
     if (prompt.kind === 'beforeHost') {
       // the observer's before-card shows the host's focus as soon as it is given
       for (const observerId of observation.observerIds) {
@@ -720,7 +741,13 @@ export class CycleService {
         if (theirs && isOpen(theirs.doc)) await this.refreshCard(theirs.doc, observation, pair, programme);
       }
     }
-    if (afterKinds.includes(prompt.kind)) await this.maybeSummarise(pairId, observation.id, false);
+    if (afterKinds.includes(prompt.kind))
+      await this.maybeSummarise(pairId, observation.id, false, {
+        observation,
+        pair,
+        programme,
+        written: stored,
+      });
     return { status: 'answered', prompt: stored, view: await view(stored) };
   }
 
@@ -743,10 +770,21 @@ export class CycleService {
    * sees the other's answers before: the summary is the first place they meet. A summary document
    * created under a fixed id makes sure it goes out once, whichever instance gets there first.
    */
-  async maybeSummarise(pairId: string, observationId: string, atDeadline: boolean): Promise<boolean> {
-    const observation = (await this.repos.cycles.observations.read(observationId, pairId))?.doc;
+  async maybeSummarise(
+    pairId: string,
+    observationId: string,
+    atDeadline: boolean,
+    /**
+     * what an answer has just read and written (its observation, pair and programme, and the prompt
+     * it stored), so that the busiest turn does not read them again
+     */
+    known?: { observation: Observation; pair: Pair; programme: Programme; written: Prompt },
+  ): Promise<boolean> {
+    const observation = known
+      ? known.observation
+      : (await this.repos.cycles.observations.read(observationId, pairId))?.doc;
     if (!observation) return false;
-    const prompts = await this.afterPrompts(observation);
+    const prompts = await this.afterPrompts(observation, known?.written);
     if (prompts.length === 0) return false;
     const allAnswered = prompts.every((p) => p.status === 'answered');
     const noneOpen = prompts.every((p) => p.status !== 'sent' && p.status !== 'scheduled');
@@ -757,7 +795,7 @@ export class CycleService {
     )
       return false;
     if (!prompts.some((p) => p.status === 'answered')) return false;
-    const ctx = await this.context(pairId, observation.programmeId);
+    const ctx = known ?? (await this.context(pairId, observation.programmeId));
     if (!ctx) return false;
     const created = await this.repos.cycles.summaries.create({
       type: 'summary',
@@ -843,11 +881,15 @@ export class CycleService {
   }
 
   /** the after-prompts of an observation, by their known ids: point reads, no query on the answer path */
-  private async afterPrompts(o: Observation): Promise<Prompt[]> {
+  /** the observation's after-prompts; `written` is one of them as this turn has just stored it */
+  private async afterPrompts(o: Observation, written?: Prompt): Promise<Prompt[]> {
     const found = await Promise.all(
-      recipients(o).map((r) => this.repos.cycles.prompts.read(promptId(o.id, r.after, r.personId), o.pairId)),
+      recipients(o).map(async (r) => {
+        const id = promptId(o.id, r.after, r.personId);
+        return id === written?.id ? written : (await this.repos.cycles.prompts.read(id, o.pairId))?.doc;
+      }),
     );
-    return found.filter((f) => f !== undefined).map((f) => f.doc);
+    return found.filter((f) => f !== undefined);
   }
 
   /** a person's past summaries across their pairs, newest first */
