@@ -538,7 +538,7 @@ export class CycleService {
     }
     if (!person?.reach) return this.unreachable(prompt, observation, pair);
     const zone = this.zoneOf(person, programme);
-    if (this.options.scale.unit === 'days' && !isAllowed(now, zone, programme.policy)) {
+    if (this.options.scale?.unit !== 'minutes' && !isAllowed(now, zone, programme.policy)) {
       // a send that runs late (a retry, a restart after downtime) still waits for their morning;
       // a before-prompt that would then come after the observation has started is not sent at all
       const morning = nextAllowed(now, zone, programme.policy);
