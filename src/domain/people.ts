@@ -1,4 +1,4 @@
-import { plainText } from './plain-text';
+import { personName } from './plain-text';
 import { ConversationReach } from './ports';
 
 /**
@@ -58,7 +58,7 @@ export function newPerson(id: string, displayName: string, now: Date): Person {
   return {
     type: 'person',
     id: normaliseId(id),
-    displayName: plainText(displayName),
+    displayName: personName(displayName),
     seen: {},
     preferences: {},
     paused: false,
@@ -86,7 +86,7 @@ export function applySighting(current: Person | undefined, s: Sighting, now: Dat
   const base = current ?? newPerson(s.personId, s.displayName ?? '', now);
   const next: Person = {
     ...base,
-    displayName: plainText(s.displayName ?? '') || base.displayName,
+    displayName: personName(s.displayName ?? '') || base.displayName,
     reach: s.personalReach ?? base.reach,
     seen: { locale: s.locale ?? base.seen.locale, timeZone: s.timeZone ?? base.seen.timeZone },
   };

@@ -14,3 +14,11 @@ export function plainText(s: string): string {
       .trim()
   );
 }
+
+/** the longest name kept: Teams names are far shorter; a forged one is cut, not copied everywhere */
+export const maxNameLength = 120;
+
+/** a person's name as shown to others: plain text, at most `maxNameLength` characters */
+export function personName(s: string): string {
+  return plainText(s).slice(0, maxNameLength).trim();
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { Clock } from './clock';
-import { plainText } from './plain-text';
+import { personName } from './plain-text';
 import { Enrolment, enrolmentId, Pair } from './membership';
 import { mutate } from './mutate';
 import { NoticeBoard } from './notices';
@@ -138,7 +138,7 @@ export class ProgrammeService {
             const base = current ?? newPerson(id, p.displayName, this.clock.now());
             return { ...base, programmeIds: [...base.programmeIds, programme.id] };
           });
-          const name = person.doc?.displayName || plainText(p.displayName);
+          const name = person.doc?.displayName || personName(p.displayName);
           const enrolment: Enrolment = {
             type: 'enrolment',
             id: enrolmentId(id),

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { plainText } from '../../src/domain/plain-text';
+import { maxNameLength, personName, plainText } from '../../src/domain/plain-text';
 
 describe('plainText', () => {
   it('leaves an ordinary name as it is, Swedish letters and hyphens included', () => {
@@ -15,5 +15,12 @@ describe('plainText', () => {
 
   it('turns control and direction-changing characters into spaces', () => {
     assert.equal(plainText('Ann\u202eA\u0007B\n\tC'), 'Ann A B C');
+  });
+});
+
+describe('a person’s name', () => {
+  it('is plain text, cut to a length any real name fits in', () => {
+    assert.equal(personName('  [Dr](x) **Avery**  Lind '), 'Dr(x) Avery Lind');
+    assert.equal(personName('A'.repeat(100_000)).length, maxNameLength);
   });
 });
