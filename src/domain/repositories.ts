@@ -1,3 +1,4 @@
+import { Calendar } from './cycle/calendar';
 import { Observation } from './cycle/observation';
 import { Prompt } from './cycle/prompt';
 import { Summary } from './cycle/summary';
@@ -44,12 +45,13 @@ export interface CycleRepository {
   readonly observations: Collection<Observation>;
   readonly prompts: Collection<Prompt>;
   readonly summaries: Collection<Summary>;
+  /**
+   * each person's observations that have not ended, by `calendar:<personId>` in that same partition
+   * (to refuse overlaps, and for `upcoming`, with point reads)
+   */
+  readonly calendars: Collection<Calendar>;
   /** one pair's observations, soonest first */
   observationsOf(pairId: string): Promise<Observation[]>;
-  /** scheduled observations of a person in any pair (to refuse overlaps, and for `upcoming`) */
-  scheduledFor(personId: string): Promise<Observation[]>;
-  /** the prompts of one observation */
-  promptsOf(pairId: string, observationId: string): Promise<Prompt[]>;
   /** a pair's summaries, newest first (for `history`) */
   summariesOf(pairId: string): Promise<Summary[]>;
   /** a programme's observations, without anything anyone wrote (reports) */

@@ -10,7 +10,7 @@ export interface ContainerSpec {
 }
 
 export const containerSpecs = {
-  /** one document per person, id = Entra object id */
+  /** one document per person, id = Entra object id; and their calendar, id = `calendar:<id>` */
   people: { id: 'people', partitionKey: '/id' },
   /** one document per team the bot is installed in, id = Teams team id */
   teams: { id: 'teams', partitionKey: '/id' },

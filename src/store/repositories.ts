@@ -1,3 +1,4 @@
+import { Calendar } from '../domain/cycle/calendar';
 import { Observation } from '../domain/cycle/observation';
 import { Prompt } from '../domain/cycle/prompt';
 import { Summary } from '../domain/cycle/summary';
@@ -88,16 +89,9 @@ export function cosmosRepositories(store: CosmosStore): Repositories {
     observations,
     prompts,
     summaries,
+    // beside the person document in `people`, each in its own partition (its id): a point read away
+    calendars: new CosmosCollection<Calendar>(people, 'calendar', (c) => c.id),
     observationsOf: (pairId) => observations.query('', [], pairId, 'c.startsAt'),
-    scheduledFor: (personId) =>
-      observations.query(
-        "ARRAY_CONTAINS(c.memberIds, @person) AND c.status = 'scheduled'",
-        [{ name: '@person', value: personId }],
-        undefined,
-        'c.startsAt',
-      ),
-    promptsOf: (pairId, observationId) =>
-      prompts.query('c.observationId = @o', [{ name: '@o', value: observationId }], pairId),
     summariesOf: (pairId) => summaries.query('', [], pairId, 'c.sentAt DESC'),
     answeredBy: (personId) =>
       prompts.query(

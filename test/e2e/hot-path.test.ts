@@ -1,9 +1,11 @@
-import { pairUp, scheduleObservation } from '../support/cycle-fixtures';
+import { buttonData, pairUp, scheduleObservation } from '../support/cycle-fixtures';
 import assert from 'node:assert/strict';
 import { Items } from '@azure/cosmos';
 import sinon from 'sinon';
-import { avery, blake, chris, execute, installed, message } from '../support/activities';
-import { cardOf, createProgramme, startTestBot, TestBot, textOf } from '../support/test-bot';
+import { calendarId } from '../../src/domain/cycle/calendar';
+import { cosmosRepositories } from '../../src/store/repositories';
+import { avery, blake, chris, execute, installed, message, TestUser } from '../support/activities';
+import { cardOf, createProgramme, invokeCard, startTestBot, TestBot, textOf } from '../support/test-bot';
 
 describe('e2e: the per-message hot path', () => {
   const sandbox = sinon.createSandbox();
@@ -62,5 +64,59 @@ describe('e2e: the per-message hot path', () => {
     await bot.post(execute(blake, svc, 'prompt.answer', { ...hostData, 'ah.plan': 'c' }));
     assert.match(textOf(cardOf(bot.connector.to(chris.conversationId).at(-1))), /side by side/);
     assert.equal(queries.callCount, 0, 'queries while answering');
+  });
+
+  it('schedules, lists, moves, cancels and marks observations as not happened without a query, however long the history', async () => {
+    bot.clock.set('2026-09-01T08:00:00Z');
+    await pairUp(bot, avery, blake, chris);
+    // a history: observations that have happened stay `scheduled`, but no longer cost anything
+    for (const date of ['2026-09-02', '2026-09-03', '2026-09-04'])
+      await scheduleObservation(bot, blake, blake, { date, startTime: '10:00' });
+    bot.clock.set('2026-09-07T08:00:00Z');
+    const lastCard = (u: TestUser) => cardOf(bot.connector.to(u.conversationId).at(-1));
+    const act = async (u: TestUser, verb: string, data: Record<string, string>) =>
+      textOf(invokeCard((await bot.post(execute(u, svc, verb, data))).body));
+
+    const queries = sandbox.spy(Items.prototype, 'query');
+    const scheduled = await scheduleObservation(bot, blake, blake, {
+      date: '2026-09-08',
+      startTime: '10:00',
+    });
+    assert.match(textOf(scheduled), /Scheduled/);
+    const clash = await scheduleObservation(bot, chris, chris, { date: '2026-09-08', startTime: '10:30' });
+    assert.match(textOf(clash), /already has an observation then/);
+
+    await bot.post(message(chris, svc, 'upcoming'));
+    await bot.post(execute(chris, svc, 'schedule.open', buttonData(lastCard(chris), 'schedule.open')));
+    const moved = await act(chris, 'schedule.save', {
+      ...buttonData(lastCard(chris), 'schedule.save'),
+      date: '2026-09-09',
+      startTime: '13:00',
+      durationMinutes: '60',
+      hostId: blake.aadObjectId,
+      setting: 'wardRound',
+      learnerLevel: 'studentLate',
+    });
+    assert.match(moved, /Moved to/);
+    await bot.post(message(blake, svc, 'upcoming'));
+    assert.match(
+      await act(blake, 'observation.cancel', buttonData(lastCard(blake), 'observation.cancel')),
+      /Cancelled/,
+    );
+
+    await scheduleObservation(bot, chris, chris, { date: '2026-09-08', startTime: '10:30' });
+    await bot.post(message(blake, svc, 'upcoming'));
+    assert.match(
+      await act(blake, 'observation.didNotHappen', buttonData(lastCard(blake), 'observation.didNotHappen')),
+      /Nothing is held against anyone/,
+    );
+    assert.equal(queries.callCount, 0, 'queries while scheduling');
+
+    // the calendars keep what is still to come, and nothing else
+    const repos = cosmosRepositories(bot.app.store);
+    for (const u of [blake, chris]) {
+      const id = calendarId(u.aadObjectId);
+      assert.deepEqual((await repos.cycles.calendars.read(id, id))?.doc.entries, []);
+    }
   });
 });

@@ -25,7 +25,7 @@ export const textLimits = Object.freeze({
 
 /** the document types each container may hold */
 const typesOf: Record<ContainerName, readonly string[]> = {
-  people: ['person'],
+  people: ['person', 'calendar'],
   teams: ['team'],
   programmes: ['programme', 'enrolment', 'pair', 'invitation', 'nudge', 'nudge-delivery', 'audit'],
   cycles: ['observation', 'prompt', 'summary'],
@@ -270,8 +270,29 @@ function checkJob(c: Checker, doc: Doc): void {
   if (doc.lease !== undefined) c.string('lease.owner').instant('lease.until');
 }
 
+function checkCalendar(c: Checker, doc: Doc): void {
+  c.string('personId', { nonEmpty: true })
+    .check(doc.id === `calendar:${String(doc.personId)}`, 'id', 'not calendar:<personId>')
+    .instant('updatedAt');
+  const entries = doc.entries;
+  if (!Array.isArray(entries)) return void c.check(false, 'entries', 'expected an array');
+  entries.forEach((e: unknown, i) => {
+    const entry = (e && typeof e === 'object' ? e : {}) as Doc;
+    const fields = ['observationId', 'pairId', 'startsAt', 'endsAt', 'at', 'hold'];
+    for (const f of fields)
+      c.check(
+        typeof entry[f] === 'string' && entry[f] !== '',
+        `entries[${i}].${f}`,
+        'not a non-empty string',
+      );
+    for (const f of ['startsAt', 'endsAt', 'at'])
+      c.check(isoInstant.test(String(entry[f])), `entries[${i}].${f}`, 'not an ISO instant');
+  });
+}
+
 const shapes: Record<string, (c: Checker, doc: Doc) => void> = {
   person: checkPerson,
+  calendar: checkCalendar,
   team: (c) => c.string('name').reach('reach').instant('installedAt'),
   programme: checkProgramme,
   enrolment: (c, doc) =>

@@ -17,6 +17,7 @@ import {
   reminderAt,
   TimingScale,
 } from '../timing';
+import { CalendarEntry, calendarId, describes, overlaps, upcomingEntries, withEntry } from './calendar';
 import { checkSchedule, Observation, ScheduleErrors, ScheduleInput } from './observation';
 import { CycleMail, CycleNotice, DueWork, PromptView, SummaryView } from './ports';
 import { isOpen, Prompt, promptId, recipients } from './prompt';
@@ -38,6 +39,20 @@ function identifiersIn(
     shown[question] = findings.map((f) => f.shown).join(', ');
   }
   return { errors, shown };
+}
+
+/** each action point of a summary with the id of the follow-up prompt that asks about it */
+function followUpIds(
+  observationId: string,
+  points: Summary['actionPoints'],
+): { personId: string; point: string; id: string }[] {
+  return Object.entries(points).flatMap(([personId, list]) =>
+    list.map((point, i) => ({
+      personId,
+      point,
+      id: `${promptId(observationId, 'followUp', personId)}:${i + 1}`,
+    })),
+  );
 }
 
 /**
@@ -103,9 +118,26 @@ export type AnswerOutcome =
   | { readonly status: 'forbidden' | 'missing' };
 
 const afterKinds: readonly PromptKind[] = ['afterHost', 'afterObserver'];
+/** the kinds of prompt an observation plans for its members (follow-ups come from action points) */
+const plannedKinds: readonly PromptKind[] = ['beforeHost', 'beforeObserver', 'afterHost', 'afterObserver'];
+/**
+ * How long a calendar entry that does not match its observation is believed: the scheduling that
+ * wrote it may still be writing the observation. After that it is a leftover of a scheduling that
+ * stopped half-way, and gives way to what the observation says.
+ */
+const calendarHoldMinutes = 2;
+/** a move that loses a race with another move of the same observation starts again, this often */
+const scheduleAttempts = 4;
+
 const pausedRetryHours = 6;
 const failedRetryMinutes = 5;
 const actionPointLength = 500;
+
+/** a reservation in one member's calendar, and the entry it replaced (a move), to put back on failure */
+interface Held {
+  readonly personId: string;
+  readonly previous: CalendarEntry | undefined;
+}
 
 /**
  * The observation cycle: schedule, prompt before and after, summarise for the pair, follow up.
@@ -159,7 +191,10 @@ export class CycleService {
 
   // ---------------------------------------------------------------- scheduling
 
-  /** schedules a new observation, or moves one (movingId) — either member may do both */
+  /**
+   * Schedules a new observation, or moves one (movingId) — either member may do both. Point reads
+   * and writes only: the overlap check reads each member's calendar, however long their history.
+   */
   async schedule(
     by: Person,
     pairId: string,
@@ -168,6 +203,22 @@ export class CycleService {
     movingId?: string,
     returnOf?: string,
   ): Promise<ScheduleOutcome> {
+    for (let attempt = 0; attempt < scheduleAttempts; attempt++) {
+      const outcome = await this.trySchedule(by, pairId, programmeId, input, movingId, returnOf);
+      if (outcome !== 'raced') return outcome;
+    }
+    throw new Error(`gave up moving ${movingId} after ${scheduleAttempts} concurrent moves`);
+  }
+
+  /** 'raced': the observation being moved was moved by someone else since it was read */
+  private async trySchedule(
+    by: Person,
+    pairId: string,
+    programmeId: string,
+    input: ScheduleInput,
+    movingId: string | undefined,
+    returnOf: string | undefined,
+  ): Promise<ScheduleOutcome | 'raced'> {
     const ctx = await this.context(pairId, programmeId);
     if (!ctx) return { status: 'missing' };
     const { pair, programme } = ctx;
@@ -179,18 +230,29 @@ export class CycleService {
     if (returnOf && !(await this.repos.cycles.observations.read(returnOf, pairId)))
       return { status: 'missing' };
 
-    const others = (await Promise.all(pair.memberIds.map((m) => this.repos.cycles.scheduledFor(m)))).flat();
     const checked = checkSchedule(input, {
       zone: this.zoneOf(by, programme),
       now: this.clock.now(),
       programme,
       memberIds: pair.memberIds,
-      others,
-      movingId,
     });
     if (!checked.ok) return { status: 'invalid', errors: checked.errors };
 
     const at = this.clock.now().toISOString();
+    const id = moving?.doc.id ?? `observation:${randomUUID()}`;
+    // the time is taken in every member's calendar before the observation is written: of two
+    // schedulings that would overlap for someone, the second to write that calendar is refused
+    const slot: CalendarEntry = {
+      observationId: id,
+      pairId,
+      startsAt: checked.startsAt.toISOString(),
+      endsAt: checked.endsAt.toISOString(),
+      at,
+      hold: randomUUID(),
+    };
+    const held = await this.reserve(pair.memberIds, slot);
+    if (held === 'clash') return { status: 'invalid', errors: { startTime: 'schedule.error.overlap' } };
+
     const fields = {
       hostId: checked.hostId,
       observerIds: pair.memberIds.filter((m) => m !== checked.hostId),
@@ -204,15 +266,22 @@ export class CycleService {
     };
     let observation: Observation;
     if (moving) {
-      const result = await mutate<Observation>(this.repos.cycles.observations, moving.doc.id, pairId, (o) =>
-        o && o.status === 'scheduled' ? { ...o, ...fields, revision: o.revision + 1 } : undefined,
+      // only from the revision whose time was just reserved: a move racing another move would
+      // otherwise leave the calendars saying one time and the observation another
+      const result = await mutate<Observation>(this.repos.cycles.observations, id, pairId, (o) =>
+        o && o.status === 'scheduled' && o.revision === moving.doc.revision
+          ? { ...o, ...fields, revision: o.revision + 1 }
+          : undefined,
       );
-      if (!result.changed) return { status: 'notScheduled' };
+      if (!result.changed) {
+        await this.release(held, slot);
+        return result.doc?.status === 'scheduled' ? 'raced' : { status: 'notScheduled' };
+      }
       observation = result.doc!;
     } else {
       observation = {
         type: 'observation',
-        id: `observation:${randomUUID()}`,
+        id,
         pairId,
         programmeId,
         memberIds: pair.memberIds,
@@ -259,9 +328,125 @@ export class CycleService {
         promptId(o.id, r.after, r.personId),
       ]),
     );
-    for (const p of await this.repos.cycles.promptsOf(o.pairId, o.id)) {
-      if (!current.has(p.id) && p.kind !== 'followUp') await this.withdraw(p, o, pair, programme);
+    const others = o.memberIds
+      .flatMap((m) => plannedKinds.map((k) => promptId(o.id, k, m)))
+      .filter((id) => !current.has(id));
+    for (const p of await this.readPrompts(o.pairId, others)) await this.withdraw(p, o, pair, programme);
+  }
+
+  /** the prompts stored under these ids (point reads: the ids of an observation's prompts are known) */
+  private async readPrompts(pairId: string, ids: readonly string[]): Promise<Prompt[]> {
+    const found = await Promise.all(ids.map((id) => this.repos.cycles.prompts.read(id, pairId)));
+    return found.flatMap((f) => (f ? [f.doc] : []));
+  }
+
+  /** every prompt an observation may have: before and after for each member, a follow-up per action point */
+  private async promptsOf(o: Observation): Promise<Prompt[]> {
+    const summary = await this.repos.cycles.summaries.read(summaryId(o.id), o.pairId);
+    return this.readPrompts(o.pairId, [
+      ...o.memberIds.flatMap((m) => plannedKinds.map((k) => promptId(o.id, k, m))),
+      ...followUpIds(o.id, summary?.doc.actionPoints ?? {}).map((f) => f.id),
+    ]);
+  }
+
+  // ---------------------------------------------------------------- calendars
+
+  /**
+   * Takes the slot in each member's calendar, one after another in a fixed order, under ETags: two
+   * schedulings racing for one person's time both write that calendar, and the second sees the
+   * first's entry. On a clash the calendars already written are put back.
+   */
+  private async reserve(memberIds: readonly string[], slot: CalendarEntry): Promise<Held[] | 'clash'> {
+    const held: Held[] = [];
+    for (const personId of [...memberIds].sort()) {
+      const outcome = await this.reserveFor(personId, slot);
+      if (outcome === 'clash') {
+        await this.release(held, slot);
+        return 'clash';
+      }
+      held.push(outcome);
     }
+    return held;
+  }
+
+  private async reserveFor(personId: string, slot: CalendarEntry): Promise<Held | 'clash'> {
+    const id = calendarId(personId);
+    const known = await this.repos.cycles.calendars.read(id, id);
+    const now = this.clock.now();
+    const repairs = await this.repairs(
+      (known?.doc.entries ?? []).filter((e) => e.observationId !== slot.observationId && overlaps(e, slot)),
+      now,
+    );
+    let clash = false;
+    let previous: CalendarEntry | undefined;
+    await mutate(
+      this.repos.cycles.calendars,
+      id,
+      id,
+      (cur) => {
+        const entries = (cur?.entries ?? []).flatMap((e) =>
+          repairs.has(e.hold) ? (repairs.get(e.hold) ?? []) : [e],
+        );
+        clash = entries.some((e) => e.observationId !== slot.observationId && overlaps(e, slot));
+        previous = entries.find((e) => e.observationId === slot.observationId);
+        return clash
+          ? undefined
+          : withEntry(personId, cur && { ...cur, entries }, slot, slot.observationId, now);
+      },
+      undefined,
+      known,
+    );
+    return clash ? 'clash' : { personId, previous };
+  }
+
+  /**
+   * What to do about entries in the way that are older than the hold and no longer say what their
+   * observation says (a scheduling stopped between its two writes): by hold, the entry as the
+   * observation has it, or undefined to drop it. A point read per such entry; usually there is none.
+   */
+  private async repairs(
+    entries: readonly CalendarEntry[],
+    now: Date,
+  ): Promise<Map<string, CalendarEntry | undefined>> {
+    const out = new Map<string, CalendarEntry | undefined>();
+    const old = entries.filter((e) => now.getTime() - Date.parse(e.at) >= calendarHoldMinutes * 60_000);
+    for (const e of old) {
+      const o = (await this.repos.cycles.observations.read(e.observationId, e.pairId))?.doc;
+      if (describes(e, o)) continue;
+      out.set(
+        e.hold,
+        o?.status === 'scheduled' ? { ...e, startsAt: o.startsAt, endsAt: o.endsAt } : undefined,
+      );
+    }
+    return out;
+  }
+
+  /** undoes a reservation where it is still this scheduling's own (a later one may have replaced it) */
+  private async release(held: readonly Held[], slot: CalendarEntry): Promise<void> {
+    await Promise.all(
+      held.map(({ personId, previous }) => {
+        const id = calendarId(personId);
+        return mutate(this.repos.cycles.calendars, id, id, (cur) =>
+          cur?.entries.some((e) => e.hold === slot.hold)
+            ? withEntry(personId, cur, previous, slot.observationId, this.clock.now())
+            : undefined,
+        );
+      }),
+    );
+  }
+
+  /** takes an observation that will no longer happen out of its members' calendars */
+  private async unlist(o: Observation): Promise<void> {
+    await Promise.all(
+      o.memberIds.map((personId) => {
+        const id = calendarId(personId);
+        return mutate(this.repos.cycles.calendars, id, id, (cur) =>
+          cur?.entries.some((e) => e.observationId === o.id)
+            ? withEntry(personId, cur, undefined, o.id, this.clock.now())
+            : undefined,
+        );
+      }),
+    );
   }
 
   private async planPrompt(
@@ -408,9 +593,10 @@ export class CycleService {
         observation,
         repeated: true,
       };
+    await this.unlist(observation);
     const ctx = await this.context(pairId, observation.programmeId);
     if (ctx) {
-      for (const p of await this.repos.cycles.promptsOf(pairId, observationId)) {
+      for (const p of await this.promptsOf(observation)) {
         if (p.status === 'scheduled' || p.status === 'sent')
           await this.withdraw(p, observation, ctx.pair, ctx.programme);
       }
@@ -439,10 +625,20 @@ export class CycleService {
   async upcoming(
     person: Person,
   ): Promise<{ observation: Observation; names: Readonly<Record<string, string>> }[]> {
-    const now = this.clock.now().getTime();
-    const observations = (await this.repos.cycles.scheduledFor(person.id)).filter(
-      (o) => Date.parse(o.endsAt) > now,
+    const now = this.clock.now();
+    const id = calendarId(person.id);
+    const entries = upcomingEntries((await this.repos.cycles.calendars.read(id, id))?.doc.entries ?? [], now);
+    const found = await Promise.all(
+      entries.map((e) => this.repos.cycles.observations.read(e.observationId, e.pairId)),
     );
+    // the observation as stored decides (its calendar entry may be a moment behind a move or a cancel)
+    const observations = found
+      .flatMap((f) => (f ? [f.doc] : []))
+      .filter(
+        (o) =>
+          o.status === 'scheduled' && Date.parse(o.endsAt) > now.getTime() && o.memberIds.includes(person.id),
+      )
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     const pairs = new Map<string, Pair>();
     for (const o of observations) {
       if (!pairs.has(o.pairId)) {
@@ -865,9 +1061,7 @@ export class CycleService {
     o: Observation,
     points: Summary['actionPoints'],
   ): Promise<SummaryView['actionPoints']> {
-    const entries = Object.entries(points).flatMap(([personId, list]) =>
-      list.map((point, i) => ({ personId, point, id: `${promptId(o.id, 'followUp', personId)}:${i + 1}` })),
-    );
+    const entries = followUpIds(o.id, points);
     const prompts = await Promise.all(entries.map((e) => this.repos.cycles.prompts.read(e.id, o.pairId)));
     return entries.map((e, i) => {
       const answers = prompts[i]?.doc.status === 'answered' ? prompts[i]?.doc.answers : undefined;

@@ -68,10 +68,6 @@ export interface ScheduleContext {
   readonly now: Date;
   readonly programme: Pick<Programme, 'startDate' | 'endDate' | 'timeZone'>;
   readonly memberIds: readonly string[];
-  /** other scheduled observations of either member (any pair), to refuse overlaps */
-  readonly others: readonly Pick<Observation, 'id' | 'startsAt' | 'endsAt' | 'status'>[];
-  /** when rescheduling: the observation being moved, which may overlap itself */
-  readonly movingId?: string;
 }
 
 export const durationLimits = [10, 480] as const;
@@ -88,8 +84,9 @@ export function wallClock(date: string, time: string, zone: string): DateTime | 
 
 /**
  * Checks a schedule card. Refuses, each with its own message: a date or time that does not exist,
- * a start in the past, a day outside the programme, a duration outside 10–480 minutes, a host who
- * is not in the pair, and an overlap with another observation of either member.
+ * a start in the past, a day outside the programme, a duration outside 10–480 minutes, and a host
+ * who is not in the pair. An overlap with another observation of a member is refused where the
+ * time is reserved in their calendars (calendar.ts), so that two schedulings cannot both pass it.
  */
 export function checkSchedule(
   input: ScheduleInput,
@@ -136,13 +133,5 @@ export function checkSchedule(
 
   const startsAt = start.toJSDate();
   const endsAt = start.plus({ minutes: duration }).toJSDate();
-  const clash = ctx.others.find(
-    (o) =>
-      o.id !== ctx.movingId &&
-      o.status === 'scheduled' &&
-      Date.parse(o.startsAt) < endsAt.getTime() &&
-      Date.parse(o.endsAt) > startsAt.getTime(),
-  );
-  if (clash) return { ok: false, errors: { startTime: 'schedule.error.overlap' } };
   return { ok: true, startsAt, endsAt, durationMinutes: duration, hostId, setting, learnerLevel };
 }
