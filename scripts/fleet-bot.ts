@@ -11,6 +11,9 @@
  *
  * FLEET_LEASE_MS: how long a claimed job stays this process's (short, so a killed process's work is
  * taken over quickly).
+ * FLEET_TENANT_RATE: sends per second this process may start per tenant (default: Teams' ~30), for
+ * runs against a connector that enforces a chosen tenant limit (bench/sections/dispatch.ts).
+ * FLEET_BATCH: jobs per claim (default the app's 32).
  */
 import { startApp } from '../src/app';
 import { parseConfig } from '../src/config/config';
@@ -23,7 +26,14 @@ async function main(): Promise<void> {
   const config = { ...parseConfig(process.env), port: 0 };
   const log = createLogger(config.logLevel);
   const leaseMs = Number(process.env.FLEET_LEASE_MS ?? '3000');
-  const app = await startApp(config, log, { host: '127.0.0.1', leaseMs });
+  const tenantRate = Number(process.env.FLEET_TENANT_RATE ?? '0');
+  const batch = Number(process.env.FLEET_BATCH ?? '0');
+  const app = await startApp(config, log, {
+    host: '127.0.0.1',
+    leaseMs,
+    ...(tenantRate > 0 ? { perTenant: { count: tenantRate, perMs: 1_000 } } : {}),
+    ...(batch > 0 ? { batch } : {}),
+  });
   process.on('SIGTERM', () => {
     void app.close().then(() => process.exit(0));
   });

@@ -44,12 +44,22 @@ export interface AppOptions {
   readonly dispatchLoop?: boolean;
   /** how long a claimed job stays ours (default 60 s); crash-recovery runs shorten it */
   readonly leaseMs?: number;
+  /**
+   * jobs one claim takes (default 32). A claim is one query; against the embedded server, which
+   * scans every document, a benchmark draining a large backlog claims more at a time
+   */
+  readonly batch?: number;
   /** how start-up waits for a store it cannot reach yet (tests make it quick) */
   readonly storeRetry?: StartupRetry;
   /** told the address as soon as HTTP listens, before the store is open (/readyz says 503 until then) */
   readonly onListening?: (url: string) => void;
   /** the per-person request limit (default: `defaultPersonWindows`); false turns it off */
   readonly personLimit?: readonly RateWindow[] | false;
+  /**
+   * sends this process may start per tenant (default: Teams' ~30 a second). Teams counts a tenant's
+   * sends over every instance of the bot, so N instances sharing one tenant each take 1/N of it
+   */
+  readonly perTenant?: RateWindow;
   /** how the rate limiter waits for room (default: a timer); a test with its own clock advances it */
   readonly sleep?: (ms: number) => Promise<void>;
   /** how long a Bot Connector call may take before it is abandoned (default 15 s) */
@@ -108,7 +118,11 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   const repos = cosmosRepositories(store);
   const appId = config.auth.mode === 'authenticated' ? config.auth.appId : '';
   // keeps every proactive send within Teams' published limits, per conversation and per tenant
-  const limiter = new RateLimiter({ clock, ...(options.sleep ? { sleep: options.sleep } : {}) });
+  const limiter = new RateLimiter({
+    clock,
+    ...(options.perTenant ? { perTenant: options.perTenant } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
   const messenger = new Messenger(
     adapter,
     appId,
@@ -153,7 +167,9 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   const dispatch = new DispatchLoop(jobs, handlers, clock, {
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     leaseMs: options.leaseMs ?? 60_000,
-    batch: 32,
+    batch: options.batch ?? 32,
+    // a tick waits for its slowest send; a second and third claim and send meanwhile
+    ticks: 3,
     idleMs: local ? 1_000 : 5_000,
     log: log.child({ component: 'dispatch' }),
   });

@@ -120,8 +120,14 @@ export class Messenger {
     const tenantId = reach.tenantId ?? '';
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.limiter?.acquire(reach.conversationId, tenantId);
-        const id = await this.within(reach, 'personal', (ctx) => this.post(ctx, activity));
+        const startedAt = await this.limiter?.acquire(reach.conversationId, tenantId);
+        let id: string | undefined;
+        try {
+          id = await this.within(reach, 'personal', (ctx) => this.post(ctx, activity));
+        } finally {
+          if (typeof startedAt === 'number')
+            this.limiter?.settled?.(reach.conversationId, tenantId, startedAt);
+        }
         return { status: 'sent', activityId: id };
       } catch (err) {
         const e = err as ConnectorError;

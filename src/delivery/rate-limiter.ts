@@ -10,8 +10,14 @@ export interface RateWindow {
 
 /** what the Messenger needs from a limiter: a gate before each attempt, and a way to report throttling */
 export interface SendLimiter {
-  /** resolves when a send to this conversation may start, and counts it */
-  acquire(conversationId: string, tenantId: string): Promise<void>;
+  /** resolves when a send to this conversation may start, and counts it; says when it was counted */
+  acquire(conversationId: string, tenantId: string): Promise<number | void>;
+  /**
+   * the send counted at `startedAt` has been answered (or given up): from now on it counts as sent
+   * now. Teams stamps a send when it arrives, which can be any time until the answer; counted from
+   * its answer, no window can ever hold more at Teams than here, however the sends were delayed
+   */
+  settled?(conversationId: string, tenantId: string, startedAt: number): void;
   /** nobody in this tenant starts a send for the next `ms` milliseconds */
   backOff(tenantId: string, ms: number): void;
 }
@@ -61,6 +67,8 @@ export interface Window {
   record(at: number): void;
   /** true when nothing recorded can still matter at `now` */
   empty(now: number): boolean;
+  /** moves a send recorded at `from` to `to` (later); one already forgotten is recorded at `to` */
+  restamp?(from: number, to: number): void;
 }
 
 class ExactWindow implements Window {
@@ -77,6 +85,15 @@ class ExactWindow implements Window {
 
   record(at: number): void {
     this.starts.push(at);
+  }
+
+  restamp(from: number, to: number): void {
+    const i = this.starts.lastIndexOf(from);
+    if (i >= 0) this.starts.splice(i, 1);
+    // kept in order: `earliest` reads the send `count` places back
+    let j = this.starts.length;
+    while (j > 0 && this.starts[j - 1]! > to) j--;
+    this.starts.splice(j, 0, to);
   }
 
   empty(now: number): boolean {
@@ -202,11 +219,12 @@ export class RateLimiter implements SendLimiter {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  async acquire(conversationId: string, tenantId: string): Promise<void> {
+  async acquire(conversationId: string, tenantId: string): Promise<number> {
     const now = this.now();
     if (now - this.lastSweep >= sweepEveryMs) this.sweep(now);
 
     const conversation = this.conversationState(conversationId);
+    let counted = now;
     await this.enqueue(conversation, async () => {
       await this.waitUntil(() => Math.max(...conversation.windows.map((w) => w.earliest(this.now()))));
       const tenant = this.tenantState(tenantId);
@@ -215,8 +233,18 @@ export class RateLimiter implements SendLimiter {
         const at = this.now();
         tenant.window.record(at);
         for (const w of conversation.windows) w.record(at);
+        counted = at;
       });
     });
+    return counted;
+  }
+
+  settled(conversationId: string, tenantId: string, startedAt: number): void {
+    const now = this.now();
+    if (!(now > startedAt)) return;
+    // the hour's bucketed window is left as it is: a send's time in flight is lost in its minute
+    this.tenantState(tenantId).window.restamp?.(startedAt, now);
+    for (const w of this.conversationState(conversationId).windows) w.restamp?.(startedAt, now);
   }
 
   backOff(tenantId: string, ms: number): void {

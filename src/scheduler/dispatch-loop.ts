@@ -22,6 +22,13 @@ export interface DispatchOptions {
   readonly batch: number;
   /** the pause after a tick that found less than a full batch */
   readonly idleMs: number;
+  /**
+   * ticks the running loop keeps going at once (default 1). A tick lasts as long as its slowest job
+   * (a send waiting for its tenant's rate limit, or out a Retry-After), and with one tick the rest of
+   * the batch's room waits with it; with more, another tick claims and sends meanwhile. Claims are
+   * still made one at a time, so the ticks of one process never race for the same jobs
+   */
+  readonly ticks?: number;
   readonly log: Logger;
   /** a handler that throws this many times, or a job abandoned by crashed instances this often, fails (default 5) */
   readonly maxAttempts?: number;
@@ -61,7 +68,9 @@ export class DispatchLoop {
   private readonly backoffMs: (attempts: number) => number;
   private readonly log: Logger;
   private readonly running = new Set<Promise<unknown>>();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  /** the latest claim: the next one starts once it is done */
+  private claims: Promise<unknown> = Promise.resolve();
   private started = false;
 
   constructor(
@@ -91,6 +100,13 @@ export class DispatchLoop {
   start(): void {
     if (this.started) return;
     this.started = true;
+    const after = (delay: number) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        void loop();
+      }, delay);
+      this.timers.add(timer);
+    };
     const loop = async (): Promise<void> => {
       let delay = this.options.idleMs;
       try {
@@ -99,22 +115,24 @@ export class DispatchLoop {
       } catch (err) {
         this.log.error({ err }, 'scheduler tick failed; trying again');
       }
-      if (this.started) this.timer = setTimeout(() => void loop(), delay);
+      if (this.started) after(delay);
     };
-    this.timer = setTimeout(() => void loop(), 0);
+    for (let i = 0; i < (this.options.ticks ?? 1); i++) after(0);
   }
 
   /** stops ticking and waits for the tick in progress; unfinished jobs keep their lease until it expires */
   async stop(): Promise<void> {
     this.started = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
     await Promise.allSettled([...this.running]);
   }
 
   private async runTick(): Promise<TickResult> {
     const { owner, leaseMs, batch } = this.options;
-    const claimed = await this.store.claimDue(this.clock.now(), owner, leaseMs, batch);
+    const claim = this.claims.then(() => this.store.claimDue(this.clock.now(), owner, leaseMs, batch));
+    this.claims = claim.catch(() => undefined);
+    const claimed = await claim;
     const settled = await Promise.all(claimed.map((job) => this.dispatch(job)));
     const count = (s: Settled) => settled.filter((x) => x === s).length;
     return {

@@ -93,6 +93,17 @@ describe('RateLimiter', () => {
     time = new FakeTime();
   });
 
+  it('counts a send from its answer once settled, so a slow answer cannot let Teams see too many in a window', async () => {
+    // Teams stamps a send on arrival, anywhere between its start and its answer
+    const limiter = limiterOn(time, { perTenant: { count: 1, perMs: 1_000 } });
+    const t0 = time.current;
+    const first = await time.run(limiter.acquire('a:1', 't1'));
+    time.advance(300);
+    limiter.settled('a:1', 't1', first);
+    const second = await time.run(limiter.acquire('a:2', 't1'));
+    assert.equal(second, t0 + 1_300, 'a second after the first send was answered, not after it started');
+  });
+
   it('lets seven quick sends through and holds the eighth until the one-second window frees', async () => {
     const limiter = limiterOn(time);
     const t0 = time.current;

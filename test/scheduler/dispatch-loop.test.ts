@@ -273,6 +273,37 @@ describe('DispatchLoop', () => {
     }
   });
 
+  it('with several ticks, one held up by a slow job does not hold up the rest, and no job runs twice', async () => {
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const calls = new Map<string, number>();
+    const count = countingHandler(calls);
+    const l = loop(
+      { send: async (job) => (job.id === 'slow' ? (await slow, count(job)) : count(job)) },
+      { batch: 1, ticks: 2, idleMs: 60_000 },
+    );
+    await jobs.put(spec(clock, 'slow', 'send', -minute));
+    for (let i = 0; i < 5; i++) await jobs.put(spec(clock, `quick-${i}`));
+    l.start();
+    try {
+      const deadline = Date.now() + 5000;
+      while (calls.size < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      assert.deepEqual(
+        [...calls.keys()].sort(),
+        [0, 1, 2, 3, 4].map((i) => `quick-${i}`),
+      );
+      release();
+      while (!calls.has('slow') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      assert.ok(
+        [...calls.values()].every((n) => n === 1),
+        'each job ran once',
+      );
+    } finally {
+      release();
+      await l.stop();
+    }
+  });
+
   it('start ticks on its own, stop waits for the tick in progress, and nothing runs after it', async () => {
     let release: () => void = () => undefined;
     let entered: () => void = () => undefined;

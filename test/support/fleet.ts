@@ -31,6 +31,8 @@ import { TestClock } from './test-clock';
  */
 
 const botScript = path.resolve(__dirname, '../../scripts/fleet-bot.ts');
+/** the same script compiled by tsc (tsconfig.fleet.json), to run on plain Node as `npm start` runs the app */
+export const compiledBotScript = path.resolve(__dirname, '../../dist/scripts/fleet-bot.js');
 const zone = 'Europe/Stockholm';
 const coordinatorId = '000000c0-0000-4000-8000-000000000000';
 const seedParallelism = 16;
@@ -51,6 +53,17 @@ export interface FleetOptions {
   readonly throttle?: { readonly every: number; readonly retryAfterSeconds: number };
   /** every line a bot writes (default: the last 200 per bot are kept for `logTail`) */
   readonly onLog?: (bot: string, line: string) => void;
+  /** a store already running elsewhere (another process); by default one is started in this process */
+  readonly storeEndpoint?: string;
+  /** extra Node options for every bot process (e.g. `--cpu-prof`) */
+  readonly botExecArgv?: readonly string[];
+  /** extra environment for every bot process (e.g. LOG_LEVEL) */
+  readonly botEnv?: Readonly<Record<string, string>>;
+  /**
+   * run the bots as the JavaScript tsc emits (`compiledBotScript`, built beforehand), as deployed,
+   * rather than as TypeScript under tsx, whose loader adds ~20 MB and slows start-up
+   */
+  readonly compiled?: boolean;
 }
 
 /** what one bot's scheduler did, from the ticks it reported */
@@ -107,7 +120,7 @@ export interface StoreCheck {
   readonly openWithoutExpiry: number;
 }
 
-interface Supervisor {
+export interface Supervisor {
   readonly id: string;
   readonly name: string;
   readonly conversationId: string;
@@ -165,7 +178,8 @@ export class Fleet {
   private sampler?: NodeJS.Timeout;
   private cosmos?: EmbeddedCosmos;
   private store?: CosmosStore;
-  private readonly supervisors: Supervisor[] = [];
+  /** everyone seeded, in order */
+  readonly supervisors: Supervisor[] = [];
   private readonly killOnExit = () => {
     for (const proc of this.children) proc.kill('SIGKILL');
   };
@@ -190,13 +204,13 @@ export class Fleet {
 
   /** the store's endpoint, for the bots */
   get endpoint(): string {
-    return this.cosmos!.endpoint;
+    return this.options.storeEndpoint ?? this.cosmos!.endpoint;
   }
 
   private async open(): Promise<void> {
     await this.connector.start();
     this.sampler = setInterval(() => this.sample(), 10);
-    this.cosmos = await startEmbeddedCosmos();
+    if (!this.options.storeEndpoint) this.cosmos = await startEmbeddedCosmos();
     // the clock the backlog was made on: a Monday morning three weeks ago
     const monday = DateTime.fromJSDate(systemClock.now(), { zone })
       .minus({ weeks: 3 })
@@ -204,7 +218,7 @@ export class Fleet {
       .set({ hour: 9 });
     const seedClock = new TestClock(monday.toUTC().toISO()!);
     this.store = await openCosmosStore(
-      { kind: 'azure', endpoint: this.cosmos.endpoint, key: embeddedKey, database: 'peercoach' },
+      { kind: 'azure', endpoint: this.endpoint, key: embeddedKey, database: 'peercoach' },
       seedClock,
       silentLogger,
     );
@@ -319,8 +333,12 @@ export class Fleet {
 
   /** starts one bot process and resolves once it listens */
   async spawn(name: string): Promise<FleetBot> {
-    const proc = fork(botScript, [], {
-      execArgv: ['--require', require.resolve('tsx/cjs')],
+    const compiled = this.options.compiled === true;
+    const proc = fork(compiled ? compiledBotScript : botScript, [], {
+      execArgv: [
+        ...(this.options.botExecArgv ?? []),
+        ...(compiled ? [] : ['--require', require.resolve('tsx/cjs')]),
+      ],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: {
         PATH: process.env.PATH,
@@ -330,6 +348,7 @@ export class Fleet {
         DEFAULT_TIME_ZONE: zone,
         LOG_LEVEL: 'warn',
         FLEET_LEASE_MS: String(this.options.leaseMs),
+        ...this.options.botEnv,
       },
     });
     // known from the first moment, so close() kills it even if it never gets ready
@@ -380,6 +399,12 @@ export class Fleet {
   /** SIGKILL: no graceful close, no finishing of anything in flight */
   async kill(bot: FleetBot): Promise<void> {
     this.procs.get(bot.pid)?.kill('SIGKILL');
+    await bot.exited;
+  }
+
+  /** SIGTERM: the bot finishes its turns and exits cleanly (and writes a `--cpu-prof` profile) */
+  async stop(bot: FleetBot): Promise<void> {
+    this.procs.get(bot.pid)?.kill('SIGTERM');
     await bot.exited;
   }
 

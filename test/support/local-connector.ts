@@ -52,6 +52,11 @@ export class LocalConnector {
   readonly attempts: string[] = [];
   /** how long to take over each send, to hold a turn in flight */
   delayMs = 0;
+  /**
+   * asked about every POST of an activity (after `failures`, before `throttles`): a Retry-After in
+   * seconds answers it 429, as Teams does when a rate limit is exceeded (bench/support/dispatch-limits.ts)
+   */
+  gate?: (conversationId: string, activity: Record<string, unknown>) => number | undefined;
   private server?: http.Server;
   private nextId = 1;
   private waiters: (() => void)[] = [];
@@ -134,14 +139,19 @@ export class LocalConnector {
       }
       const failure = this.failures.get(conversationId);
       if (failure) return reply(failure.status, { error: { code: failure.code, message: failure.code } });
+      const posted = resource === 'activities' && req.method === 'POST';
+      let retryAfter =
+        this.gate && posted
+          ? this.gate(conversationId, JSON.parse(body || '{}') as Record<string, unknown>)
+          : undefined;
       const throttle = this.throttles.get(conversationId);
-      if (throttle && throttle.times > 0 && req.method === 'POST') {
+      if (retryAfter === undefined && throttle && throttle.times > 0 && req.method === 'POST') {
         throttle.times--;
+        retryAfter = throttle.retryAfter;
+      }
+      if (retryAfter !== undefined) {
         this.throttled.push(conversationId);
-        res.writeHead(429, {
-          'content-type': 'application/json',
-          'retry-after': String(throttle.retryAfter),
-        });
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(retryAfter) });
         return res.end(JSON.stringify({ error: { code: 'Throttled', message: 'Too many requests' } }));
       }
       if (resource === 'activities' && req.method === 'POST') {

@@ -1,0 +1,157 @@
+/**
+ * Counts what the @azure/cosmos SDK asks of the store, at the wire: a pass-through HTTP proxy in
+ * front of the embedded Cosmos DB server (the same idea as test/support/fault-proxy.ts, without the
+ * faults). Every request is classified by method, path and the SDK's query/upsert headers, and
+ * booked to the phase the harness has set (an inbound turn, a scheduler tick, …).
+ */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * - read: a point read (GET of one document by id and partition key; 1 RU per KB in Azure)
+ * - write: create, upsert, replace, patch or delete of one document (~5–10 RU)
+ * - query: a SQL query, or a read feed of a whole container or partition (cost grows with what it reads)
+ * - metadata: what the SDK asks for itself: query plans, database, container and partition-key-range reads
+ */
+export type RequestKind = 'read' | 'write' | 'query' | 'metadata';
+
+export const requestKinds: readonly RequestKind[] = ['read', 'write', 'query', 'metadata'];
+
+export interface CountedRequest {
+  readonly phase: string;
+  readonly kind: RequestKind;
+  readonly method: string;
+  /** the container (`colls/<id>`), if any */
+  readonly container?: string;
+  /** for a query: its SQL text; for a read feed: `(read feed)` */
+  readonly sql?: string;
+  /** for a query: whether the SDK sent it across partitions */
+  readonly crossPartition?: boolean;
+}
+
+const truthy = (v: string | string[] | undefined) => String(v ?? '').toLowerCase() === 'true';
+
+const isQueryBody = (req: http.IncomingMessage) =>
+  truthy(req.headers['x-ms-documentdb-isquery']) ||
+  String(req.headers['content-type'] ?? '').startsWith('application/query+json');
+
+function classify(req: http.IncomingMessage): { kind: RequestKind; container?: string; feed: boolean } {
+  const segments = new URL(req.url ?? '/', 'http://x').pathname.split('/').filter(Boolean);
+  // /dbs/{db}/colls/{coll}/docs[/{id}]
+  const container = segments[2] === 'colls' ? segments[3] : undefined;
+  const isDocs = segments[4] === 'docs';
+  const query = isQueryBody(req);
+  // the SDK asks the gateway for a query plan before running a query: a round trip, but no RU in Azure
+  if (isDocs && query && truthy(req.headers['x-ms-cosmos-is-query-plan-request']))
+    return { kind: 'metadata', container, feed: false };
+  if (isDocs && query) return { kind: 'query', container, feed: false };
+  if (isDocs && segments.length === 6)
+    return { kind: req.method === 'GET' || req.method === 'HEAD' ? 'read' : 'write', container, feed: false };
+  if (isDocs && segments.length === 5) {
+    if (req.method === 'GET') return { kind: 'query', container, feed: true };
+    return { kind: 'write', container, feed: false };
+  }
+  return { kind: 'metadata', container, feed: false };
+}
+
+export class CountingProxy {
+  private server: http.Server | undefined;
+  private readonly agent = new http.Agent({ keepAlive: true });
+  /** what requests are booked to from now on */
+  phase = 'setup';
+  readonly requests: CountedRequest[] = [];
+
+  constructor(private readonly target: string) {}
+
+  get url(): string {
+    const { port } = this.server!.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async start(): Promise<void> {
+    const target = new URL(this.target);
+    this.server = http.createServer((req, res) => {
+      const phase = this.phase;
+      const { kind, container, feed } = classify(req);
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        let sql: string | undefined = feed ? '(read feed)' : undefined;
+        if (isQueryBody(req) && !feed) {
+          try {
+            sql = String((JSON.parse(body.toString()) as { query?: unknown }).query);
+          } catch {
+            sql = '(unreadable)';
+          }
+          if (truthy(req.headers['x-ms-cosmos-is-query-plan-request'])) sql = `(query plan) ${sql}`;
+        }
+        this.requests.push({
+          phase,
+          kind,
+          method: req.method ?? '',
+          ...(container ? { container } : {}),
+          ...(sql ? { sql } : {}),
+          ...(kind === 'query'
+            ? { crossPartition: req.headers['x-ms-documentdb-partitionkey'] === undefined }
+            : {}),
+        });
+        const upstream = http.request(
+          {
+            host: target.hostname,
+            port: target.port,
+            method: req.method,
+            path: req.url,
+            headers: req.headers,
+            agent: this.agent,
+          },
+          (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          },
+        );
+        upstream.on('error', () => req.socket.destroy());
+        upstream.end(body);
+      });
+    });
+    this.server.keepAliveTimeout = 5_000;
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+  }
+
+  /** requests booked to phases that pass the filter */
+  where(phase: (p: string) => boolean): CountedRequest[] {
+    return this.requests.filter((r) => phase(r.phase));
+  }
+
+  /** forgets every request counted so far */
+  reset(): void {
+    this.requests.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    this.agent.destroy();
+    if (!this.server) return;
+    await new Promise<void>((resolve) => {
+      this.server!.close(() => resolve());
+      this.server!.closeAllConnections();
+    });
+  }
+}
+
+/** requests by kind */
+export function byKind(requests: readonly CountedRequest[]): Record<RequestKind, number> {
+  const out = { read: 0, write: 0, query: 0, metadata: 0 };
+  for (const r of requests) out[r.kind]++;
+  return out;
+}
+
+/** the distinct queries among the requests, with how often each ran, most frequent first */
+export function distinctQueries(requests: readonly CountedRequest[]): { sql: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const r of requests) {
+    if (r.kind !== 'query') continue;
+    const key = `${r.container ?? '?'}${r.crossPartition ? ' (cross-partition)' : ''}: ${r.sql ?? ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([sql, count]) => ({ sql, count })).sort((a, b) => b.count - a.count);
+}
