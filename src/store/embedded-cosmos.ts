@@ -1,4 +1,3 @@
-import { createHttpServer } from '@vercel/cosmosdb-server';
 import { promises as fs } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as http from 'node:http';
@@ -21,6 +20,9 @@ export interface EmbeddedCosmos {
  * with keep-alive (1000 point writes take ~0.4 s with it and ~2.5 s without).
  */
 export async function startEmbeddedCosmos(): Promise<EmbeddedCosmos> {
+  // loaded here, not with this module: a deployment on Azure Cosmos DB never runs the server, and
+  // it (with the query compiler and geometry library it brings) is ~15 MB of every process's memory
+  const { createHttpServer } = await import('@vercel/cosmosdb-server');
   const server = createHttpServer({ keepAlive: true } as http.ServerOptions);
   let dirty = false;
   server.on('request', (req: http.IncomingMessage) => {
