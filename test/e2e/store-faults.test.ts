@@ -217,34 +217,23 @@ describe('e2e: the store misbehaving', () => {
       proxy.failNext(1000, 503, 'write');
       await bot.post(message(blake, bot.connector.url, 'schedule'));
       const form = cardOf(bot.connector.to(blake.conversationId).at(-1));
-      const failed = await bot.post(
-        execute(blake, bot.connector.url, 'schedule.save', {
-          ...buttonData(form, 'schedule.save'),
-          durationMinutes: '60',
-          hostId: chris.aadObjectId,
-          setting: 'wardRound',
-          learnerLevel: 'studentLate',
-          date: '2026-09-10',
-          startTime: '10:00',
-        }),
-      );
+      const saveForm = execute(blake, bot.connector.url, 'schedule.save', {
+        ...buttonData(form, 'schedule.save'),
+        durationMinutes: '60',
+        hostId: chris.aadObjectId,
+        setting: 'wardRound',
+        learnerLevel: 'studentLate',
+        date: '2026-09-10',
+        startTime: '10:00',
+      });
+      const failed = await bot.post(saveForm);
       assert.ok(failed.status < 500, `the channel gets an answer (${failed.status})`);
       const said = bot.connector.to(blake.conversationId).at(-1);
       assert.match(String(said?.text), /Something went wrong on our side.*try again/);
 
       proxy.heal();
       assert.equal(await stored(), 1, 'the observation stored before is still there');
-      const retried = await bot.post(
-        execute(blake, bot.connector.url, 'schedule.save', {
-          ...buttonData(form, 'schedule.save'),
-          durationMinutes: '60',
-          hostId: chris.aadObjectId,
-          setting: 'wardRound',
-          learnerLevel: 'studentLate',
-          date: '2026-09-10',
-          startTime: '10:00',
-        }),
-      );
+      const retried = await bot.post(saveForm);
       assert.match(textOf(invokeCard(retried.body)), /Scheduled/);
       assert.equal(await stored(), 2, 'trying again works');
     });
