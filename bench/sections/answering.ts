@@ -13,12 +13,13 @@
  *
  * BENCH_PROFILE=1 starts both bots with `--cpu-prof` (profiles in bench/profiles/).
  */
-import { ChildProcess, fork } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Fleet, FleetBot } from '../../test/support/fleet';
 import { LoadResult, Reply, runLoad, Submission } from '../support/answering-load';
 import { promptSubmissions } from '../support/answering-prompts';
+import { startChild } from '../support/dispatch-run';
 import { BenchContext, BenchRow, BenchSection, percentile, round, SectionResult } from '../types';
 
 const concurrencies = [1, 16, 64] as const;
@@ -35,34 +36,6 @@ const sizes = (quick: boolean): Sizes =>
   quick
     ? { warmup: 100, measured: { 1: 60, 16: 300, 64: 300 } }
     : { warmup: 200, measured: { 1: 200, 16: 800, 64: 800 } };
-
-/** a child process that reports `{ ready/endpoint }` over IPC once it is up */
-function startChild(
-  script: string,
-  execArgv: readonly string[],
-  env: Record<string, string | undefined>,
-): Promise<{ proc: ChildProcess; message: Record<string, unknown> }> {
-  const proc = fork(script, [], {
-    execArgv: [...execArgv, '--require', require.resolve('tsx/cjs')],
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    env: { PATH: process.env.PATH, ...env },
-  });
-  const output: string[] = [];
-  const keep = (c: Buffer) => output.push(c.toString());
-  proc.stdout!.on('data', keep);
-  proc.stderr!.on('data', keep);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start in 60 s`)), 60_000);
-    proc.once('message', (message: Record<string, unknown>) => {
-      clearTimeout(timer);
-      resolve({ proc, message });
-    });
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${path.basename(script)} exited (${code}) before it was ready:\n${output.join('')}`));
-    });
-  });
-}
 
 type Counts = Record<string, number>;
 
@@ -159,7 +132,7 @@ export const answering: BenchSection = async (context: BenchContext): Promise<Se
   let fleet: Fleet | undefined;
   let bot: FleetBot | undefined;
   try {
-    const started = await startChild(path.resolve(__dirname, '../support/answering-store.ts'), [], {});
+    const started = await startChild(path.resolve(__dirname, '../support/answering-store.ts'), {});
     store = started.proc;
     const storeEndpoint = String(started.message.endpoint);
     // each supervisor is due two prompts; many tenants, so Teams' per-tenant rate does not hold up the sending
@@ -186,8 +159,9 @@ export const answering: BenchSection = async (context: BenchContext): Promise<Se
 
     const echoStarted = await startChild(
       path.resolve(__dirname, '../support/answering-echo-bot.ts'),
-      profArgs('floor'),
       {},
+      undefined,
+      profArgs('floor'),
     );
     echo = echoStarted.proc;
     const echoUrl = String(echoStarted.message.url);

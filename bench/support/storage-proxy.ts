@@ -6,6 +6,7 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { forward } from '../../test/support/forward';
 
 /**
  * - read: a point read (GET of one document by id and partition key; 1 RU per KB in Azure)
@@ -96,22 +97,7 @@ export class CountingProxy {
             ? { crossPartition: req.headers['x-ms-documentdb-partitionkey'] === undefined }
             : {}),
         });
-        const upstream = http.request(
-          {
-            host: target.hostname,
-            port: target.port,
-            method: req.method,
-            path: req.url,
-            headers: req.headers,
-            agent: this.agent,
-          },
-          (answer) => {
-            res.writeHead(answer.statusCode ?? 502, answer.headers);
-            answer.pipe(res);
-          },
-        );
-        upstream.on('error', () => req.socket.destroy());
-        upstream.end(body);
+        forward(req, res, target, this.agent, body);
       });
     });
     this.server.keepAliveTimeout = 5_000;

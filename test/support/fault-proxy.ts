@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { forward } from './forward';
 
 /** which store requests a fault applies to */
 export type FaultTarget = 'any' | 'write' | 'read';
@@ -67,22 +68,7 @@ export class FaultProxy {
         return;
       }
       this.passed++;
-      const upstream = http.request(
-        {
-          host: target.hostname,
-          port: target.port,
-          method: req.method,
-          path: req.url,
-          headers: req.headers,
-          agent: this.agent,
-        },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      upstream.on('error', () => req.socket.destroy());
-      req.pipe(upstream);
+      forward(req, res, target, this.agent);
     });
     this.server.keepAliveTimeout = 1;
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
