@@ -64,6 +64,8 @@ export interface AppOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** how long a Bot Connector call may take before it is abandoned (default 15 s) */
   readonly connectorTimeoutMs?: number;
+  /** how long a card action may run before its invoke is answered "still working" (default 10 s) */
+  readonly invokeDeadlineMs?: number;
   /** aborting it stops a start-up that is still waiting for the store */
   readonly signal?: AbortSignal;
 }
@@ -193,6 +195,8 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     clock,
     peoplePicker: config.auth.mode === 'authenticated',
     fileConsent: config.exportAs === 'file',
+    sender,
+    invokeDeadlineMs: options.invokeDeadlineMs ?? 10_000,
     ...(options.personLimit === false
       ? {}
       : { personLimit: new PersonLimit(clock, options.personLimit ?? defaultPersonWindows) }),

@@ -71,6 +71,13 @@ export function sightingOf(activity: Partial<Activity>): Sighting | undefined {
     displayName: typeof activity.from?.name === 'string' ? activity.from.name : undefined,
     locale: locale && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale) ? locale : undefined,
     timeZone: zone,
-    personalReach: isPersonal(activity) ? reachOf(activity) : undefined,
+    personalReach: isPersonal(activity) ? personalReachOf(activity) : undefined,
   };
+}
+
+/** the 1:1 chat, with the sender's Teams user id in it */
+function personalReachOf(activity: Partial<Activity>): ConversationReach | undefined {
+  const reach = reachOf(activity);
+  const userId = idText(activity.from?.id);
+  return reach && userId ? { ...reach, userId } : reach;
 }

@@ -60,12 +60,13 @@ export class ChatCycleMail implements CycleMail {
   ) {}
 
   sendPrompt(to: Person, prompt: Prompt, view: PromptView): Promise<SendOutcome> {
-    return this.send(to, cardActivity(renderPromptCard({ prompt, view }, wordsOf(to, this.defaults))));
+    const card = renderPromptCard({ prompt, view, refreshFor: to.reach?.userId }, wordsOf(to, this.defaults));
+    return this.send(to, cardActivity(card));
   }
 
   async updatePrompt(to: Person, prompt: Prompt, view: PromptView): Promise<SendOutcome> {
     if (!to.reach || !prompt.activityId) return { status: 'unreachable', reason: 'no card to update' };
-    const card = renderPromptCard({ prompt, view }, wordsOf(to, this.defaults));
+    const card = renderPromptCard({ prompt, view, refreshFor: to.reach.userId }, wordsOf(to, this.defaults));
     try {
       await this.messenger.within(to.reach, 'personal', (ctx) =>
         ctx.updateActivity({ ...cardActivity(card), id: prompt.activityId }),
@@ -81,7 +82,8 @@ export class ChatCycleMail implements CycleMail {
   }
 
   sendSummary(to: Person, view: SummaryView): Promise<SendOutcome> {
-    return this.send(to, cardActivity(renderSummaryCard({ view }, wordsOf(to, this.defaults))));
+    const card = renderSummaryCard({ view, refreshFor: to.reach?.userId }, wordsOf(to, this.defaults));
+    return this.send(to, cardActivity(card));
   }
 
   notify(to: Person, notice: CycleNotice): Promise<SendOutcome> {

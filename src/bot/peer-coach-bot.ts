@@ -1,4 +1,5 @@
 import {
+  Activity,
   ActivityTypes,
   AdaptiveCardInvokeResponse,
   AdaptiveCardInvokeValue,
@@ -19,13 +20,29 @@ import { BotServices, wordsOf } from './services';
 import { consentContext, fileInfoCard, uploadAccepted } from './file-delivery';
 import { programmeExport } from './handlers/report-handlers';
 import { ActionResult, Actor, CardData, Reply } from './turn';
+import { refreshVerbs } from './verbs';
 
 const actorKey = Symbol('peer-coach.actor');
 
-/** Teams refreshing a Universal Actions card by itself: not something the person did */
-function isAutomaticRefresh(activity: TurnContext['activity']): boolean {
+/** an `adaptiveCard/action` Teams sent by itself (a card's `refresh`), not a click */
+function isAutomatic(activity: TurnContext['activity']): boolean {
   const value = activity.value as { trigger?: unknown } | undefined;
   return activity.name === 'adaptiveCard/action' && value?.trigger === 'automatic';
+}
+
+/** Teams refreshing a card by itself with one of our read-only refresh verbs */
+function isAutomaticRefresh(activity: TurnContext['activity']): boolean {
+  const value = activity.value as { action?: { verb?: unknown } } | undefined;
+  return isAutomatic(activity) && refreshVerbs.includes(String(value?.action?.verb));
+}
+
+/** the work's result, or 'late' once `ms` have passed without it */
+function within<T>(work: Promise<T>, ms: number): Promise<T | 'late'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 function cardData(value: unknown): CardData {
@@ -237,13 +254,19 @@ export class PeerCoachBot extends TeamsActivityHandler {
     await this.sendReply(context, await this.guarded(actor, () => runCommand(name, actor, this.services)));
   }
 
-  /** Action.Execute: the updated card goes back in the invoke response and replaces the clicked one */
+  /**
+   * Action.Execute: the updated card goes back in the invoke response and replaces the clicked one.
+   * A card's `refresh` (Teams asking by itself when the card is shown) may only read, and never
+   * posts to the chat. Teams stops waiting after about 15 s: an action still running at the
+   * deadline is answered "still working" and its result is sent to the chat when it is ready.
+   */
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const actor = this.actor(context);
-    if (!actor) {
+    const automatic = isAutomatic(context.activity);
+    if (!actor || (automatic && !isAutomaticRefresh(context.activity))) {
       return {
         statusCode: 403,
         type: 'application/vnd.microsoft.error',
@@ -251,21 +274,52 @@ export class PeerCoachBot extends TeamsActivityHandler {
       };
     }
     const data = cardData(invokeValue.action.data);
-    const result = await this.act(
+    const work = this.act(
       { ...actor, cardId: context.activity.replyToId },
       invokeValue.action.verb || data.verb || '',
       data,
     );
-    if (result.reply) await this.sendReply(context, result.reply);
+    const result = await within(work, this.services.invokeDeadlineMs);
+    if (result === 'late') {
+      if (!automatic)
+        void work
+          .then((late) => this.deliverLate(actor, late))
+          .catch((err: { name?: string }) => this.log.warn({ err: { name: err.name } }, 'late result lost'));
+      return this.messageResponse(actor.words.t('common.stillWorking'));
+    }
+    if (result.reply && !automatic) await this.sendReply(context, result.reply);
     if (result.update) {
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.update };
     }
-    return {
-      statusCode: 200,
-      type: 'application/vnd.microsoft.activity.message',
-      // the clicked card stays as it is; this line shows under it
-      value: actor.words.t('common.seeBelow') as never,
-    };
+    // the clicked card stays as it is; this line shows under it
+    return this.messageResponse(actor.words.t(automatic ? 'common.stale' : 'common.seeBelow'));
+  }
+
+  private messageResponse(text: string): AdaptiveCardInvokeResponse {
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as never };
+  }
+
+  /** a card action's result after its invoke was answered: the new card and any reply, to the chat */
+  private async deliverLate(actor: Actor, result: ActionResult): Promise<void> {
+    const cards = [
+      ...(result.update ? [result.update] : []),
+      ...(result.reply && 'card' in result.reply ? [result.reply.card] : []),
+      ...(result.reply && 'cards' in result.reply ? result.reply.cards : []),
+    ];
+    const activities: Partial<Activity>[] = cards.map((card) => ({
+      type: 'message',
+      attachments: [CardFactory.adaptiveCard(card)],
+    }));
+    if (result.reply && 'text' in result.reply) activities.push({ type: 'message', text: result.reply.text });
+    if (result.reply && 'attachment' in result.reply)
+      activities.push({ type: 'message', attachments: [result.reply.attachment] });
+    for (const activity of activities) {
+      const outcome = await this.services.sender.send(actor.person, activity);
+      if (outcome.status !== 'sent') {
+        this.log.warn({ status: outcome.status }, 'could not deliver a late card action result');
+        return;
+      }
+    }
   }
 
   private act(actor: Actor, verb: string, data: CardData): Promise<ActionResult> {

@@ -10,6 +10,8 @@ import {
   saveSchedule,
   schedule,
   upcoming,
+  viewPrompt,
+  viewSummary,
 } from './handlers/cycle-handlers';
 import { answerInvitation, invite, sendInvite } from './handlers/invite-handlers';
 import { help, pause, profile, resume, saveProfile } from './handlers/person-handlers';
@@ -76,7 +78,9 @@ const actionHandlers: Record<Verb, { readonly handle: ActionHandler; readonly co
   [verbs.cancelObservation]: { handle: endObservation('cancelled'), coordinatorOnly: false },
   [verbs.observationDidNotHappen]: { handle: endObservation('didNotHappen'), coordinatorOnly: false },
   [verbs.answerPrompt]: { handle: answerPrompt, coordinatorOnly: false },
+  [verbs.viewPrompt]: { handle: viewPrompt, coordinatorOnly: false },
   [verbs.openSummary]: { handle: openSummary, coordinatorOnly: false },
+  [verbs.viewSummary]: { handle: viewSummary, coordinatorOnly: false },
   [verbs.addActionPoint]: { handle: addActionPoint, coordinatorOnly: false },
   [verbs.openReport]: { handle: openReport, coordinatorOnly: true },
   [verbs.openAudit]: { handle: openAudit, coordinatorOnly: true },

@@ -1,4 +1,5 @@
 import { Clock } from '../domain/clock';
+import { PersonalSender } from './personal-sender';
 import { PersonLimit } from '../delivery/person-limit';
 import { CycleService } from '../domain/cycle/cycle-service';
 import { NudgeService } from '../domain/nudge/nudge-service';
@@ -32,6 +33,13 @@ export interface BotServices {
   readonly defaultLocale: string;
   /** how many requests one person may make (unset: no limit) */
   readonly personLimit?: PersonLimit;
+  /** sends to a person's 1:1 chat outside a turn: a card action's result that came too late */
+  readonly sender: PersonalSender;
+  /**
+   * how long a card action may take before its invoke is answered with "still working" and its
+   * result goes to the chat when ready; Teams stops waiting for an invoke after about 15 s
+   */
+  readonly invokeDeadlineMs: number;
 }
 
 /** a person's words: what they chose, else what Teams last said, else the defaults */

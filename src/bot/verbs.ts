@@ -20,7 +20,9 @@ export const verbs = {
   cancelObservation: 'observation.cancel',
   observationDidNotHappen: 'observation.didNotHappen',
   answerPrompt: 'prompt.answer',
+  viewPrompt: 'prompt.view',
   openSummary: 'summary.open',
+  viewSummary: 'summary.view',
   addActionPoint: 'summary.actionPoint',
   openReport: 'report.open',
   openAudit: 'report.audit',
@@ -35,3 +37,9 @@ export const verbs = {
 export type Verb = (typeof verbs)[keyof typeof verbs];
 
 export const allVerbs: readonly string[] = Object.values(verbs);
+
+/**
+ * The verbs of cards' `refresh` actions, which Teams runs by itself when a card is shown: they only
+ * read, so they are the only verbs an automatic trigger may run.
+ */
+export const refreshVerbs: readonly string[] = [verbs.viewPrompt, verbs.viewSummary];

@@ -9,6 +9,8 @@ import { AdaptiveCard, expandCard } from './render';
 export interface PromptCardData {
   readonly prompt: Prompt;
   readonly view: PromptView;
+  /** the Teams user id of the person it is for: Teams refreshes the card for them when it is shown */
+  readonly refreshFor?: string;
 }
 
 /** each prompt's title, by kind */
@@ -25,7 +27,7 @@ export const promptTitles = {
  * questions of the bank. Open while it can be answered; afterwards read-only with its state, so it
  * cannot be answered twice.
  */
-export function renderPromptCard({ prompt, view }: PromptCardData, words: Words): AdaptiveCard {
+export function renderPromptCard({ prompt, view, refreshFor }: PromptCardData, words: Words): AdaptiveCard {
   const o = view.observation;
   const hostName = view.names[o.hostId] || '—';
   const open = prompt.status === 'sent';
@@ -49,6 +51,7 @@ export function renderPromptCard({ prompt, view }: PromptCardData, words: Words)
   return expandCard(template, {
     pairId: prompt.pairId,
     promptId: prompt.id,
+    refreshFor: refreshFor ? [refreshFor] : [],
     open,
     title: words.t(promptTitles[prompt.kind], { host: hostName }),
     facts: [

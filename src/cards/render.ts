@@ -18,7 +18,47 @@ export interface Choice {
  * evaluated, so text someone typed (a name, `${…}`) stays literal.
  */
 export function expandCard(template: object, data: object): AdaptiveCard {
-  return preparedTemplate(template).expand({ $root: data }) as AdaptiveCard;
+  return forEveryClient(preparedTemplate(template).expand({ $root: data }) as AdaptiveCard);
+}
+
+type Json = { [key: string]: unknown };
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Universal Actions with a way back for clients without them: every Action.Execute in the card
+ * (buttons, action sets, show-card actions; not the `refresh` action, which only Universal Actions
+ * clients run) gets an Action.Submit fallback with the same title and data — the data carries the
+ * verb, so the bot handles both alike. A `refresh` that names nobody is dropped rather than sent as
+ * "refresh for no one".
+ */
+function forEveryClient(card: AdaptiveCard): AdaptiveCard {
+  const visit = (node: unknown, key?: string): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (!isObject(node)) return;
+    if (node.type === 'Action.Execute' && key !== 'action' && node.fallback === undefined) {
+      node.fallback = {
+        type: 'Action.Submit',
+        ...(node.title === undefined ? {} : { title: node.title }),
+        ...(node.style === undefined ? {} : { style: node.style }),
+        data: {
+          ...(isObject(node.data) ? node.data : {}),
+          ...(typeof node.verb === 'string' ? { verb: node.verb } : {}),
+        },
+      };
+    }
+    for (const [k, v] of Object.entries(node)) if (k !== 'fallback') visit(v, k);
+  };
+  visit(card);
+  const refresh = (card as Json).refresh;
+  if (isObject(refresh) && Array.isArray(refresh.userIds) && refresh.userIds.length === 0)
+    delete refresh.userIds;
+  return card;
 }
 
 /**

@@ -9,6 +9,8 @@ export interface SummaryCardData {
   readonly view: SummaryView;
   /** an outcome of the last action (e.g. action point saved), already translated */
   readonly message?: string;
+  /** the Teams user id of the reader: Teams refreshes the card for them when it is shown */
+  readonly refreshFor?: string;
 }
 
 /**
@@ -32,7 +34,10 @@ function byTheme(
  * study's themes, with questions for their conversation. The safety rating is never shown here: it
  * is only ever reported in aggregate.
  */
-export function renderSummaryCard({ view, message }: SummaryCardData, words: Words): AdaptiveCard {
+export function renderSummaryCard(
+  { view, message, refreshFor }: SummaryCardData,
+  words: Words,
+): AdaptiveCard {
   const o = view.observation;
   const hostName = view.names[o.hostId] || '—';
   const observerIds = o.observerIds;
@@ -63,6 +68,7 @@ export function renderSummaryCard({ view, message }: SummaryCardData, words: Wor
   return expandCard(template, {
     pairId: o.pairId,
     observationId: o.id,
+    refreshFor: refreshFor ? [refreshFor] : [],
     member: true,
     title: words.t('summary.title', { when: whenText(o, words) }),
     intro: words.t('summary.intro', { host: hostName, observers: observerNames }),

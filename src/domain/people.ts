@@ -74,7 +74,8 @@ function sameReach(a: ConversationReach | undefined, b: ConversationReach | unde
     a?.conversationId === b?.conversationId &&
     a?.serviceUrl === b?.serviceUrl &&
     a?.tenantId === b?.tenantId &&
-    a?.botId === b?.botId
+    a?.botId === b?.botId &&
+    a?.userId === b?.userId
   );
 }
 

@@ -26,6 +26,11 @@ export interface ConversationReach {
   readonly tenantId?: string;
   /** our own bot's channel id in that conversation */
   readonly botId: string;
+  /**
+   * the person's Teams user id (MRI, `29:…`) in a 1:1 chat, so a card can name who it refreshes
+   * for (Universal Actions `refresh.userIds`); absent for a team and for reaches stored before it
+   */
+  readonly userId?: string;
 }
 
 /** what happened when we tried to send something to someone */

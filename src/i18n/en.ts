@@ -19,6 +19,7 @@ export const en = {
     notFound: 'That programme no longer exists.',
     somebody: 'a colleague',
     seeBelow: 'Done — see below.',
+    stillWorking: 'Still working on it — the result will appear in this chat in a moment.',
     slowDown:
       'That was a lot in a few seconds, so I am taking a short breather. Please wait a moment and try again — anything you typed on a card is still there.',
     personalOnly: 'Let us do that in your 1:1 chat with Peer Coach, where only you can see it.',

@@ -380,6 +380,22 @@ const matrix: Record<Verb, Row> = {
       stranger: refused(says.notYours),
     },
   },
+  [verbs.viewPrompt]: {
+    card: "the owner's before-card: its refresh, which shows the host's own answers",
+    data: (w) => buttonData(w.pair1.beforeCard, verbs.viewPrompt),
+    expect: {
+      owner: allowed(/Before you are observed[\s\S]*Thank you — saved/),
+      peer: refused(says.notYours),
+      otherPair: refused(says.notYours),
+      coordinator: refused(says.notYours),
+      stranger: refused(says.notYours),
+    },
+  },
+  [verbs.viewSummary]: forThePair(
+    "the owner's summary card: its refresh",
+    (w) => buttonData(w.pair1.summary, verbs.viewSummary),
+    /side by side[\s\S]*PAIR1-SECRET-plan/,
+  ),
   [verbs.openSummary]: forThePair(
     "the owner's history card",
     (w) => buttonData(w.pair1.history, verbs.openSummary),

@@ -74,6 +74,16 @@ export function execute(user: TestUser, serviceUrl: string, verb: string, data: 
   };
 }
 
+/** Teams running a card's `refresh` by itself as the card is shown: an automatic adaptiveCard/action */
+export function refreshCard(user: TestUser, serviceUrl: string, refresh: { verb: string; data: object }) {
+  return {
+    ...base(user, serviceUrl),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', ...refresh }, trigger: 'automatic' },
+  };
+}
+
 /** an Action.Submit click: a message whose value is the card's data and inputs */
 export function submit(user: TestUser, serviceUrl: string, replyToId: string, value: Record<string, string>) {
   return { ...base(user, serviceUrl), type: 'message', replyToId, value };

@@ -138,7 +138,8 @@ class Checker {
     return this.string(`${path}.conversationId`, { nonEmpty: true })
       .string(`${path}.serviceUrl`, { nonEmpty: true })
       .string(`${path}.tenantId`, { optional: true })
-      .string(`${path}.botId`, { nonEmpty: true });
+      .string(`${path}.botId`, { nonEmpty: true })
+      .string(`${path}.userId`, { optional: true });
   }
 
   ttl(): this {

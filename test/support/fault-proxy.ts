@@ -34,6 +34,7 @@ export class FaultProxy {
   private server: http.Server | undefined;
   private readonly agent = new http.Agent({ keepAlive: true });
   private down = false;
+  private delayMs = 0;
   private readonly faults: Fault[] = [];
   /** requests answered with an injected fault (including while down) */
   injected = 0;
@@ -68,7 +69,8 @@ export class FaultProxy {
         return;
       }
       this.passed++;
-      forward(req, res, target, this.agent);
+      if (this.delayMs > 0) setTimeout(() => forward(req, res, target, this.agent), this.delayMs);
+      else forward(req, res, target, this.agent);
     });
     this.server.keepAliveTimeout = 1;
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
@@ -88,10 +90,16 @@ export class FaultProxy {
     this.faults.push({ remaining: count, status, target });
   }
 
+  /** every request passed through waits this long first, as from a store far away or overloaded */
+  slowDown(ms: number): void {
+    this.delayMs = ms;
+  }
+
   /** drops any faults not yet used */
   heal(): void {
     this.faults.length = 0;
     this.down = false;
+    this.delayMs = 0;
   }
 
   async stop(): Promise<void> {

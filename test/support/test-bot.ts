@@ -29,7 +29,7 @@ export async function startTestBot(
   connectorToShare?: LocalConnector,
   clockToShare?: TestClock,
   log: Logger = silentLogger,
-  options: Pick<AppOptions, 'personLimit' | 'connectorTimeoutMs'> = {},
+  options: Pick<AppOptions, 'personLimit' | 'connectorTimeoutMs' | 'invokeDeadlineMs'> = {},
 ): Promise<TestBot> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'peer-coach-e2e-'));
   const connector = connectorToShare ?? new LocalConnector();
@@ -46,6 +46,7 @@ export async function startTestBot(
     // waiting for a rate limit (after a 429, say) passes test time, not real time
     sleep: async (ms) => clock.advance(ms),
     connectorTimeoutMs: options.connectorTimeoutMs,
+    invokeDeadlineMs: options.invokeDeadlineMs,
     // a repeatable sequence, so automatic pairing is the same on every run
     random: () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646,
     retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2, sleep: () => Promise.resolve(), random: () => 0.5 },
@@ -96,6 +97,12 @@ export function cardOf(activity: Record<string, unknown> | undefined): Record<st
   return attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
 }
 
+/**
+ * Parts of a card nobody sees as such: `refresh` (Teams runs it by itself) and an action's
+ * `fallback` (the same button again, for clients without Universal Actions).
+ */
+const unseen = new Set(['refresh', 'fallback']);
+
 /** all visible text of a card, joined, for assertions that read like what a person sees */
 export function textOf(card: unknown): string {
   const out: string[] = [];
@@ -105,13 +112,13 @@ export function textOf(card: unknown): string {
     const o = node as Record<string, unknown>;
     for (const key of ['text', 'title', 'value', 'label'])
       if (typeof o[key] === 'string') out.push(o[key] as string);
-    Object.values(o).forEach(walk);
+    for (const [key, value] of Object.entries(o)) if (!unseen.has(key)) walk(value);
   };
   walk(card);
   return out.join('\n');
 }
 
-/** the verbs of every Action.Execute in a card */
+/** the verbs of every button (Action.Execute) a person sees in a card */
 export function verbsOf(card: unknown): string[] {
   const out: string[] = [];
   const walk = (node: unknown) => {
@@ -119,7 +126,7 @@ export function verbsOf(card: unknown): string[] {
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
     if (o.type === 'Action.Execute' && typeof o.verb === 'string') out.push(o.verb);
-    Object.values(o).forEach(walk);
+    for (const [key, value] of Object.entries(o)) if (!unseen.has(key)) walk(value);
   };
   walk(card);
   return out;

@@ -226,9 +226,40 @@ export async function answerPrompt(
   const outcome = await services.cycles.answer(actor.person, pairId, promptId, typed);
   if (outcome.status === 'forbidden') return { reply: textReply(actor.words.t('prompt.forbidden')) };
   if (!('prompt' in outcome)) return { reply: textReply(actor.words.t('common.stale')) };
-  const card = renderPromptCard({ prompt: outcome.prompt, view: outcome.view }, actor.words);
+  const card = renderPromptCard(
+    { prompt: outcome.prompt, view: outcome.view, refreshFor: actor.person.reach?.userId },
+    actor.words,
+  );
   if (outcome.status === 'notYet') return { update: card, reply: textReply(actor.words.t('prompt.notYet')) };
   return { update: card };
+}
+
+/**
+ * `prompt.view`: the card's `refresh` — the prompt as it stands now, for the person it is for.
+ * Anyone else, or a prompt that is gone, gets no card (the card they have stays as it is) and a line
+ * saying why.
+ */
+export async function viewPrompt(actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> {
+  const found = await services.cycles.promptFor(
+    actor.person,
+    field(data, 'pairId', 200),
+    field(data, 'promptId', 200),
+  );
+  if (found === 'forbidden') return { reply: textReply(actor.words.t('prompt.forbidden')) };
+  if (!found) return { reply: textReply(actor.words.t('common.stale')) };
+  return {
+    update: renderPromptCard({ ...found, refreshFor: actor.person.reach?.userId }, actor.words),
+  };
+}
+
+/** `summary.view`: the card's `refresh` — the pair's summary as it stands now, for a member */
+export async function viewSummary(
+  actor: Actor,
+  data: CardData,
+  services: BotServices,
+): Promise<ActionResult> {
+  const card = await summaryCard(actor, services, data);
+  return card ? { update: card } : { reply: textReply(actor.words.t('common.stale')) };
 }
 
 async function summaryCard(actor: Actor, services: BotServices, data: CardData, message?: string) {
@@ -237,7 +268,7 @@ async function summaryCard(actor: Actor, services: BotServices, data: CardData, 
     field(data, 'pairId', 200),
     field(data, 'observationId', 200),
   );
-  return view && renderSummaryCard({ view, message }, actor.words);
+  return view && renderSummaryCard({ view, message, refreshFor: actor.person.reach?.userId }, actor.words);
 }
 
 export async function openSummary(

@@ -849,6 +849,23 @@ export class CycleService {
     return { status: 'done' };
   }
 
+  /**
+   * A prompt card as it stands now, for the person it was sent to (Teams asks again whenever the card
+   * is shown): answered, expired or withdrawn since, or still open. Anyone else gets nothing — the
+   * observer's card shows the host's focus.
+   */
+  async promptFor(
+    by: Person,
+    pairId: string,
+    id: string,
+  ): Promise<{ readonly prompt: Prompt; readonly view: PromptView } | 'forbidden' | undefined> {
+    const loaded = await this.load(pairId, id);
+    if (!loaded) return undefined;
+    if (loaded.prompt.personId !== by.id) return 'forbidden';
+    const { prompt, observation, pair, programme } = loaded;
+    return { prompt, view: await this.view(prompt, observation, pair, programme) };
+  }
+
   // ---------------------------------------------------------------- answers
 
   /**
