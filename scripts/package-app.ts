@@ -1,7 +1,8 @@
 /**
- * Builds the Teams app package: fills the `${{VAR}}` placeholders in appPackage/manifest.json from
- * env/.env.<name> (and env/.env.<name>.user), validates the result offline against the manifest's
- * own schema, and writes appPackage/build/appPackage.<name>.zip.
+ * Builds the Teams app package: fills the `${{VAR}}` placeholders in appPackage/manifest.json and in
+ * every localisation file it names (appPackage/sv.json) from env/.env.<name> (and
+ * env/.env.<name>.user), validates each offline against its own schema, and writes
+ * appPackage/build/appPackage.<name>.zip.
  *
  *   npm run package                 # env "local"
  *   npm run package -- --env dev    # env/.env.dev
@@ -26,6 +27,7 @@ const SCHEMA_URL_PREFIX = 'https://developer.microsoft.com/';
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const ICON_SIZES = { color: 192, outline: 32 } as const;
+const LOCALIZATION_SCHEMA_FILE = 'MicrosoftTeams.Localization.schema.json';
 // Fixed so that the same inputs give a byte-identical zip.
 const ZIP_ENTRY_DATE = new Date('2000-01-01T00:00:00Z');
 
@@ -43,12 +45,22 @@ const ERRORS = {
   SchemaNotShipped: {
     code: 'PKG005',
     description:
-      'Point $schema at an official https://developer.microsoft.com/json-schemas/teams/v1.xx/MicrosoftTeams.schema.json URL that @microsoft/app-manifest ships, so validation stays offline.',
+      'Point $schema at an official https://developer.microsoft.com/json-schemas/teams/v1.xx/ URL that @microsoft/app-manifest ships (MicrosoftTeams.schema.json for the manifest, MicrosoftTeams.Localization.schema.json for a localisation file), so validation stays offline.',
   },
   ManifestInvalid: { code: 'PKG006', description: 'Fix the manifest so that it matches its schema.' },
   IconInvalid: {
     code: 'PKG007',
     description: 'Redraw the icons with `npm run icons`: color 192×192, outline 32×32 white on transparent.',
+  },
+  LocalizationMissing: {
+    code: 'PKG008',
+    description:
+      'Put every file that localizationInfo names in appPackage/ beside manifest.json, or take it out of localizationInfo.',
+  },
+  LocalizationInvalid: {
+    code: 'PKG009',
+    description:
+      'Fix the localisation file so that it matches the Teams localisation schema and translates only strings the manifest has.',
   },
 } as const;
 
@@ -86,6 +98,8 @@ export interface BuiltPackage {
   zipPath: string;
   /** the manifest as packaged, placeholders filled */
   manifest: TeamsManifest;
+  /** each localisation file as packaged, placeholders filled, by its path in the zip (e.g. sv.json) */
+  localizations: Record<string, Record<string, unknown>>;
 }
 
 /**
@@ -164,6 +178,122 @@ export async function validateManifest(manifest: TeamsManifest): Promise<string[
   return AppManifestUtils.validateAgainstSchema(manifest, schema);
 }
 
+/** the localisation files a manifest names: the default language's, if it has one, and each additional one */
+export function localizationFiles(manifest: TeamsManifest): string[] {
+  const info = (manifest as { localizationInfo?: unknown }).localizationInfo as
+    { defaultLanguageFile?: unknown; additionalLanguages?: { file?: unknown }[] } | undefined;
+  const files = [info?.defaultLanguageFile, ...(info?.additionalLanguages ?? []).map((l) => l.file)];
+  return files.filter((f): f is string => typeof f === 'string');
+}
+
+/**
+ * Schema errors for a localisation file, validated offline against the Localization schema that
+ * @microsoft/app-manifest ships for its `$schema`; empty when it is valid.
+ */
+export async function validateLocalization(strings: Readonly<Record<string, unknown>>): Promise<string[]> {
+  type Schema = NonNullable<Parameters<typeof AppManifestUtils.validateAgainstSchema>[1]>;
+  const schemaFile = shippedSchemaPath(strings.$schema);
+  if (path.basename(schemaFile) !== LOCALIZATION_SCHEMA_FILE) {
+    return [
+      `/$schema is not a localisation schema (${LOCALIZATION_SCHEMA_FILE}): ${String(strings.$schema)}`,
+    ];
+  }
+  const schema = unicodeSafePatterns(JSON.parse(readFileSync(schemaFile, 'utf8'))) as Schema;
+  return AppManifestUtils.validateAgainstSchema(strings as unknown as TeamsManifest, schema);
+}
+
+/**
+ * The shipped Localization schema has patterns with a lone `]` (`activities.activityTypes[\b…\b]`)
+ * that Ajv refuses to compile, as it builds every pattern with the `u` flag. Without that flag a lone
+ * `]` is a literal `]`, which is what the schema means, so escaping it keeps each pattern's meaning.
+ * Patterns that already compile are left as they are.
+ */
+function unicodeSafePatterns(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(unicodeSafePatterns);
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node as Record<string, unknown>).map(([key, value]) => {
+      if (key === 'pattern' && typeof value === 'string') return [key, unicodeSafe(value)];
+      if (key === 'patternProperties' && value && typeof value === 'object') {
+        const entries = Object.entries(value as Record<string, unknown>);
+        return [key, Object.fromEntries(entries.map(([p, v]) => [unicodeSafe(p), unicodeSafePatterns(v)]))];
+      }
+      return [key, unicodeSafePatterns(value)];
+    }),
+  );
+}
+
+/** the pattern with each `]` outside a character class escaped, if it does not compile with `u` as it is */
+function unicodeSafe(pattern: string): string {
+  try {
+    new RegExp(pattern, 'u');
+    return pattern;
+  } catch {
+    let out = '';
+    let inClass = false;
+    for (let i = 0; i < pattern.length; i++) {
+      const c = pattern[i]!;
+      if (c === '\\') {
+        out += c + (pattern[++i] ?? '');
+        continue;
+      }
+      if (c === '[') inClass = true;
+      else if (c === ']' && inClass) inClass = false;
+      else if (c === ']') {
+        out += '\\]';
+        continue;
+      }
+      out += c;
+    }
+    return out;
+  }
+}
+
+/**
+ * The keys of a localisation file that name no string in the manifest: `bots[0].commandLists[0]
+ * .commands[12].title` when there are twelve commands, or a typo. Teams would show such a string
+ * nowhere, so it is a mistake worth stopping for.
+ */
+export function unmatchedKeys(strings: Readonly<Record<string, unknown>>, manifest: TeamsManifest): string[] {
+  const at = (key: string): unknown =>
+    [...key.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].reduce<unknown>((node, [, name, index]) => {
+      if (!node || typeof node !== 'object') return undefined;
+      return (node as Record<string, unknown>)[name ?? Number(index)];
+    }, manifest);
+  return Object.keys(strings).filter(
+    (key) => key !== '$schema' && key !== 'localizationKeys' && typeof at(key) !== 'string',
+  );
+}
+
+/**
+ * Reads, fills and checks one localisation file the manifest names. Its path must stay inside the
+ * app package folder, as Teams reads it from the zip.
+ */
+function localization(
+  appPackageDir: string,
+  file: string,
+  values: Readonly<Record<string, string | undefined>>,
+): { zipPath: string; strings: Record<string, unknown> } {
+  const root = path.resolve(appPackageDir);
+  const full = path.resolve(root, file);
+  if (path.isAbsolute(file) || !full.startsWith(root + path.sep) || !existsSync(full)) {
+    throw new PackageError(
+      'LocalizationMissing',
+      `localizationInfo names ${JSON.stringify(file)}, not found.`,
+    );
+  }
+  let strings: Record<string, unknown>;
+  try {
+    strings = JSON.parse(fillPlaceholders(readFileSync(full, 'utf8'), values)) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof PackageError) throw error;
+    throw new PackageError('LocalizationInvalid', `${file} is not JSON.`, [String((error as Error).message)]);
+  }
+  // "Peer Coach ${{APP_NAME_SUFFIX}}" leaves a trailing space where the suffix is empty, as in the manifest.
+  if (typeof strings['name.short'] === 'string') strings['name.short'] = strings['name.short'].trim();
+  return { zipPath: path.relative(root, full).split(path.sep).join('/'), strings };
+}
+
 /** problems with the icon files Teams would reject the package for; empty when there are none */
 export function iconProblems(appPackageDir: string, icons: { color: string; outline: string }): string[] {
   const problems: string[] = [];
@@ -191,7 +321,7 @@ export function iconProblems(appPackageDir: string, icons: { color: string; outl
   return problems;
 }
 
-/** builds appPackage.<envName>.zip with manifest.json and its two icons at the root */
+/** builds appPackage.<envName>.zip with manifest.json, its two icons and its localisation files */
 export async function buildPackage(options: BuildPackageOptions = {}): Promise<BuiltPackage> {
   const envName = options.envName ?? 'local';
   const appPackageDir = options.appPackageDir ?? APP_PACKAGE_DIR;
@@ -218,18 +348,34 @@ export async function buildPackage(options: BuildPackageOptions = {}): Promise<B
     throw new PackageError('IconInvalid', 'The icons would be rejected by Teams.', problems);
   }
 
+  const localizations: Record<string, Record<string, unknown>> = {};
+  for (const file of localizationFiles(manifest)) {
+    const { zipPath, strings } = localization(appPackageDir, file, values);
+    const problems = [
+      ...(await validateLocalization(strings)),
+      ...unmatchedKeys(strings, manifest).map((key) => `/${key} names no string in manifest.json`),
+    ];
+    if (problems.length > 0) {
+      throw new PackageError('LocalizationInvalid', `${file} for env "${envName}" is invalid.`, problems);
+    }
+    localizations[zipPath] = strings;
+  }
+
   const zip = new JSZip();
   const entry = { date: ZIP_ENTRY_DATE, createFolders: false };
   zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`, entry);
   for (const icon of [manifest.icons.color, manifest.icons.outline]) {
     zip.file(icon, readFileSync(path.join(appPackageDir, icon)), entry);
   }
+  for (const [file, strings] of Object.entries(localizations)) {
+    zip.file(file, `${JSON.stringify(strings, null, 2)}\n`, entry);
+  }
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 
   mkdirSync(outDir, { recursive: true });
   const zipPath = path.resolve(outDir, `appPackage.${envName}.zip`);
   writeFileSync(zipPath, bytes);
-  return { zipPath, manifest };
+  return { zipPath, manifest, localizations };
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { CardFactory } from 'botbuilder';
 import { renderNoticeCard } from '../cards/notice-card';
-import { renderNudgeProgressCard } from '../cards/nudge-cards';
+import { renderNudgeProgressCard, wordings } from '../cards/nudge-cards';
 import { Nudge } from '../domain/nudge/nudge';
 import { NudgeMail } from '../domain/nudge/nudge-service';
 import { Person } from '../domain/people';
@@ -23,7 +23,11 @@ export class ChatNudgeMail implements NudgeMail {
 
   send(to: Person, nudge: Nudge): Promise<SendOutcome> {
     const words = wordsOf(to, this.defaults);
-    const card = renderNoticeCard({ title: words.t('nudge.noteTitle'), text: nudge.message });
+    // a ready-made wording in the recipient's language; the coordinator's own words as they wrote them
+    const text = (wordings as readonly (string | undefined)[]).includes(nudge.wording)
+      ? words.t(`nudge.wordings.${nudge.wording}`)
+      : nudge.message;
+    const card = renderNoticeCard({ title: words.t('nudge.noteTitle'), text });
     return this.sender.send(to, { type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
   }
 

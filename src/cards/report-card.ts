@@ -14,11 +14,13 @@ function shown(f: Figure, words: Words, format: (n: number) => string = String):
   return 'withheld' in f ? words.t('report.fewerThanFive') : format(f.value);
 }
 
-const percent = (n: number) => `${Math.round(n * 100)} %`;
+/** one decimal, the reader's way: 19.3 or 19,3 */
+const oneDecimal = (n: number, words: Words) => words.number(Math.round(n * 10) / 10, 1);
 
 /** the figures as label–value rows: one list serves the card and the CSV export */
 export function figureRows(figures: ProgrammeFigures, words: Words): { label: string; value: string }[] {
   const t = (k: string, p?: Record<string, string | number>) => words.t(`report.${k}`, p);
+  const percent = (n: number) => `${words.number(Math.round(n * 100))} %`;
   const f = figures;
   return [
     { label: t('enrolled'), value: shown(f.supervisors.enrolled, words) },
@@ -31,7 +33,9 @@ export function figureRows(figures: ProgrammeFigures, words: Words): { label: st
     { label: t('responseRate'), value: shown(f.responseRate, words, percent) },
     {
       label: t('medianHours'),
-      value: shown(f.medianHoursToRespond, words, (n) => t('hours', { count: Math.round(n * 10) / 10 })),
+      value: shown(f.medianHoursToRespond, words, (n) =>
+        t('hours', { count: words.number(Math.round(n * 10) / 10) }),
+      ),
     },
     {
       label: t('progress', { target: f.progress.target }),
@@ -40,7 +44,7 @@ export function figureRows(figures: ProgrammeFigures, words: Words): { label: st
           ? words.t('report.fewerThanFive')
           : `${f.progress.reached.value} (${percent(f.progress.share.value)})`,
     },
-    { label: t('safety'), value: shown(f.safetyRating, words, (n) => (Math.round(n * 10) / 10).toFixed(1)) },
+    { label: t('safety'), value: shown(f.safetyRating, words, (n) => oneDecimal(n, words)) },
   ];
 }
 
@@ -65,9 +69,10 @@ export function renderReportCard({ programme, figures }: ReportCardData, words: 
     programmeId: programme.id,
     title: words.t('report.title', { programme: programme.name }),
     facts: figureRows(figures, words).map((r) => ({ title: r.label, value: r.value })),
-    weeks: figures.weekly
-      .slice(-maxWeeks)
-      .map((w) => ({ label: w.week.replace(/^\d{4}-/, ''), completed: w.completed })),
+    weeks: figures.weekly.slice(-maxWeeks).map((w) => ({
+      label: words.t('report.weekLabel', { week: w.week.replace(/^\d{4}-W/, '') }),
+      completed: w.completed,
+    })),
     pairs: pairs.shown,
     morePairs: pairs.more > 0 ? words.t('common.andMore', { count: pairs.more }) : '',
     t: words.section('report'),

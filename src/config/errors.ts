@@ -55,7 +55,7 @@ export const configErrors = {
   },
   InvalidLocale: {
     code: 'PC-CFG-012',
-    description: 'DEFAULT_LOCALE must be a language Peer Coach speaks: en.',
+    description: 'DEFAULT_LOCALE must be a language Peer Coach speaks: en (English) or sv (Swedish).',
   },
   InvalidCoordinatorId: {
     code: 'PC-CFG-013',

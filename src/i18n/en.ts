@@ -3,7 +3,8 @@
  * shape (the type of this object is the contract). `{name}` marks a value filled in at run time.
  */
 export const en = {
-  language: { en: 'English' },
+  /** each language by its own name, so that anyone can find theirs in the list */
+  language: { en: 'English', sv: 'Svenska' },
   common: {
     followTeams: 'Follow Teams',
     save: 'Save',
@@ -464,6 +465,41 @@ export const en = {
     choose: 'Which programme?',
     auditTitle: '{programme}: coordinator actions',
     auditNone: 'Nothing recorded yet.',
+    /** what an audit entry's counts were of (as recorded: the names are the counts' own) */
+    auditCounts: {
+      enrolled: 'enrolled',
+      already: 'already',
+      unreachable: 'unreachable',
+      pairs: 'pairs',
+      trios: 'trios',
+      recipients: 'recipients',
+      bytes: 'bytes',
+      segment: {
+        everyone: 'segment.everyone',
+        notPaired: 'segment.notPaired',
+        nothingScheduled: 'segment.nothingScheduled',
+        promptWaiting: 'segment.promptWaiting',
+        behindTarget: 'segment.behindTarget',
+        unreachable: 'segment.unreachable',
+      },
+    },
+    /** a week on the chart's axis; {week} is its ISO number, e.g. 05 */
+    weekLabel: 'W{week}',
+    /** the CSV export: its first line, the about block's names, the columns and the file name */
+    csv: {
+      notice:
+        'Peer Coach participation export — counts only; contains no reflections, feedback or any text supervisors wrote',
+      programme: 'programme',
+      generated: 'generated',
+      figure: 'figure',
+      value: 'value',
+      pair: 'pair',
+      completed: 'completed',
+      target: 'target',
+      stage: 'stage',
+      fileName: 'Peer Coach - {programme} - {date}.csv',
+      unnamed: 'programme',
+    },
     actions: {
       'programme.create': 'created the programme',
       'programme.edit': 'edited the programme',

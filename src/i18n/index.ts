@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { en } from './en';
+import { sv } from './sv';
 
 /** the shape every language file must have: the same keys as English, any strings */
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -11,7 +12,7 @@ type Leaves<T, P extends string = ''> = {
 /** a dotted path to one string, e.g. 'welcome.title' */
 export type MessageKey = Leaves<typeof en>;
 
-const catalogues = { en } satisfies Record<string, Catalogue>;
+const catalogues = { en, sv } satisfies Record<string, Catalogue>;
 export type Language = keyof typeof catalogues;
 export const supportedLanguages = Object.keys(catalogues) as Language[];
 
@@ -40,6 +41,8 @@ export interface Words {
   date(isoDate: string): string;
   /** an instant, in the reader's time zone */
   dateTime(instant: Date): string;
+  /** a number the reader's way, e.g. 19.3 in English and 19,3 in Swedish; `fractionDigits` fixes the decimals */
+  number(n: number, fractionDigits?: number): string;
   /** a list joined the reader's way: "Ann, Bo and Cy" */
   list(items: readonly string[]): string;
   weekday(isoWeekday: number): string;
@@ -77,6 +80,11 @@ export function wordsFor(locale: string | undefined, timeZone: string): Words {
         .setZone(timeZone)
         .setLocale(formatLocale)
         .toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY),
+    number: (n, fractionDigits) =>
+      new Intl.NumberFormat(formatLocale, {
+        minimumFractionDigits: fractionDigits ?? 0,
+        maximumFractionDigits: fractionDigits ?? 3,
+      }).format(n),
     list: (items) => new Intl.ListFormat(formatLocale, { style: 'long', type: 'conjunction' }).format(items),
     weekday: (d) =>
       DateTime.fromObject({ weekday: d as 1 | 2 | 3 | 4 | 5 | 6 | 7 }, { zone: 'UTC' })

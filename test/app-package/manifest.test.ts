@@ -7,7 +7,14 @@ import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import sinon from 'sinon';
 import { drawColorIcon, drawOutlineIcon } from '../../scripts/make-icons';
-import { APP_PACKAGE_DIR, buildPackage, PackageError } from '../../scripts/package-app';
+import {
+  APP_PACKAGE_DIR,
+  buildPackage,
+  fillPlaceholders,
+  PackageError,
+  validateLocalization,
+} from '../../scripts/package-app';
+import { parseCommand } from '../../src/bot/commands';
 
 const SAMPLE_ENV = {
   TEAMS_APP_ID: '11111111-1111-4111-8111-111111111111',
@@ -31,6 +38,8 @@ const PERSONAL_COMMANDS = [
 ];
 const TEAM_COMMANDS = [{ title: 'help', description: 'What Peer Coach can do for you' }];
 const CONFIDENTIALITY_PROMISE = /what you write is for your pair only; coordinators never see it/i;
+/** the same promise in Swedish: only your pair sees what you write, never the coordinators */
+const CONFIDENTIALITY_PROMISE_SV = /bara ert par ser det du skriver, aldrig samordnarna/i;
 
 interface Command {
   title: string;
@@ -58,6 +67,14 @@ interface ManifestJson {
 
 function readTemplate(): string {
   return readFileSync(path.join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8');
+}
+
+/** appPackage/sv.json with its placeholders filled from SAMPLE_ENV and the short name trimmed, as packaged */
+function sampleSwedish(): Record<string, string> {
+  const text = fillPlaceholders(readFileSync(path.join(APP_PACKAGE_DIR, 'sv.json'), 'utf8'), SAMPLE_ENV);
+  const strings = JSON.parse(text) as Record<string, string>;
+  strings['name.short'] = strings['name.short']!.trim();
+  return strings;
 }
 
 /** the manifest with its placeholders filled from SAMPLE_ENV, independently of the packager */
@@ -157,7 +174,7 @@ describe('Teams app package', () => {
   /** a copy of appPackage/ whose manifest template has been changed by `edit` */
   function appPackageCopy(edit: (template: string) => string = (t) => t): string {
     const dir = tempDir();
-    for (const file of ['manifest.json', 'color.png', 'outline.png']) {
+    for (const file of ['manifest.json', 'color.png', 'outline.png', 'sv.json']) {
       cpSync(path.join(APP_PACKAGE_DIR, file), path.join(dir, file));
     }
     writeFileSync(path.join(dir, 'manifest.json'), edit(readTemplate()));
@@ -245,6 +262,106 @@ describe('Teams app package', () => {
     });
   });
 
+  describe('sv.json, the Swedish localisation', () => {
+    it('is named for sv-se in the manifest’s localizationInfo', () => {
+      const manifest = sampleManifest() as ManifestJson & {
+        localizationInfo: { defaultLanguageTag: string; additionalLanguages?: unknown[] };
+      };
+      assert.equal(manifest.localizationInfo.defaultLanguageTag, 'en-us');
+      assert.deepEqual(manifest.localizationInfo.additionalLanguages, [
+        { languageTag: 'sv-se', file: 'sv.json' },
+      ]);
+    });
+
+    it('is on the same Teams schema version as the manifest, at the official Localization schema URL', () => {
+      assert.equal(
+        sampleSwedish().$schema,
+        `https://developer.microsoft.com/json-schemas/teams/v${newestShippedSchemaVersion()}/MicrosoftTeams.Localization.schema.json`,
+      );
+    });
+
+    it('is valid against the shipped Localization schema, offline, once the placeholders are filled', async () => {
+      assert.deepEqual(await validateLocalization(sampleSwedish()), []);
+    });
+
+    it('has the schema validator report the errors in a deliberately broken copy', async () => {
+      const broken: Record<string, unknown> = { ...sampleSwedish(), 'description.short': 'x'.repeat(81) };
+      delete broken['description.full'];
+      broken['bots[0].commandLists[0].commands[12].title'] = 'for många';
+
+      const errors = await validateLocalization(broken);
+
+      assert.ok(
+        errors.some((e) => e.startsWith('/description.short')),
+        errors.join('\n'),
+      );
+      assert.ok(
+        errors.some((e) => e.includes('description.full')),
+        errors.join('\n'),
+      );
+      assert.ok(
+        errors.some((e) => e.includes('commands[12]')),
+        errors.join('\n'),
+      );
+    });
+
+    it('keeps the app’s name: the brand is not translated', () => {
+      const manifest = sampleManifest();
+      assert.equal(sampleSwedish()['name.short'], manifest.name.short.trim());
+    });
+
+    it('gives every command of the manifest a Swedish title and description, within Teams’ limits', () => {
+      const swedish = sampleSwedish();
+      for (const [i, list] of (bot(sampleManifest()).commandLists ?? []).entries()) {
+        for (const [j, command] of list.commands.entries()) {
+          const key = `bots[0].commandLists[${i}].commands[${j}]`;
+          const title = swedish[`${key}.title`];
+          const description = swedish[`${key}.description`];
+          assert.ok(title, `${command.title} has no Swedish title`);
+          assert.ok(description, `${command.title} has no Swedish description`);
+          assert.ok(title.length <= 32, `Swedish title too long: ${title}`);
+          assert.ok(description.length <= 128, `Swedish description too long: ${title}`);
+          assert.notEqual(
+            description,
+            command.description,
+            `${command.title}: the description is not translated`,
+          );
+        }
+      }
+    });
+
+    it('titles each command with the Swedish word the bot takes for the same command', () => {
+      const swedish = sampleSwedish();
+      for (const [i, list] of (bot(sampleManifest()).commandLists ?? []).entries()) {
+        for (const [j, command] of list.commands.entries()) {
+          const title = swedish[`bots[0].commandLists[${i}].commands[${j}].title`]!;
+          const english = parseCommand(command.title);
+          assert.ok(english, `${command.title} is not a command`);
+          assert.equal(parseCommand(title), english, `"${title}" is not understood as ${command.title}`);
+          assert.notEqual(title, command.title, `${command.title}: the title is not Swedish`);
+        }
+      }
+    });
+
+    it('states the confidentiality promise in the short and the full description', () => {
+      const swedish = sampleSwedish();
+      assert.match(swedish['description.short']!, CONFIDENTIALITY_PROMISE_SV);
+      assert.match(swedish['description.full']!, CONFIDENTIALITY_PROMISE_SV);
+    });
+
+    it('translates only strings the manifest has', () => {
+      const manifest = sampleManifest();
+      const at = (key: string): unknown =>
+        [...key.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].reduce<unknown>(
+          (node, [, name, index]) => (node as Record<string, unknown> | undefined)?.[name ?? Number(index)],
+          manifest,
+        );
+      for (const key of Object.keys(sampleSwedish()).filter((k) => k !== '$schema')) {
+        assert.equal(typeof at(key), 'string', `${key} names nothing in manifest.json`);
+      }
+    });
+  });
+
   describe('icons', () => {
     it('has a 192×192 opaque colour icon', () => {
       const png = readPng(path.join(APP_PACKAGE_DIR, 'color.png'));
@@ -272,7 +389,7 @@ describe('Teams app package', () => {
   });
 
   describe('buildPackage', () => {
-    it('writes appPackage.<env>.zip with the filled manifest and both icons at the root', async () => {
+    it('writes appPackage.<env>.zip with the filled manifest, both icons and sv.json at the root', async () => {
       const outDir = tempDir();
       const envDir = envDirWith('ci', SAMPLE_ENV);
 
@@ -280,7 +397,12 @@ describe('Teams app package', () => {
 
       assert.equal(zipPath, path.join(outDir, 'appPackage.ci.zip'));
       const zip = await JSZip.loadAsync(readFileSync(zipPath));
-      assert.deepEqual(Object.keys(zip.files).sort(), ['color.png', 'manifest.json', 'outline.png']);
+      assert.deepEqual(Object.keys(zip.files).sort(), [
+        'color.png',
+        'manifest.json',
+        'outline.png',
+        'sv.json',
+      ]);
       const text = await zip.file('manifest.json')!.async('string');
       assert.ok(!text.includes('${{'), 'no placeholder is left');
       const manifest = JSON.parse(text) as ManifestJson;
@@ -390,6 +512,88 @@ describe('Teams app package', () => {
         buildPackage({ envName: 'ci', envDir, appPackageDir, outDir: tempDir(), processEnv: {} }),
         (e) => e instanceof PackageError && e.code === 'PKG007',
       );
+    });
+
+    it('packages sv.json filled, trimmed and valid, beside the manifest', async () => {
+      const envDir = envDirWith('prod', { ...SAMPLE_ENV, APP_NAME_SUFFIX: '' });
+
+      const { zipPath, localizations } = await buildPackage({
+        envName: 'prod',
+        envDir,
+        outDir: tempDir(),
+        processEnv: {},
+      });
+
+      const zip = await JSZip.loadAsync(readFileSync(zipPath));
+      const text = await zip.file('sv.json')!.async('string');
+      assert.ok(!text.includes('${{'), 'no placeholder is left');
+      const swedish = JSON.parse(text) as Record<string, string>;
+      assert.deepEqual(swedish, localizations['sv.json']);
+      assert.equal(swedish['name.short'], 'Peer Coach');
+      assert.equal(swedish['bots[0].commandLists[0].commands[0].title'], 'hjälp');
+      assert.deepEqual(await validateLocalization(swedish), []);
+    });
+
+    it('fails when a localisation file the manifest names is missing', async () => {
+      const appPackageDir = appPackageCopy();
+      rmSync(path.join(appPackageDir, 'sv.json'));
+      const envDir = envDirWith('ci', SAMPLE_ENV);
+
+      await assert.rejects(
+        buildPackage({ envName: 'ci', envDir, appPackageDir, outDir: tempDir(), processEnv: {} }),
+        (e) => e instanceof PackageError && e.code === 'PKG008' && e.message.includes('sv.json'),
+      );
+    });
+
+    it('refuses a localisation file outside the app package folder', async () => {
+      const appPackageDir = appPackageCopy((t) => t.replace('"file": "sv.json"', '"file": "../sv.json"'));
+      const envDir = envDirWith('ci', SAMPLE_ENV);
+
+      await assert.rejects(
+        buildPackage({ envName: 'ci', envDir, appPackageDir, outDir: tempDir(), processEnv: {} }),
+        (e) => e instanceof PackageError && e.code === 'PKG008',
+      );
+    });
+
+    it('fails with the schema errors when a localisation file is invalid', async () => {
+      const appPackageDir = appPackageCopy();
+      const file = path.join(appPackageDir, 'sv.json');
+      const swedish = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+      swedish['description.short'] = 'x'.repeat(81);
+      swedish['bots[0].commandLists[5].commands[0].title'] = 'ingenstans';
+      writeFileSync(file, JSON.stringify(swedish));
+      const envDir = envDirWith('ci', SAMPLE_ENV);
+
+      await assert.rejects(
+        buildPackage({ envName: 'ci', envDir, appPackageDir, outDir: tempDir(), processEnv: {} }),
+        (e) =>
+          e instanceof PackageError &&
+          e.code === 'PKG009' &&
+          e.details.some((d) => d.startsWith('/description.short')) &&
+          e.details.some((d) => d.includes('commandLists[5]')),
+      );
+    });
+
+    it('refuses a localisation file whose $schema is not the shipped Localization schema, without downloading', async () => {
+      const envDir = envDirWith('ci', SAMPLE_ENV);
+      for (const [schema, code] of [
+        ['https://example.org/MicrosoftTeams.Localization.schema.json', 'PKG005'],
+        ['https://developer.microsoft.com/json-schemas/teams/v1.30/MicrosoftTeams.schema.json', 'PKG009'],
+      ] as const) {
+        const appPackageDir = appPackageCopy();
+        const file = path.join(appPackageDir, 'sv.json');
+        writeFileSync(
+          file,
+          readFileSync(file, 'utf8').replace(/"\$schema": "[^"]*"/, `"$schema": "${schema}"`),
+        );
+
+        await assert.rejects(
+          buildPackage({ envName: 'ci', envDir, appPackageDir, outDir: tempDir(), processEnv: {} }),
+          (e) => e instanceof PackageError && e.code === code,
+          schema,
+        );
+      }
+      sinon.assert.notCalled(globalThis.fetch as sinon.SinonStub);
     });
 
     it('refuses a colour icon of the wrong size', async () => {

@@ -11,6 +11,8 @@ import {
   uploadAccepted,
 } from '../../src/bot/file-delivery';
 import { programmeCsv } from '../../src/domain/report/csv';
+import { csvLabels } from '../../src/bot/handlers/report-handlers';
+import { wordsFor } from '../../src/i18n';
 import { LocalConnector } from '../support/local-connector';
 
 const fileName = 'Peer Coach - Vår 2026 - 2026-03-04.csv';
@@ -18,6 +20,7 @@ const fileName = 'Peer Coach - Vår 2026 - 2026-03-04.csv';
 function csvBytes(): Buffer {
   return Buffer.from(
     programmeCsv({
+      labels: csvLabels(wordsFor('en-GB', 'UTC')),
       programmeName: 'Vår 2026',
       generatedAt: new Date('2026-03-04T09:15:00Z'),
       timeZone: 'Europe/Stockholm',

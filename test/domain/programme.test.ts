@@ -152,7 +152,7 @@ describe('programme settings', () => {
     });
 
     it('refuses a language Peer Coach does not speak', () => {
-      assert.deepEqual(errorsFor(programmeInput({ locale: 'sv' })), { locale: 'programme.error.locale' });
+      assert.deepEqual(errorsFor(programmeInput({ locale: 'de' })), { locale: 'programme.error.locale' });
     });
 
     for (const target of ['0', '21', 'two', '2.5', '']) {

@@ -29,10 +29,11 @@ import { Observation } from '../../src/domain/cycle/observation';
 import { SummaryView } from '../../src/domain/cycle/ports';
 import { Prompt, PromptStatus } from '../../src/domain/cycle/prompt';
 import { PromptKind, questionsFor } from '../../src/domain/cycle/questions';
-import { commands } from '../../src/bot/commands';
+import { commandWord, CommandName, commands } from '../../src/bot/commands';
 import { Enrolment, Pair } from '../../src/domain/membership';
 import { defaultPolicy, Programme, programmeToInput } from '../../src/domain/programme';
 import { Words } from '../../src/i18n';
+import { whenText } from '../../src/cards/observation-text';
 
 export function sampleProgramme(overrides: Partial<Programme> = {}): Programme {
   return {
@@ -83,10 +84,10 @@ export function samplePairs(n: number): Pair[] {
 
 const choices = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ title: `Colleague ${i}`, value: `id-${i}` }));
-const list = (from: 'supervisor' | 'coordinator') =>
-  Object.values(commands)
-    .filter((c) => c.coordinatorOnly === (from === 'coordinator'))
-    .map((c) => ({ command: c.words[0], description: c.description }));
+const list = (from: 'supervisor' | 'coordinator', words: Words) =>
+  (Object.keys(commands) as CommandName[])
+    .filter((name) => commands[name].coordinatorOnly === (from === 'coordinator'))
+    .map((name) => ({ command: commandWord(name, words.language), description: commands[name].description }));
 
 export function sampleObservation(overrides: Partial<Observation> = {}): Observation {
   return {
@@ -204,8 +205,8 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
       {
         coordinator: true,
         paused: true,
-        supervisorCommands: list('supervisor'),
-        coordinatorCommands: list('coordinator'),
+        supervisorCommands: list('supervisor', words),
+        coordinatorCommands: list('coordinator', words),
       },
       words,
     ),
@@ -220,7 +221,16 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
       words,
     ),
     'profile (saved)': renderProfileCard(
-      { editable: false, input: { department: 'Surgery' }, fromTeams: {}, errors: {}, message: 'Saved.' },
+      {
+        editable: false,
+        input: { department: 'Surgery' },
+        fromTeams: {},
+        errors: {},
+        message: words.t('profile.saved', {
+          timeZone: words.timeZone,
+          language: words.t(`language.${words.language}`),
+        }),
+      },
       words,
     ),
     'programme-form': renderProgrammeFormCard(
@@ -235,7 +245,12 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
       words,
     ),
     'programme (200 enrolled)': renderProgrammeCard(
-      { programme, enrolments: sampleEnrolments(200, 150), pairs: samplePairs(75), notice: 'Saved.' },
+      {
+        programme,
+        enrolments: sampleEnrolments(200, 150),
+        pairs: samplePairs(75),
+        notice: words.t('programme.saved'),
+      },
       words,
     ),
     'programme (a whole faculty: 3000 enrolled)': renderProgrammeCard(
@@ -272,7 +287,12 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
       words,
     ),
     pairing: renderPairingCard(
-      { programmeId: 'p-1', programmeName: programme.name, candidates: choices(60), error: 'x' },
+      {
+        programmeId: 'p-1',
+        programmeName: programme.name,
+        candidates: choices(60),
+        error: words.t('pairing.error.metBefore'),
+      },
       words,
     ),
     'pairing (nobody)': renderPairingCard(
@@ -281,7 +301,10 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
     ),
     invite: renderInviteCard({ options: choices(50) }, words),
     'invite (1000 colleagues)': renderInviteCard({ options: choices(1000) }, words),
-    'invite (sent)': renderInviteCard({ options: [], message: 'Invitation sent.' }, words),
+    'invite (sent)': renderInviteCard(
+      { options: [], message: words.t('invite.sent', { name: 'Blake Berg' }) },
+      words,
+    ),
     invitation: renderInvitationCard(
       {
         programmeId: 'p-1',
@@ -307,7 +330,7 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
         coordinators: [{ displayName: 'Avery', configured: true }],
         people: choices(100),
         peoplePicker: true,
-        message: 'Added.',
+        message: words.t('coordinators.added', { name: 'Blake Berg' }),
       },
       words,
     ),
@@ -327,7 +350,18 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
       words,
     ),
     'schedule (saved)': renderScheduleCard(
-      { mode: 'move', editable: false, message: 'Moved.', pairs: [], members: [], input: {}, errors: {} },
+      {
+        mode: 'move',
+        editable: false,
+        message: words.t('schedule.rescheduled', {
+          when: whenText(sampleObservation(), words),
+          peer: 'Chris Dahl',
+        }),
+        pairs: [],
+        members: [],
+        input: {},
+        errors: {},
+      },
       words,
     ),
     upcoming: renderUpcomingCard(
@@ -338,7 +372,7 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
       words,
     ),
     'upcoming (none)': renderUpcomingCard(
-      { viewerId: 'host', items: [], offerNew: true, message: 'Noted.' },
+      { viewerId: 'host', items: [], offerNew: true, message: words.t('upcoming.didNotHappenDone') },
       words,
     ),
     ...Object.fromEntries(
@@ -376,7 +410,7 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
     ),
     summary: renderSummaryCard({ view: sampleSummary() }, words),
     'summary (every answer at its longest)': renderSummaryCard(
-      { view: sampleSummary(true), message: 'Saved.' },
+      { view: sampleSummary(true), message: words.t('summary.actionAdded') },
       words,
     ),
     history: renderHistoryCard(
@@ -426,11 +460,17 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
       words,
     )[0]!,
     'my-data (none)': renderMyDataCards({ answers: [], actionPoints: [] }, words)[0]!,
+    // a notice's text comes translated, as the pairing report's does
     notice: renderNoticeCard({
-      title: 'Enrolment',
-      text: 'Done.',
-      sections: [{ heading: 'Enrolled now (2)', body: 'A and B' }],
-      actions: [{ title: 'Back', verb: 'programme.open', programmeId: 'p-1' }],
+      title: words.t('pairing.resultTitle', { programme: programme.name }),
+      text: words.t('pairing.everyoneTold'),
+      sections: [
+        {
+          heading: `${words.t('pairing.formed')} (1)`,
+          body: `- ${words.list(['Avery Lind', 'Blake Berg'])}`,
+        },
+      ],
+      actions: [{ title: words.t('common.back'), verb: 'programme.open', programmeId: 'p-1' }],
     }),
   };
 }

@@ -3,6 +3,7 @@ import { learnerLevels, settings } from '../../src/domain/cycle/observation';
 import { PromptKind, questionsFor } from '../../src/domain/cycle/questions';
 import { limits } from '../../src/domain/programme';
 import { segmentKinds } from '../../src/domain/report/segments';
+import { wordings } from '../../src/cards/nudge-cards';
 import { containerSpecs, ContainerName } from '../../src/store/containers';
 
 /**
@@ -328,6 +329,7 @@ const shapes: Record<string, (c: Checker, doc: Doc) => void> = {
       .oneOf('segment.kind', segmentKinds)
       .integer('segment.days', [0, 10_000], true)
       .string('message', { max: textLimits.nudgeMessage, nonEmpty: true })
+      .oneOf('wording', [...wordings], true)
       .strings('recipients')
       .oneOf('status', ['draft', 'sending', 'done'])
       .integer('counts.sent', [0, Number.MAX_SAFE_INTEGER])

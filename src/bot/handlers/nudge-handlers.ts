@@ -65,8 +65,15 @@ export async function previewNudge(
   const wording = (wordings as readonly string[]).includes(input.wording)
     ? (input.wording as Wording)
     : undefined;
-  const message = input.message.trim() || (wording ? actor.words.t(`nudge.wordings.${wording}`) : '');
-  const outcome = await services.nudges.preview(actor.person, programmeId, segment, message);
+  const own = input.message.trim();
+  const message = own || (wording ? actor.words.t(`nudge.wordings.${wording}`) : '');
+  const outcome = await services.nudges.preview(
+    actor.person,
+    programmeId,
+    segment,
+    message,
+    own ? undefined : wording,
+  );
   if (outcome.status === 'missing')
     return { update: renderNoticeCard({ title: actor.words.t('common.notFound') }) };
   if (outcome.status !== 'ready')

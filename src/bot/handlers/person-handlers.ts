@@ -1,13 +1,15 @@
 import { renderHelpCard } from '../../cards/help-card';
 import { followTeamsValue, renderProfileCard } from '../../cards/profile-card';
-import { CommandName, commands } from '../commands';
+import { Language } from '../../i18n';
+import { commandWord, CommandName, commands } from '../commands';
 import { BotServices, wordsOf } from '../services';
 import { ActionResult, Actor, CardData, cardReply, field, Reply, textReply } from '../turn';
 
-function commandList(coordinatorOnly: boolean) {
+/** the commands for one role, each by the word the reader types in their language */
+function commandList(coordinatorOnly: boolean, language: Language) {
   return (Object.entries(commands) as [CommandName, (typeof commands)[CommandName]][])
     .filter(([, c]) => c.coordinatorOnly === coordinatorOnly)
-    .map(([, c]) => ({ command: c.words[0], description: c.description }));
+    .map(([name, c]) => ({ command: commandWord(name, language), description: c.description }));
 }
 
 export function help(actor: Actor): Reply {
@@ -16,8 +18,8 @@ export function help(actor: Actor): Reply {
       {
         coordinator: actor.coordinator,
         paused: actor.person.paused,
-        supervisorCommands: commandList(false),
-        coordinatorCommands: commandList(true),
+        supervisorCommands: commandList(false, actor.words.language),
+        coordinatorCommands: commandList(true, actor.words.language),
       },
       actor.words,
     ),

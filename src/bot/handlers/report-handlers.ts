@@ -2,7 +2,7 @@ import { renderNoticeCard } from '../../cards/notice-card';
 import { renderProgrammeListCard } from '../../cards/programme-list-card';
 import { renderReportCard } from '../../cards/report-card';
 import { computeFigures } from '../../domain/report/figures';
-import { programmeCsv, programmeCsvFileName } from '../../domain/report/csv';
+import { CsvLabels, programmeCsv, programmeCsvFileName } from '../../domain/report/csv';
 import { figureRows, pairRows } from '../../cards/report-card';
 import { fileConsentCard } from '../file-delivery';
 import { Words } from '../../i18n';
@@ -44,7 +44,7 @@ export async function openAudit(actor: Actor, data: CardData, services: BotServi
         sections: entries.map((e) => ({
           heading: `${words.dateTime(new Date(e.at))} — ${e.byName || '—'} ${words.t(`report.actions.${e.action}`)}`,
           body: Object.entries(e.counts)
-            .map(([k, v]) => `${k}: ${v}`)
+            .map(([k, v]) => `${countName(k, words)}: ${v}`)
             .join(', '),
         })),
         actions: [
@@ -56,6 +56,25 @@ export async function openAudit(actor: Actor, data: CardData, services: BotServi
         ],
       }),
     ),
+  };
+}
+
+/** what an audit count was of, in the reader's language; a count no catalogue names keeps its own name */
+function countName(count: string, words: Words): string {
+  const key = `report.auditCounts.${count}`;
+  const name = words.t(key);
+  return name === key ? count : name;
+}
+
+/** the export's own words (its first line, the about block, the columns) in the reader's language */
+export function csvLabels(words: Words): CsvLabels {
+  const csv = words.section('report').csv;
+  return {
+    notice: csv.notice,
+    programme: csv.programme,
+    generated: csv.generated,
+    figureColumns: [csv.figure, csv.value],
+    pairColumns: [csv.pair, csv.completed, csv.target, csv.stage],
   };
 }
 
@@ -73,6 +92,7 @@ export async function programmeExport(
   const now = services.clock.now();
   const figures = computeFigures(facts, now);
   const csv = programmeCsv({
+    labels: csvLabels(words),
     programmeName: facts.programme.name,
     generatedAt: now,
     timeZone: facts.programme.timeZone,
@@ -85,7 +105,10 @@ export async function programmeExport(
     })),
   });
   return {
-    name: programmeCsvFileName(facts.programme.name, now, facts.programme.timeZone),
+    name: programmeCsvFileName(facts.programme.name, now, facts.programme.timeZone, {
+      name: (programme, date) => words.t('report.csv.fileName', { programme, date }),
+      unnamed: words.t('report.csv.unnamed'),
+    }),
     bytes: Buffer.from(csv, 'utf8'),
     programmeName: facts.programme.name,
   };

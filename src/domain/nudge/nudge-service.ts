@@ -42,7 +42,14 @@ export class NudgeService {
     private readonly mail: NudgeMail,
   ) {}
 
-  async preview(by: Person, programmeId: string, segment: Segment, message: string): Promise<PreviewOutcome> {
+  /** `wording`: the ready-made wording `message` is, if it is one, so each recipient reads it in their language */
+  async preview(
+    by: Person,
+    programmeId: string,
+    segment: Segment,
+    message: string,
+    wording?: string,
+  ): Promise<PreviewOutcome> {
     const text = message.trim();
     if (!text) return { status: 'empty' };
     if (text.length > messageLength) return { status: 'tooLong' };
@@ -57,6 +64,7 @@ export class NudgeService {
       createdAt: this.clock.now().toISOString(),
       segment,
       message: text,
+      ...(wording ? { wording } : {}),
       recipients: selection.listOnly ? [] : selection.recipients,
       status: 'draft',
       counts: { sent: 0, unreachable: 0, failed: 0, paused: 0 },

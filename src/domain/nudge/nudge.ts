@@ -16,6 +16,11 @@ export interface Nudge {
   readonly createdAt: string;
   readonly segment: Segment;
   readonly message: string;
+  /**
+   * the ready-made wording the message is, when the coordinator chose one rather than writing their
+   * own: each recipient then reads it in their own language (`message` holds the coordinator's)
+   */
+  readonly wording?: string;
   readonly recipients: readonly string[];
   readonly status: NudgeStatus;
   readonly counts: {

@@ -1,15 +1,22 @@
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 
-/** the first line of every export: what the file holds, and what it never holds */
-export const exportNotice =
-  'Peer Coach participation export — counts only; contains no reflections, feedback or any text supervisors wrote';
-
-/** the column names of the two tables, exactly as they appear in the file */
-export const figureColumns = ['figure', 'value'] as const;
-export const pairColumns = ['pair', 'completed', 'target', 'stage'] as const;
+/**
+ * The file's own words, in the language of the coordinator who exports it (the catalogue's
+ * `report.csv`): the first line, the names in the about block, and the columns of the two tables.
+ */
+export interface CsvLabels {
+  /** the first line of every export: what the file holds, and what it never holds */
+  readonly notice: string;
+  readonly programme: string;
+  readonly generated: string;
+  readonly figureColumns: readonly [figure: string, value: string];
+  readonly pairColumns: readonly [pair: string, completed: string, target: string, stage: string];
+}
 
 export interface ProgrammeCsvInput {
+  /** the file's own words, in the reader's language */
+  readonly labels: CsvLabels;
   /** the programme's name, as its coordinators wrote it */
   readonly programmeName: string;
   /** when the export was made; written in the programme's time zone */
@@ -33,6 +40,8 @@ export interface ProgrammeCsvInput {
  *
  * Layout, top to bottom, with an empty line between blocks:
  *
+ * The words below are the English ones; the labels give them in the coordinator's language.
+ *
  * 1. About — single-field rows that begin with `#`:
  *    - `# Peer Coach participation export — counts only; contains no reflections, feedback or any text supervisors wrote`
  *    - `# programme: <name>`
@@ -52,15 +61,16 @@ export interface ProgrammeCsvInput {
  * byte order mark so that Excel reads Swedish names (å, ä, ö) correctly; encode it as UTF-8.
  */
 export function programmeCsv(input: ProgrammeCsvInput): string {
+  const { labels } = input;
   const rows: (string | number)[][] = [
-    [`# ${exportNotice}`],
-    [`# programme: ${input.programmeName}`],
-    [`# generated: ${generatedAt(input.generatedAt, input.timeZone)}`],
+    [`# ${labels.notice}`],
+    [`# ${labels.programme}: ${input.programmeName}`],
+    [`# ${labels.generated}: ${generatedAt(input.generatedAt, input.timeZone)}`],
     [],
-    [...figureColumns],
+    [...labels.figureColumns],
     ...input.figures.map((f) => [f.label, f.value]),
     [],
-    [...pairColumns],
+    [...labels.pairColumns],
     ...input.pairs.map((p) => [p.names, p.completed, p.target, p.stage]),
   ];
   return stringify(rows, {
@@ -73,8 +83,17 @@ export function programmeCsv(input: ProgrammeCsvInput): string {
   });
 }
 
-/** a file name OneDrive accepts: the programme's name without reserved characters, and the date */
-export function programmeCsvFileName(programmeName: string, generatedAt: Date, timeZone: string): string {
+/**
+ * A file name OneDrive accepts: the programme's name without reserved characters, and the date, put
+ * together by `format` (the catalogue's `report.csv.fileName`); `unnamed` stands in for a name with
+ * nothing left.
+ */
+export function programmeCsvFileName(
+  programmeName: string,
+  generatedAt: Date,
+  timeZone: string,
+  format: { readonly name: (programme: string, date: string) => string; readonly unnamed: string },
+): string {
   const name =
     programmeName
       .replace(/["*:<>?/\\|#%\p{Cc}]/gu, ' ')
@@ -82,8 +101,8 @@ export function programmeCsvFileName(programmeName: string, generatedAt: Date, t
       .trim()
       .replace(/^\.+|\.+$/g, '')
       .slice(0, 80)
-      .trim() || 'programme';
-  return `Peer Coach - ${name} - ${zoned(generatedAt, timeZone).toFormat('yyyy-MM-dd')}.csv`;
+      .trim() || format.unnamed;
+  return format.name(name, zoned(generatedAt, timeZone).toFormat('yyyy-MM-dd'));
 }
 
 function generatedAt(at: Date, timeZone: string): string {

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
-import {
-  exportNotice,
-  pairColumns,
-  figureColumns,
-  programmeCsv,
-  ProgrammeCsvInput,
-  programmeCsvFileName,
-} from '../../../src/domain/report/csv';
+import { csvLabels } from '../../../src/bot/handlers/report-handlers';
+import { programmeCsv, ProgrammeCsvInput, programmeCsvFileName } from '../../../src/domain/report/csv';
+import { Words, wordsFor } from '../../../src/i18n';
+
+const english = wordsFor('en-GB', 'Europe/Stockholm');
+const swedish = wordsFor('sv-SE', 'Europe/Stockholm');
 
 function input(overrides: Partial<ProgrammeCsvInput> = {}): ProgrammeCsvInput {
   return {
+    labels: csvLabels(english),
     programmeName: 'Handledarprogram vår',
     generatedAt: new Date('2026-03-04T09:15:00Z'),
     timeZone: 'Europe/Stockholm',
@@ -42,7 +41,9 @@ describe('programmeCsv', () => {
     const [about, figures, pairs, ...rest] = blocks(programmeCsv(input()));
     assert.deepEqual(rest, []);
     assert.deepEqual(about, [
-      [`# ${exportNotice}`],
+      [
+        '# Peer Coach participation export — counts only; contains no reflections, feedback or any text supervisors wrote',
+      ],
       ['# programme: Handledarprogram vår'],
       ['# generated: 2026-03-04 10:15 (Europe/Stockholm, UTC+01:00)'],
     ]);
@@ -56,8 +57,19 @@ describe('programmeCsv', () => {
       ['Åsa Öberg & Björn Ärlig', '2', '4', 'scheduled'],
       ['Carin Dahl & Erik Falk', '0', '4', 'stalled'],
     ]);
-    assert.deepEqual([...figureColumns], figures![0]);
-    assert.deepEqual([...pairColumns], pairs![0]);
+  });
+
+  it('speaks the coordinator’s language: the first line, the about block and the columns in Swedish', () => {
+    const [about, figures, pairs] = blocks(programmeCsv(input({ labels: csvLabels(swedish) })));
+    assert.deepEqual(about, [
+      [
+        '# Peer Coach deltagarexport – bara antal; innehåller inga reflektioner, ingen återkoppling och ingen text som handledare har skrivit',
+      ],
+      ['# program: Handledarprogram vår'],
+      ['# skapad: 2026-03-04 10:15 (Europe/Stockholm, UTC+01:00)'],
+    ]);
+    assert.deepEqual(figures![0], ['mått', 'värde']);
+    assert.deepEqual(pairs![0], ['par', 'genomförda', 'mål', 'läge']);
   });
 
   it('says on its first line that it holds counts only and no reflections', () => {
@@ -136,22 +148,41 @@ describe('programmeCsv', () => {
   });
 });
 
+/** the file name the way the export makes it, in the reader's language */
+function fileName(programme: string, at: Date, zone: string, words: Words = english): string {
+  return programmeCsvFileName(programme, at, zone, {
+    name: (name, date) => words.t('report.csv.fileName', { programme: name, date }),
+    unnamed: words.t('report.csv.unnamed'),
+  });
+}
+
 describe('programmeCsvFileName', () => {
   it('names the file after the programme and the day in the programme’s zone', () => {
     assert.equal(
-      programmeCsvFileName('Vår 2026', new Date('2026-03-04T23:30:00Z'), 'Europe/Stockholm'),
+      fileName('Vår 2026', new Date('2026-03-04T23:30:00Z'), 'Europe/Stockholm'),
       'Peer Coach - Vår 2026 - 2026-03-05.csv',
     );
   });
 
   it('drops characters OneDrive refuses in a file name', () => {
     assert.equal(
-      programmeCsvFileName('a/b\\c:d*e?f"g<h>i|j#k%l\nm', new Date('2026-03-04T10:00:00Z'), 'UTC'),
+      fileName('a/b\\c:d*e?f"g<h>i|j#k%l\nm', new Date('2026-03-04T10:00:00Z'), 'UTC'),
       'Peer Coach - a b c d e f g h i j k l m - 2026-03-04.csv',
     );
     assert.equal(
-      programmeCsvFileName(' ... ', new Date('2026-03-04T10:00:00Z'), 'UTC'),
+      fileName(' ... ', new Date('2026-03-04T10:00:00Z'), 'UTC'),
       'Peer Coach - programme - 2026-03-04.csv',
+    );
+  });
+
+  it('is in the reader’s language', () => {
+    assert.equal(
+      fileName('Vår 2026', new Date('2026-03-04T10:00:00Z'), 'UTC', swedish),
+      'Peer Coach - Vår 2026 - deltagande 2026-03-04.csv',
+    );
+    assert.equal(
+      fileName('///', new Date('2026-03-04T10:00:00Z'), 'UTC', swedish),
+      'Peer Coach - program - deltagande 2026-03-04.csv',
     );
   });
 });

@@ -1,0 +1,179 @@
+import assert from 'node:assert/strict';
+import { commands, CommandName, parseCommand } from '../../src/bot/commands';
+import { en } from '../../src/i18n/en';
+import { languageOf, supportedLanguages, wordsFor } from '../../src/i18n';
+import { sv } from '../../src/i18n/sv';
+
+/** every string of a catalogue by its dotted path (a key may itself hold dots: `questions.bh.focus`) */
+function leaves(node: unknown, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of leaves(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+/**
+ * Swedish strings that may be the same as the English ones: the languages' own names (each language
+ * is listed by its own name in both), and words that are the same in both languages.
+ */
+const sameInBoth = new Set(['language.en', 'language.sv']);
+const sameWords = new Set(['OK', 'CSV']);
+
+const english = leaves(en);
+const swedish = leaves(sv);
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const bold = (s: string) => [...s.matchAll(/\*\*(.+?)\*\*/g)].map((m) => m[1]!);
+const boldMarkers = (s: string) => (s.match(/\*\*/g) ?? []).length;
+
+/** keys where `check` finds a problem, each with what it found, for a failure that names them all */
+function offenders(check: (key: string, en: string, sv: string) => string | undefined): string[] {
+  const found: string[] = [];
+  for (const [key, e] of english) {
+    const s = swedish.get(key);
+    if (s === undefined) continue;
+    const problem = check(key, e, s);
+    if (problem) found.push(`${key}: ${problem}`);
+  }
+  return found;
+}
+
+describe('i18n catalogues', () => {
+  it('speaks English and Swedish', () => {
+    assert.deepEqual([...supportedLanguages].sort(), ['en', 'sv']);
+  });
+
+  it('has every English string in Swedish, and nothing English lacks', () => {
+    const missing = [...english.keys()].filter((k) => !swedish.has(k));
+    const extra = [...swedish.keys()].filter((k) => !english.has(k));
+    assert.deepEqual({ missing, extra }, { missing: [], extra: [] });
+  });
+
+  it('has no empty string in either language', () => {
+    const empty = [
+      ...[...english].filter(([, v]) => !v.trim()).map(([k]) => `en ${k}`),
+      ...[...swedish].filter(([, v]) => !v.trim()).map(([k]) => `sv ${k}`),
+    ];
+    assert.deepEqual(empty, []);
+  });
+
+  it('keeps every {placeholder} of each English string, and adds none', () => {
+    const wrong = offenders((_k, e, s) =>
+      placeholders(e).join() === placeholders(s).join()
+        ? undefined
+        : `en {${placeholders(e).join('}, {')}} but sv {${placeholders(s).join('}, {')}}`,
+    );
+    assert.deepEqual(wrong, []);
+  });
+
+  it('keeps the **bold** of each English string', () => {
+    const wrong = offenders((_k, e, s) =>
+      boldMarkers(e) === boldMarkers(s)
+        ? undefined
+        : `${boldMarkers(e)} ** in English, ${boldMarkers(s)} in Swedish`,
+    );
+    assert.deepEqual(wrong, []);
+  });
+
+  it('translates every string: none is the English one, but for a short allow-list', () => {
+    const untranslated = offenders((key, e, s) =>
+      e === s && !sameInBoth.has(key) && !sameWords.has(s) ? `still "${s}"` : undefined,
+    );
+    assert.deepEqual(untranslated, []);
+  });
+
+  it('has no English words left inside a Swedish string', () => {
+    const englishWords =
+      /\b(the|and|your|you|with|please|this|that|what|will|have|has|been|not|are|of|to|is)\b/i;
+    // product and place names that stay as they are
+    const names = /Peer Coach|Teams|OneDrive|CSV|Europe\/Stockholm|America\/New_York/g;
+    const mixed = [...swedish]
+      .filter(([key]) => !sameInBoth.has(key))
+      .filter(([, s]) => englishWords.test(s.replace(names, '')))
+      .map(([key, s]) => `${key}: ${s}`);
+    assert.deepEqual(mixed, []);
+  });
+
+  it('names both languages in both catalogues, each by its own name', () => {
+    assert.deepEqual(en.language, { en: 'English', sv: 'Svenska' });
+    assert.deepEqual(sv.language, { en: 'English', sv: 'Svenska' });
+  });
+
+  it('tells Swedish readers the Swedish command words where English names an English one', () => {
+    const wrong = offenders((_key, e, s) => {
+      const ens = bold(e);
+      const svs = bold(s);
+      for (const [i, word] of ens.entries()) {
+        const command = parseCommand(word);
+        if (!command) continue;
+        const swedishWord = svs[i] ?? '';
+        if (parseCommand(swedishWord) !== command) return `**${word}** became **${swedishWord}**`;
+        const sv = commands[command].sv as readonly string[];
+        if (!sv.includes(swedishWord)) return `**${swedishWord}** is not a Swedish spelling of ${command}`;
+      }
+      return undefined;
+    });
+    assert.deepEqual(wrong, []);
+  });
+
+  it('puts in bold only commands the bot understands, in both languages', () => {
+    const notCommands = [
+      ...[...english].flatMap(([k, v]) => bold(v).map((b) => [`en ${k}`, b] as const)),
+      ...[...swedish].flatMap(([k, v]) => bold(v).map((b) => [`sv ${k}`, b] as const)),
+    ]
+      .filter(([, word]) => parseCommand(word) === undefined)
+      .map(([key, word]) => `${key}: **${word}**`);
+    assert.deepEqual(notCommands, []);
+  });
+
+  it('shows the Swedish help with the Swedish word of every command', () => {
+    for (const name of Object.keys(commands) as CommandName[]) {
+      assert.equal(parseCommand(commands[name].sv[0]), name);
+    }
+  });
+
+  describe('wordsFor', () => {
+    const words = wordsFor('sv-SE', 'Europe/Stockholm');
+
+    it('reads the language from the Teams locale, whatever its region or case', () => {
+      assert.equal(languageOf('sv-SE'), 'sv');
+      assert.equal(languageOf('sv'), 'sv');
+      assert.equal(languageOf('SV_fi'), 'sv');
+      assert.equal(languageOf('en-US'), 'en');
+      assert.equal(languageOf('de-DE'), 'en');
+      assert.equal(languageOf(undefined), 'en');
+    });
+
+    it('writes Swedish for a Swedish locale, with every parameter filled', () => {
+      assert.equal(words.language, 'sv');
+      assert.equal(words.t('welcome.hello', { name: 'Avery' }), 'Hej Avery!');
+      assert.equal(words.t('common.unknownCommand'), sv.common.unknownCommand);
+    });
+
+    it('formats dates, times, lists, weekdays and numbers the Swedish way', () => {
+      assert.equal(words.locale, 'sv-SE');
+      assert.equal(words.date('2026-11-26'), '26 nov. 2026');
+      assert.equal(words.dateTime(new Date('2026-09-02T08:00:00Z')), 'ons 2 sep. 2026 10:00');
+      assert.equal(words.list(['Ann', 'Bo', 'Cy']), 'Ann, Bo och Cy');
+      assert.equal(words.weekday(1), 'måndag');
+      assert.equal(words.number(19.3), '19,3');
+      assert.equal(words.number(4, 1), '4,0');
+    });
+
+    it('formats Swedish dates for a bare "sv" too (a language chosen in the profile)', () => {
+      const bare = wordsFor('sv', 'Europe/Stockholm');
+      assert.equal(bare.locale, 'sv');
+      assert.equal(bare.date('2026-11-26'), '26 nov. 2026');
+    });
+
+    it('leaves English formats as they were', () => {
+      const english = wordsFor('en-GB', 'Europe/Stockholm');
+      assert.equal(english.date('2026-11-26'), '26 Nov 2026');
+      assert.equal(english.number(19.3), '19.3');
+      assert.equal(english.list(['Ann', 'Bo', 'Cy']), 'Ann, Bo and Cy');
+    });
+  });
+});
