@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { allVerbs } from '../../src/bot/verbs';
-import { commands } from '../../src/bot/commands';
+import { CommandName, commands, spellingsOf } from '../../src/bot/commands';
 import {
   avery,
   blake,
@@ -328,7 +328,7 @@ function serviceUrlArb(t: Targets): fc.Arbitrary<string> {
   );
 }
 
-const commandWords = Object.values(commands).flatMap((c) => [...c.words]);
+const commandWords = (Object.keys(commands) as CommandName[]).flatMap((name) => [...spellingsOf(name)]);
 
 function textArb(): fc.Arbitrary<string> {
   return fc.oneof(
