@@ -1,0 +1,467 @@
+// Peer Coach on Azure, in one resource group:
+//
+//   user-assigned managed identity  the bot's identity towards Bot Service and Cosmos DB (no secrets)
+//   Azure Cosmos DB (serverless)     database and containers as src/store/containers.ts defines them;
+//                                    keys disabled, the identity has the built-in Data Contributor role
+//   App Service (Linux, Node.js)     runs dist/src/index.js; health check on /healthz
+//   Azure Bot                        Teams channel, messaging endpoint https://<app>/api/messages
+//   Log Analytics (optional)         console, HTTP and platform logs of the App Service
+//
+// Deployed by `atk provision` (m365agents.yml, parameters from infra/main.parameters.json) or by
+// `az deployment group create` (docs/deploy.md). test/infra/deployment.test.ts checks this file
+// against the code: containers and partition keys, app settings, outputs.
+
+@minLength(4)
+@maxLength(20)
+@description('Base of every resource name (lower-case letters and digits), e.g. peercoach1a2b3c. App Service, Cosmos DB and Azure Bot names must be globally unique.')
+param resourceBaseName string
+
+@description('Region for everything except Azure Bot (which is global). Where the data lives: choose the region your data-protection rules require.')
+param location string = resourceGroup().location
+
+@maxLength(42)
+@description('Name of the bot in the Azure portal.')
+param botDisplayName string = 'Peer Coach'
+
+@allowed([
+  'F0'
+  'S1'
+])
+@description('Azure Bot pricing tier. Teams is a standard channel: F0 carries it without a message limit.')
+param botSku string = 'F0'
+
+@description('App Service plan tier. Basic (B1) or above: "Always On" keeps the scheduler running, and the free tier has no Always On.')
+param appServiceSku string = 'B1'
+
+@allowed([
+  '20'
+  '22'
+])
+@description('Node.js major version on App Service. The project is built and tested on 20; Node.js 20 reached end of life on 30 April 2026, so move to 22 once the tests pass on it.')
+param nodeMajorVersion string = '20'
+
+@description('Cosmos DB database name; the bot reads it from COSMOS_DATABASE.')
+param databaseName string = 'peercoach'
+
+@allowed([
+  'Geo'
+  'Zone'
+  'Local'
+])
+@description('Where Cosmos DB keeps its periodic backups: Geo also copies them to the paired region, Local keeps them in this region only.')
+param backupStorageRedundancy string = 'Geo'
+
+@minLength(36)
+@description('Comma-separated Entra object ids of the first coordinators (at least one). They can add further coordinators in the bot.')
+param coordinatorAadIds string
+
+@description('IANA time zone used until a person\'s Teams client reports theirs.')
+param defaultTimeZone string = 'Europe/Stockholm'
+
+@description('Language used until a person\'s Teams client reports theirs.')
+param defaultLocale string = 'en'
+
+@minValue(1)
+@maxValue(3650)
+@description('What supervisors wrote expires this many days after their programme\'s last day.')
+param retentionDays int = 365
+
+@allowed([
+  'fatal'
+  'error'
+  'warn'
+  'info'
+  'debug'
+  'trace'
+  'silent'
+])
+param logLevel string = 'info'
+
+@description('Send the App Service\'s logs to a Log Analytics workspace (kept 30 days).')
+param enableLogAnalytics bool = true
+
+param tags object = {
+  application: 'peer-coach'
+}
+
+var names = {
+  identity: 'id-${resourceBaseName}'
+  cosmos: toLower('cosmos-${resourceBaseName}')
+  plan: 'plan-${resourceBaseName}'
+  webApp: 'app-${resourceBaseName}'
+  bot: 'bot-${resourceBaseName}'
+  logs: 'log-${resourceBaseName}'
+}
+
+// Cosmos DB built-in data-plane role "Cosmos DB Built-in Data Contributor": read and write items,
+// read metadata; it cannot create databases or containers, which is why they are declared here.
+var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
+
+// ---------------------------------------------------------------------------------------------
+// Identity
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: names.identity
+  location: location
+  tags: tags
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cosmos DB: serverless, no keys (Entra ID only), session consistency
+
+resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
+  name: names.cosmos
+  location: location
+  tags: tags
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    locations: [
+      {
+        locationName: location
+        failoverPriority: 0
+        isZoneRedundant: false
+      }
+    ]
+    capabilities: [
+      {
+        name: 'EnableServerless'
+      }
+    ]
+    consistencyPolicy: {
+      defaultConsistencyLevel: 'Session'
+    }
+    disableLocalAuth: true
+    disableKeyBasedMetadataWriteAccess: true
+    minimalTlsVersion: 'Tls12'
+    publicNetworkAccess: 'Enabled'
+    backupPolicy: {
+      type: 'Periodic'
+      periodicModeProperties: {
+        backupIntervalInMinutes: 240
+        backupRetentionIntervalInHours: 8
+        backupStorageRedundancy: backupStorageRedundancy
+      }
+    }
+  }
+}
+
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-05-15' = {
+  parent: cosmos
+  name: databaseName
+  properties: {
+    resource: {
+      id: databaseName
+    }
+  }
+}
+
+// The containers of src/store/containers.ts, with the same partition keys. Serverless: no throughput.
+
+resource peopleContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
+  parent: database
+  name: 'people'
+  properties: {
+    resource: {
+      id: 'people'
+      partitionKey: {
+        paths: [
+          '/id'
+        ]
+        kind: 'Hash'
+        version: 2
+      }
+    }
+  }
+}
+
+resource teamsContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
+  parent: database
+  name: 'teams'
+  properties: {
+    resource: {
+      id: 'teams'
+      partitionKey: {
+        paths: [
+          '/id'
+        ]
+        kind: 'Hash'
+        version: 2
+      }
+    }
+  }
+}
+
+resource programmesContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
+  parent: database
+  name: 'programmes'
+  properties: {
+    resource: {
+      id: 'programmes'
+      partitionKey: {
+        paths: [
+          '/programmeId'
+        ]
+        kind: 'Hash'
+        version: 2
+      }
+    }
+  }
+}
+
+// defaultTtl -1: TTL is on, and each document carries its own `ttl` (what supervisors wrote
+// expires RETENTION_DAYS after the programme ends); documents without one never expire.
+resource cyclesContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
+  parent: database
+  name: 'cycles'
+  properties: {
+    resource: {
+      id: 'cycles'
+      partitionKey: {
+        paths: [
+          '/pairId'
+        ]
+        kind: 'Hash'
+        version: 2
+      }
+      defaultTtl: -1
+    }
+  }
+}
+
+resource scheduleContainer 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-05-15' = {
+  parent: database
+  name: 'schedule'
+  properties: {
+    resource: {
+      id: 'schedule'
+      partitionKey: {
+        paths: [
+          '/slot'
+        ]
+        kind: 'Hash'
+        version: 2
+      }
+    }
+  }
+}
+
+resource cosmosDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-05-15' = {
+  parent: cosmos
+  name: guid(cosmos.id, identity.id, cosmosDataContributorRoleId)
+  properties: {
+    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/${cosmosDataContributorRoleId}'
+    principalId: identity.properties.principalId
+    scope: cosmos.id
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// App Service: Linux, Node.js
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: names.plan
+  location: location
+  tags: tags
+  kind: 'linux'
+  sku: {
+    name: appServiceSku
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: names.webApp
+  location: location
+  tags: tags
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    // instances share nothing but the store: no sticky sessions
+    clientAffinityEnabled: false
+    siteConfig: {
+      linuxFxVersion: 'NODE|${nodeMajorVersion}-lts'
+      // App Service sets PORT; the bot listens on it
+      appCommandLine: 'node dist/src/index.js'
+      alwaysOn: true
+      healthCheckPath: '/healthz'
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      appSettings: [
+        // the bot's identity towards Bot Service: the managed identity, no client secret
+        {
+          name: 'MicrosoftAppType'
+          value: 'UserAssignedMSI'
+        }
+        {
+          name: 'MicrosoftAppId'
+          value: identity.properties.clientId
+        }
+        {
+          name: 'MicrosoftAppTenantId'
+          value: identity.properties.tenantId
+        }
+        // Cosmos DB through DefaultAzureCredential, which takes the user-assigned identity named here
+        {
+          name: 'COSMOS_ENDPOINT'
+          value: cosmos.properties.documentEndpoint
+        }
+        {
+          name: 'COSMOS_AUTH'
+          value: 'identity'
+        }
+        {
+          name: 'COSMOS_DATABASE'
+          value: databaseName
+        }
+        {
+          name: 'AZURE_CLIENT_ID'
+          value: identity.properties.clientId
+        }
+        {
+          name: 'COORDINATOR_AAD_IDS'
+          value: coordinatorAadIds
+        }
+        {
+          name: 'DEFAULT_TIME_ZONE'
+          value: defaultTimeZone
+        }
+        {
+          name: 'DEFAULT_LOCALE'
+          value: defaultLocale
+        }
+        {
+          name: 'RETENTION_DAYS'
+          value: string(retentionDays)
+        }
+        {
+          name: 'LOG_LEVEL'
+          value: logLevel
+        }
+        {
+          name: 'NODE_ENV'
+          value: 'production'
+        }
+        // as `npm start` runs it: without a limit V8 lets old space grow far beyond the live heap
+        {
+          name: 'NODE_OPTIONS'
+          value: '--max-old-space-size=1024'
+        }
+        // the deploy uploads dist/ and package*.json; App Service installs the production
+        // dependencies on Linux, and does not run `npm run build` (already done before upload)
+        {
+          name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
+          value: 'true'
+        }
+        {
+          name: 'CUSTOM_BUILD_COMMAND'
+          value: 'npm ci --omit=dev --ignore-scripts --no-audit --no-fund'
+        }
+      ]
+    }
+  }
+}
+
+// stdout of the bot (JSON lines from pino) for `az webapp log tail` and the portal's Log stream
+resource webAppLogs 'Microsoft.Web/sites/config@2023-12-01' = {
+  parent: webApp
+  name: 'logs'
+  properties: {
+    httpLogs: {
+      fileSystem: {
+        enabled: true
+        retentionInDays: 7
+        retentionInMb: 35
+      }
+    }
+  }
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2022-10-01' = if (enableLogAnalytics) {
+  name: names.logs
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource webAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = if (enableLogAnalytics) {
+  name: 'to-log-analytics'
+  scope: webApp
+  properties: {
+    workspaceId: logs.id
+    logs: [
+      {
+        category: 'AppServiceConsoleLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceHTTPLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServicePlatformLogs'
+        enabled: true
+      }
+    ]
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Azure Bot: the managed identity is the bot's app id; Teams channel on
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: names.bot
+  location: 'global'
+  tags: tags
+  kind: 'azurebot'
+  sku: {
+    name: botSku
+  }
+  properties: {
+    displayName: botDisplayName
+    endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
+    msaAppId: identity.properties.clientId
+    msaAppMSIResourceId: identity.id
+    msaAppTenantId: identity.properties.tenantId
+    msaAppType: 'UserAssignedMSI'
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outputs: the Agents Toolkit writes each into env/.env.<env> under the same name.
+
+output BOT_ID string = identity.properties.clientId
+output BOT_TENANT_ID string = identity.properties.tenantId
+output BOT_DOMAIN string = webApp.properties.defaultHostName
+output BOT_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
+output COSMOS_ENDPOINT string = cosmos.properties.documentEndpoint
+output COSMOS_DATABASE string = databaseName
