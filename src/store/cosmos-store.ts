@@ -2,6 +2,7 @@ import { Container, CosmosClient, Database } from '@azure/cosmos';
 import { StoreConfig } from '../config/config';
 import { Clock } from '../domain/clock';
 import { Logger } from '../log';
+import { layoutProblems, StoreLayoutError } from './container-layout';
 import { ContainerName, containerSpecs } from './containers';
 import { stripSystemFields } from './cosmos-collection';
 import { embeddedKey, readSnapshot, startEmbeddedCosmos, writeSnapshot } from './embedded-cosmos';
@@ -79,6 +80,9 @@ export async function openCosmosStore(config: StoreConfig, clock: Clock, log: Lo
         : client.database(config.database);
       if (!mayCreate) await database.read();
       const containers = await openContainers(database, mayCreate);
+      // an existing container is used as it is, so check it is the one Peer Coach needs
+      const problems = await layoutProblems(containers);
+      if (problems.length > 0) throw new StoreLayoutError(problems);
       log.info(
         { endpoint: config.endpoint, database: config.database, auth: config.kind },
         'using Azure Cosmos DB',

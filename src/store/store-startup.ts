@@ -1,3 +1,4 @@
+import { StoreLayoutError } from './container-layout';
 import { Logger } from '../log';
 
 export interface StartupRetry {
@@ -52,14 +53,28 @@ export async function openWhenReachable<T>(
       const retryInMs = retry.delayMs(attempt);
       log.error(
         { attempt, retryInMs, err: { name: e.name, code: e.code ?? e.statusCode } },
-        `Cosmos DB could not be opened (${describe(e.code ?? e.statusCode)}); /readyz stays false and the bot tries again in ${Math.round(retryInMs / 1000)} s`,
+        `Cosmos DB could not be opened (${describe(err)}); /readyz stays false and the bot tries again in ${Math.round(retryInMs / 1000)} s`,
       );
       await retry.sleep(retryInMs, signal);
     }
   }
 }
 
-function describe(code: unknown): string {
+/** what went wrong, in words an operator can act on; never a key or a token */
+function describe(err: unknown): string {
+  if (err instanceof StoreLayoutError) {
+    return `${err.problems.join('; ')}: create the containers as infra/main.bicep does`;
+  }
+  const e = err as { name?: string; code?: unknown; statusCode?: unknown };
+  // @azure/identity's errors: the managed identity could not get a token
+  if (
+    e.name === 'CredentialUnavailableError' ||
+    e.name === 'AuthenticationError' ||
+    e.name === 'AggregateAuthenticationError'
+  ) {
+    return `${e.name}: the managed identity could not sign in — check AZURE_CLIENT_ID and that the identity is assigned to this host`;
+  }
+  const code = e.code ?? e.statusCode;
   if (code === 401 || code === 403) return `HTTP ${code}: check COSMOS_KEY, or the identity's data role`;
   if (code === 404) return 'HTTP 404: check COSMOS_DATABASE and that the containers exist';
   if (typeof code === 'number') return `HTTP ${code}`;
