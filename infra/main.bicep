@@ -58,8 +58,17 @@ param coordinatorAadIds string
 @description('IANA time zone used until a person\'s Teams client reports theirs.')
 param defaultTimeZone string = 'Europe/Stockholm'
 
-@description('Language used until a person\'s Teams client reports theirs.')
+@allowed([
+  'en'
+  'sv'
+])
+@description('Language used until a person\'s Teams client reports theirs (each person can also choose in `profile`).')
 param defaultLocale string = 'en'
+
+@minValue(1)
+@maxValue(30)
+@description('How many copies of the bot run (App Service instances). Each sends at most its share of Teams\' per-tenant limit (INSTANCES), so together they stay within it.')
+param instanceCount int = 1
 
 @minValue(1)
 @maxValue(3650)
@@ -266,6 +275,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   kind: 'linux'
   sku: {
     name: appServiceSku
+    capacity: instanceCount
   }
   properties: {
     reserved: true
@@ -344,6 +354,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'RETENTION_DAYS'
           value: string(retentionDays)
+        }
+        {
+          name: 'INSTANCES'
+          value: string(instanceCount)
         }
         {
           name: 'LOG_LEVEL'

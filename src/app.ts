@@ -14,7 +14,7 @@ import { InvitationService } from './domain/invitation-service';
 import { AuditLog } from './domain/report/audit-log';
 import { ReportService } from './domain/report/report-service';
 import { dayScale, localPolicy, minuteScale } from './domain/timing';
-import { RateLimiter, RateWindow } from './delivery/rate-limiter';
+import { RateLimiter, RateWindow, tenantShare } from './delivery/rate-limiter';
 import { defaultPersonWindows, PersonLimit } from './delivery/person-limit';
 import { DispatchLoop, JobHandler } from './scheduler/dispatch-loop';
 import { Job } from './scheduler/jobs';
@@ -122,7 +122,11 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   // keeps every proactive send within Teams' published limits, per conversation and per tenant
   const limiter = new RateLimiter({
     clock,
-    ...(options.perTenant ? { perTenant: options.perTenant } : {}),
+    ...(options.perTenant
+      ? { perTenant: options.perTenant }
+      : config.instances > 1
+        ? { perTenant: tenantShare(config.instances) }
+        : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });
   const messenger = new Messenger(

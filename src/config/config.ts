@@ -55,6 +55,11 @@ export interface Config {
   readonly retentionDays: number;
   /** how a CSV export reaches a coordinator: Teams' file consent, or shown in the chat (local Playground) */
   readonly exportAs: 'file' | 'chat';
+  /**
+   * how many copies of the bot run side by side on one store; each sends at most its share of
+   * Teams' per-tenant limit, since every process counts only its own sends
+   */
+  readonly instances: number;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -208,6 +213,12 @@ export function parseConfig(env: Env): Config {
     (auth?.mode === 'anonymous' ? 'chat' : 'file')) as Config['exportAs'];
   if (exportAs !== 'file' && exportAs !== 'chat') issues.push(configIssue('InvalidExportAs', 'EXPORT_AS'));
 
+  const instancesRaw = value(env, 'INSTANCES') ?? '1';
+  const instances = Number(instancesRaw);
+  if (!/^\d+$/.test(instancesRaw) || instances < 1 || instances > 30) {
+    issues.push(configIssue('InvalidInstances', 'INSTANCES'));
+  }
+
   if (issues.length > 0 || !auth || !store) throw new ConfigurationError(issues);
   return deepFreeze({
     port,
@@ -220,6 +231,7 @@ export function parseConfig(env: Env): Config {
     timingScale,
     retentionDays,
     exportAs,
+    instances,
   });
 }
 

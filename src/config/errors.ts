@@ -93,6 +93,11 @@ export const configErrors = {
     description:
       'BOT_OPENID_METADATA_URL must be an https URL of an OpenID configuration (http only for localhost), or unset to trust the public Bot Framework cloud.',
   },
+  InvalidInstances: {
+    code: 'PC-CFG-021',
+    description:
+      "INSTANCES must be a whole number from 1 to 30: how many copies of the bot run side by side, so that each keeps to its share of Teams' per-tenant sending limit.",
+  },
 } as const;
 
 export type ConfigErrorName = keyof typeof configErrors;

@@ -48,6 +48,15 @@ export const teamsLimits: {
 });
 
 /**
+ * One instance's share of the per-tenant limit when `instances` copies of the bot send for the same
+ * tenant: each limiter counts only its own sends, so together they stay within Teams' limit.
+ */
+export function tenantShare(instances: number): RateWindow {
+  const { count, perMs } = teamsLimits.perTenant;
+  return { count: Math.max(1, Math.floor(count / Math.max(1, instances))), perMs };
+}
+
+/**
  * A window with few sends keeps each start time and is exact. A window with more (the hour's 1800)
  * would hold up to that many numbers per conversation, so it keeps at most `buckets` counters, each
  * with the time of its latest send: every send in a bucket is treated as if it happened then, so the

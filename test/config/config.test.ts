@@ -32,7 +32,7 @@ function codesFor(env: Env): string[] {
 
 describe('parseConfig', () => {
   describe('defaults', () => {
-    it('starts locally on port 3978 with the embedded store in .data, Stockholm time, English and info logs', () => {
+    it('starts locally on port 3978 with the embedded store in .data, Stockholm time, English, info logs, one instance', () => {
       const config = parseConfig(localEnv());
       assert.deepEqual(config, {
         port: 3978,
@@ -45,6 +45,7 @@ describe('parseConfig', () => {
         timingScale: 'days',
         retentionDays: 365,
         exportAs: 'chat',
+        instances: 1,
       });
     });
 
@@ -366,6 +367,16 @@ describe('parseConfig: timing and retention', () => {
     assert.equal(parseConfig(localEnv({ RETENTION_DAYS: '90' })).retentionDays, 90);
     for (const bad of ['0', '-1', '1.5', 'forever', '4000']) {
       assert.deepEqual(codesFor(localEnv({ RETENTION_DAYS: bad })), ['PC-CFG-018'], bad);
+    }
+  });
+});
+
+describe('parseConfig: INSTANCES', () => {
+  it('is one copy of the bot unless told how many run side by side', () => {
+    assert.equal(parseConfig(localEnv()).instances, 1);
+    assert.equal(parseConfig(localEnv({ INSTANCES: '3' })).instances, 3);
+    for (const bad of ['0', '-2', '1.5', 'three', '31']) {
+      assert.deepEqual(codesFor(localEnv({ INSTANCES: bad })), ['PC-CFG-021'], bad);
     }
   });
 });

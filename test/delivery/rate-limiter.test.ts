@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { RateLimiter, RateLimiterOptions, RateWindow, teamsLimits } from '../../src/delivery/rate-limiter';
+import {
+  RateLimiter,
+  RateLimiterOptions,
+  RateWindow,
+  teamsLimits,
+  tenantShare,
+} from '../../src/delivery/rate-limiter';
 
 /**
  * Virtual time: `sleep` registers a timer, and `run` fires the earliest one (moving the clock to it)
@@ -254,5 +260,18 @@ describe('RateLimiter', () => {
   it('refuses a window that cannot work, when it is built', () => {
     assert.throws(() => limiterOn(time, { perTenant: { count: 0, perMs: 1000 } }), RangeError);
     assert.throws(() => limiterOn(time, { perConversation: [{ count: 7, perMs: Number.NaN }] }), /perMs/);
+  });
+});
+
+describe('tenantShare', () => {
+  it('gives each of N instances an equal share of the tenant limit, together never more than the whole', () => {
+    assert.deepEqual(tenantShare(1), teamsLimits.perTenant);
+    for (const n of [2, 3, 4, 7, 30]) {
+      const share = tenantShare(n);
+      assert.equal(share.perMs, teamsLimits.perTenant.perMs);
+      assert.ok(share.count >= 1);
+      assert.ok(share.count * n <= teamsLimits.perTenant.count, `${n} instances`);
+    }
+    assert.equal(tenantShare(3).count, 10);
   });
 });
