@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buttonData, pairUp, scheduleObservation } from '../support/cycle-fixtures';
-import { avery, execute, refreshCard, submit, TestUser, testUser } from '../support/activities';
+import { avery, execute, message, refreshCard, submit, TestUser, testUser } from '../support/activities';
 import { cardOf, invokeCard, startTestBot, TestBot, textOf, verbsOf } from '../support/test-bot';
 import { embeddedKey, EmbeddedCosmos, startEmbeddedCosmos } from '../../src/store/embedded-cosmos';
 import { FaultProxy } from '../support/fault-proxy';
@@ -194,6 +194,14 @@ describe('e2e: Universal Actions — each person sees their own current card, in
 
     const outsider = await shown(avery, blakeSummary);
     assert.doesNotMatch(JSON.stringify(outsider.body), /open questions|I felt rushed/);
+
+    // Chris deletes what he wrote: Blake's summary, shown again, no longer holds Chris's words
+    await bot.post(message(chris, svc, 'delete my data'));
+    const confirm = cardOf(bot.connector.to(chris.conversationId).at(-1));
+    await bot.post(execute(chris, svc, 'data.erase', buttonData(confirm, 'data.erase')));
+    const afterErase = textOf(invokeCard((await shown(blake, blakeSummary)).body));
+    assert.doesNotMatch(afterErase, /Silence worked|You waited|Ask more open questions/);
+    assert.match(afterErase, /I felt rushed/, "Blake's own words stay");
   });
 });
 
