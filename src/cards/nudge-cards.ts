@@ -4,7 +4,7 @@ import progressTemplate from '../../cards/nudge-progress.json';
 import { Nudge } from '../domain/nudge/nudge';
 import { segmentKinds } from '../domain/report/segments';
 import { Words } from '../i18n';
-import { AdaptiveCard, expandCard, firstOf } from './render';
+import { AdaptiveCard, expandCard, firstOf, numberValue } from './render';
 
 export const wordings = ['schedule', 'waiting', 'peer', 'thanks'] as const;
 export type Wording = (typeof wordings)[number];
@@ -32,7 +32,7 @@ export function renderNudgeComposeCard(data: NudgeComposeCardData, words: Words)
     wordings: wordings.map((w) => ({ title: words.t(`nudge.wordings.${w}`), value: w })),
     input: {
       segment: data.input.segment || 'nothingScheduled',
-      days: data.input.days || '3',
+      days: numberValue(data.input.days) ?? 3,
       wording: data.input.wording || 'schedule',
       message: data.input.message ?? '',
     },

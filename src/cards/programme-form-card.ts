@@ -1,7 +1,7 @@
 import template from '../../cards/programme-form.json';
 import { FieldErrors, ProgrammeInput, programmeFields as fields } from '../domain/programme';
 import { supportedLanguages, Words } from '../i18n';
-import { AdaptiveCard, allKeys, expandCard } from './render';
+import { AdaptiveCard, allKeys, expandCard, numberValue } from './render';
 
 export interface ProgrammeFormCardData {
   /** absent for a new programme */
@@ -17,6 +17,15 @@ export interface ProgrammeFormCardData {
   readonly notice?: string;
 }
 
+/** the fields the card asks for as an Input.Number */
+const numberFields = [
+  'targetObservations',
+  'beforeDays',
+  'afterMinutes',
+  'reminderDays',
+  'deadlineDays',
+] as const satisfies readonly (typeof fields)[number][];
+
 export function renderProgrammeFormCard(data: ProgrammeFormCardData, words: Words): AdaptiveCard {
   return expandCard(template, {
     title: data.programmeId
@@ -25,7 +34,10 @@ export function renderProgrammeFormCard(data: ProgrammeFormCardData, words: Word
     programmeId: data.programmeId ?? '',
     version: data.version ?? '',
     notice: data.notice ?? '',
-    input: allKeys(fields, data.input),
+    input: {
+      ...allKeys(fields, data.input),
+      ...Object.fromEntries(numberFields.map((f) => [f, numberValue(data.input[f])])),
+    },
     errors: allKeys(
       fields,
       Object.fromEntries(Object.entries(data.errors).map(([k, v]) => [k, v ? words.t(v) : ''])),

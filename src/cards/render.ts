@@ -18,7 +18,32 @@ export interface Choice {
  * evaluated, so text someone typed (a name, `${…}`) stays literal.
  */
 export function expandCard(template: object, data: object): AdaptiveCard {
-  return forEveryClient(preparedTemplate(template).expand({ $root: data }) as AdaptiveCard);
+  return forEveryClient(
+    withoutEmptyNumbers(preparedTemplate(template).expand({ $root: data }) as AdaptiveCard),
+  );
+}
+
+/**
+ * What an Input.Number shows, for a card's data: the number in what was typed (Teams sends every
+ * input as a string), or null for an empty or unreadable field — never 0 or NaN. A template's
+ * `"value": "${…}"` takes the data's type, and the schema wants a number there: a client shows a
+ * string value as an empty box.
+ */
+export function numberValue(typed: string | undefined): number | null {
+  const text = (typed ?? '').trim();
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : null;
+}
+
+/** an Input.Number with no value (the templating keeps a null) is sent without one */
+function withoutEmptyNumbers(card: AdaptiveCard): AdaptiveCard {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!isObject(node)) return;
+    if (node.type === 'Input.Number' && node.value === null) delete node.value;
+    Object.values(node).forEach(visit);
+  };
+  visit(card);
+  return card;
 }
 
 type Json = { [key: string]: unknown };

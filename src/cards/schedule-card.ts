@@ -1,7 +1,7 @@
 import template from '../../cards/schedule.json';
 import { learnerLevels, ScheduleErrors, ScheduleInput, settings } from '../domain/cycle/observation';
 import { Words } from '../i18n';
-import { AdaptiveCard, allKeys, Choice, expandCard } from './render';
+import { AdaptiveCard, allKeys, Choice, expandCard, numberValue } from './render';
 
 const fields = ['pair', 'date', 'startTime', 'durationMinutes', 'hostId', 'setting', 'learnerLevel'] as const;
 
@@ -40,7 +40,7 @@ export function renderScheduleCard(data: ScheduleCardData, words: Words): Adapti
     members: data.members,
     settings: settings.map((s) => ({ title: words.t(`settings.${s}`), value: s })),
     learnerLevels: learnerLevels.map((l) => ({ title: words.t(`learnerLevels.${l}`), value: l })),
-    input: allKeys(fields, data.input),
+    input: { ...allKeys(fields, data.input), durationMinutes: numberValue(data.input.durationMinutes) },
     errors: allKeys(
       fields,
       Object.fromEntries(Object.entries(data.errors).map(([k, v]) => [k, v ? words.t(v) : ''])),

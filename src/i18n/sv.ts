@@ -456,7 +456,7 @@ export const sv = {
     week: 'Vecka',
     pairsTitle: 'Par',
     pair: 'Par',
-    done: 'Genomförda',
+    done: 'Klara',
     stage: 'Läge',
     ofTarget: '{done} av {target}',
     stages: {

@@ -3,6 +3,7 @@ import { AdaptiveCard } from '../../src/cards/render';
 import { en } from '../../src/i18n/en';
 import { Catalogue, Words, wordsFor } from '../../src/i18n';
 import { everyCard } from '../support/card-samples';
+import { showcaseCards } from '../support/showcase-samples';
 
 const zone = 'Europe/Stockholm';
 const english = wordsFor('en-GB', zone);
@@ -85,6 +86,66 @@ function visibleTexts(card: AdaptiveCard): Map<string, string> {
   return out;
 }
 
+/**
+ * The checks of one card in both languages: `markedCard` is the card rendered with `markerWords`, to
+ * tell the texts from the catalogue from sample data.
+ */
+function checkSwedish(
+  name: string,
+  englishCard: AdaptiveCard,
+  swedishCard: AdaptiveCard,
+  markedCard: AdaptiveCard,
+): void {
+  describe(name, () => {
+    const texts = visibleTexts(swedishCard);
+    const englishTexts = visibleTexts(englishCard);
+    const markedTexts = visibleTexts(markedCard);
+    /** the places where a text comes (at least partly) from the catalogue, not only from sample data */
+    const fromCatalogue = (where: string) => (markedTexts.get(where) ?? '').includes('⟦');
+
+    it('shows text in Swedish', () => {
+      assert.ok(texts.size > 0, 'the card shows something');
+      assert.ok([...texts.keys()].some(fromCatalogue), 'the card shows something from the catalogue');
+    });
+
+    it('has no text left in English: no English catalogue string, and nothing the same as in English', () => {
+      const problems: string[] = [];
+      for (const [where, text] of texts) {
+        if (!fromCatalogue(where)) continue;
+        for (const [key, phrase] of englishPhrases) {
+          if (phrase.test(text)) problems.push(`${where}: "${text}" holds the English ${key}`);
+        }
+        if (text === englishTexts.get(where) && text.length >= minLength && !sameInBoth.has(text)) {
+          problems.push(`${where}: "${text}" is the same as in English`);
+        }
+      }
+      assert.deepEqual(problems, []);
+    });
+
+    it('has every string filled in: no catalogue key and no {placeholder} left', () => {
+      const problems: string[] = [];
+      for (const [where, text] of texts) {
+        const placeholder = /\{\w+\}/.exec(text);
+        if (placeholder) problems.push(`${where}: "${text}" leaves ${placeholder[0]} unfilled`);
+        for (const [key] of text.matchAll(keyLike)) {
+          if (sections.has(key.split('.')[0]!)) problems.push(`${where}: "${text}" shows the key ${key}`);
+        }
+      }
+      assert.deepEqual(problems, []);
+    });
+
+    it('writes dates the Swedish way: no English month or weekday', () => {
+      const problems = [...texts]
+        .filter(([where]) => fromCatalogue(where) || englishTexts.get(where) !== texts.get(where))
+        .filter(([, text]) =>
+          /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/.test(text),
+        )
+        .map(([where, text]) => `${where}: "${text}"`);
+      assert.deepEqual(problems, []);
+    });
+  });
+}
+
 const englishCards = everyCard(english);
 const swedishCards = everyCard(swedish);
 const markedCards = everyCard(markerWords());
@@ -101,56 +162,8 @@ describe('every card in English and Swedish', () => {
     }
   });
 
-  for (const name of Object.keys(englishCards)) {
-    describe(name, () => {
-      const texts = visibleTexts(swedishCards[name]!);
-      const englishTexts = visibleTexts(englishCards[name]!);
-      const markedTexts = visibleTexts(markedCards[name]!);
-      /** the places where a text comes (at least partly) from the catalogue, not only from sample data */
-      const fromCatalogue = (where: string) => (markedTexts.get(where) ?? '').includes('⟦');
-
-      it('shows text in Swedish', () => {
-        assert.ok(texts.size > 0, 'the card shows something');
-        assert.ok([...texts.keys()].some(fromCatalogue), 'the card shows something from the catalogue');
-      });
-
-      it('has no text left in English: no English catalogue string, and nothing the same as in English', () => {
-        const problems: string[] = [];
-        for (const [where, text] of texts) {
-          if (!fromCatalogue(where)) continue;
-          for (const [key, phrase] of englishPhrases) {
-            if (phrase.test(text)) problems.push(`${where}: "${text}" holds the English ${key}`);
-          }
-          if (text === englishTexts.get(where) && text.length >= minLength && !sameInBoth.has(text)) {
-            problems.push(`${where}: "${text}" is the same as in English`);
-          }
-        }
-        assert.deepEqual(problems, []);
-      });
-
-      it('has every string filled in: no catalogue key and no {placeholder} left', () => {
-        const problems: string[] = [];
-        for (const [where, text] of texts) {
-          const placeholder = /\{\w+\}/.exec(text);
-          if (placeholder) problems.push(`${where}: "${text}" leaves ${placeholder[0]} unfilled`);
-          for (const [key] of text.matchAll(keyLike)) {
-            if (sections.has(key.split('.')[0]!)) problems.push(`${where}: "${text}" shows the key ${key}`);
-          }
-        }
-        assert.deepEqual(problems, []);
-      });
-
-      it('writes dates the Swedish way: no English month or weekday', () => {
-        const problems = [...texts]
-          .filter(([where]) => fromCatalogue(where) || englishTexts.get(where) !== texts.get(where))
-          .filter(([, text]) =>
-            /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/.test(text),
-          )
-          .map(([where, text]) => `${where}: "${text}"`);
-        assert.deepEqual(problems, []);
-      });
-    });
-  }
+  for (const name of Object.keys(englishCards))
+    checkSwedish(name, englishCards[name]!, swedishCards[name]!, markedCards[name]!);
 
   it('shows dates with Swedish month and day names where a card shows a date', () => {
     const all = (name: string) => [...visibleTexts(swedishCards[name]!).values()].join('\n');
@@ -178,5 +191,48 @@ describe('every card in English and Swedish', () => {
     // the sample figures: a median of 19.25 hours and a felt safety of 4.2
     assert.ok(report.includes('19,3 tim'), report.join(' | '));
     assert.ok(report.includes('4,2'), report.join(' | '));
+  });
+});
+
+describe('the showcase in English and Swedish', () => {
+  const englishShowcase = showcaseCards(english, 'en');
+  const swedishShowcase = showcaseCards(swedish, 'sv');
+  const markedShowcase = showcaseCards(markerWords(), 'sv');
+
+  it('shows the same cards, with the same texts in the same places, in both languages', () => {
+    assert.deepEqual(Object.keys(swedishShowcase), Object.keys(englishShowcase));
+    for (const name of Object.keys(englishShowcase) as (keyof typeof englishShowcase)[]) {
+      assert.deepEqual(
+        [...visibleTexts(swedishShowcase[name]).keys()],
+        [...visibleTexts(englishShowcase[name]).keys()],
+        name,
+      );
+    }
+  });
+
+  for (const name of Object.keys(englishShowcase) as (keyof typeof englishShowcase)[])
+    checkSwedish(name, englishShowcase[name], swedishShowcase[name], markedShowcase[name]);
+
+  it('has what the supervisors wrote in the language of the card', () => {
+    const swedishWords = /\b(och|att|jag|det|som|inte|hur|när)\b/i;
+    const englishWords = /\b(the|and|you|with|what|when|how)\b/i;
+    for (const [language, cards, own, other] of [
+      ['sv', swedishShowcase, swedishWords, englishWords],
+      ['en', englishShowcase, englishWords, swedishWords],
+    ] as const) {
+      const written: string[] = [];
+      for (const name of Object.keys(cards) as (keyof typeof cards)[]) {
+        const marked = visibleTexts(markedShowcase[name]);
+        for (const [where, text] of visibleTexts(cards[name])) {
+          // sample data, not the catalogue's, and long enough to be a sentence someone wrote
+          if (!(marked.get(where) ?? '').includes('⟦') && text.length >= 40) written.push(text);
+        }
+      }
+      assert.ok(written.length >= 10, `${language}: only ${written.length} written answers`);
+      for (const text of written) {
+        assert.match(text, own, `${language}: "${text}"`);
+        assert.doesNotMatch(text, other, `${language}: "${text}"`);
+      }
+    }
   });
 });

@@ -8,6 +8,7 @@ import { wordsFor } from '../../src/i18n';
 import { everyCard, sampleObservation, samplePrompt, sampleSummary } from '../support/card-samples';
 import { renderSummaryCard } from '../../src/cards/summary-card';
 import { renderPromptCard } from '../../src/cards/prompt-card';
+import { showcaseCards } from '../support/showcase-samples';
 import { verbsOf } from '../support/test-bot';
 
 // the renderer's main entry crashes under Node; its UMD bundle parses and validates fine
@@ -17,6 +18,18 @@ const AC = require('adaptivecards/dist/adaptivecards.js') as typeof import('adap
 const maxCardBytes = 28 * 1024;
 const words = wordsFor('en-GB', 'Europe/Stockholm');
 const cards = everyCard(words);
+/** the test samples, and the showcase of the README in both languages: each is checked alike */
+const checked: Record<string, object> = {
+  ...cards,
+  ...Object.fromEntries(
+    (['en-GB', 'sv-SE'] as const).flatMap((locale) =>
+      Object.entries(showcaseCards(wordsFor(locale, 'Europe/Stockholm'))).map(([name, card]) => [
+        `showcase (${locale}): ${name}`,
+        card,
+      ]),
+    ),
+  ),
+};
 
 function parseAt15(card: object) {
   const parsed = new AC.AdaptiveCard();
@@ -36,7 +49,7 @@ describe('Adaptive Card templates', () => {
     for (const t of templates) assert.ok(sampled.has(t), `no sample renders cards/${t}.json`);
   });
 
-  for (const [name, card] of Object.entries(cards)) {
+  for (const [name, card] of Object.entries(checked)) {
     describe(name, () => {
       it('parses at schema 1.5 with the adaptivecards parser, without errors', () => {
         const { errors, validation } = parseAt15(card);

@@ -340,7 +340,11 @@ describe('playground: a pair completes two reciprocal observation cycles on the 
     assert.match(visibleText(form), /Times are in your time zone \(Europe\/Stockholm\)/);
     const prefilled = inputsOf(form.card);
     assert.equal(prefilled.get('hostId')?.value, avery.me.aadObjectId, 'roles swapped: Avery hosts');
-    assert.equal(prefilled.get('durationMinutes')?.value, String(DURATION_MINUTES));
+    assert.equal(
+      prefilled.get('durationMinutes')?.value,
+      DURATION_MINUTES,
+      'a number, as Input.Number has it',
+    );
     assert.equal(prefilled.get('setting')?.value, 'bedsideTeaching');
     assert.equal(prefilled.get('learnerLevel')?.value, 'intern');
 

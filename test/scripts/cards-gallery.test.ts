@@ -2,10 +2,19 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { asTeamsDrawsIt, GalleryResult, localeOf, renderGallery, slugOf } from '../../scripts/cards-gallery';
+import {
+  asTeamsDrawsIt,
+  galleryCards,
+  GalleryResult,
+  localeOf,
+  renderGallery,
+  SHOWCASE,
+  slugOf,
+} from '../../scripts/cards-gallery';
 import { supportedLanguages, wordsFor } from '../../src/i18n';
 import { pngStats, requireChromium } from '../support/browser';
 import { everyCard } from '../support/card-samples';
+import { showcaseCaptions, showcaseCards } from '../support/showcase-samples';
 
 describe('scripts/cards-gallery', function () {
   describe('names and drawing', () => {
@@ -20,9 +29,36 @@ describe('scripts/cards-gallery', function () {
 
     it('gives every card of every language its own file', () => {
       for (const language of supportedLanguages) {
-        const names = Object.keys(everyCard(wordsFor(localeOf(language), 'Europe/Stockholm')));
+        const names = Object.keys(galleryCards(language));
         assert.equal(new Set(names.map(slugOf)).size, names.length, `${language}: ${names.join(', ')}`);
       }
+    });
+
+    it('draws the showcase first, as showcase-<name>.png, then every test sample', () => {
+      for (const language of supportedLanguages) {
+        const words = wordsFor(localeOf(language), 'Europe/Stockholm');
+        const showcase = Object.keys(showcaseCards(words, language));
+        assert.deepEqual(showcase, Object.keys(showcaseCaptions), 'every showcase card has a caption');
+        assert.deepEqual(Object.keys(galleryCards(language)), [
+          ...showcase.map((name) => SHOWCASE + name),
+          ...Object.keys(everyCard(words)),
+        ]);
+        assert.deepEqual(
+          showcase.map((name) => slugOf(SHOWCASE + name)),
+          showcase.map((name) => `showcase-${name}`),
+        );
+      }
+      // what the brief asks to show, at least
+      for (const name of [
+        'welcome',
+        'before-host',
+        'before-observer',
+        'feedback',
+        'reflection',
+        'summary',
+        'report',
+      ])
+        assert.ok(name in showcaseCaptions, name);
     });
 
     it('draws a people picker as a search box, and leaves other choice sets alone', () => {
@@ -56,7 +92,7 @@ describe('scripts/cards-gallery', function () {
   describe('pictures, in headless Chromium', function () {
     this.timeout(90_000);
     const language = supportedLanguages[0]!;
-    const cards = Object.keys(everyCard(wordsFor(localeOf(language), 'Europe/Stockholm')));
+    const cards = Object.keys(galleryCards(language));
     let outDir: string;
     let result: GalleryResult;
     const lines: string[] = [];
@@ -90,15 +126,29 @@ describe('scripts/cards-gallery', function () {
       }
     });
 
+    it('keeps the showcase to pictures a README can show', () => {
+      const showcase = result.pictures.filter((p) => p.card.startsWith(SHOWCASE));
+      assert.equal(showcase.length, Object.keys(showcaseCaptions).length);
+      for (const picture of showcase) {
+        assert.match(path.basename(picture.file), /^showcase-[a-z-]+\.png$/);
+        assert.ok(picture.height <= 2000, `${picture.card}: ${picture.height} px high`);
+      }
+    });
+
     it('deletes pictures of cards that no longer exist, and nothing else', () => {
       assert.deepEqual(result.removed, [path.join(outDir, language, 'a-card-long-gone.png')]);
       assert.equal(existsSync(path.join(outDir, language, 'a-card-long-gone.png')), false);
       assert.equal(readFileSync(path.join(outDir, language, 'notes.txt'), 'utf8'), 'kept');
     });
 
-    it('lists every picture in README.md and says what it wrote', () => {
+    it('lists every picture in README.md, the showcase first, and says what it wrote', () => {
       const readme = readFileSync(result.readme, 'utf8');
-      for (const card of cards) assert.match(readme, new RegExp(`\\(${language}/${slugOf(card)}\\.png\\)`));
+      const at = (card: string) => readme.indexOf(`(${language}/${slugOf(card)}.png)`);
+      for (const card of cards) assert.ok(at(card) > 0, `README.md lacks ${card}`);
+      const showcase = cards.filter((c) => c.startsWith(SHOWCASE));
+      const others = cards.filter((c) => !c.startsWith(SHOWCASE));
+      assert.ok(Math.max(...showcase.map(at)) < Math.min(...others.map(at)), 'the showcase comes first');
+      for (const caption of Object.values(showcaseCaptions)) assert.ok(readme.includes(caption), caption);
       assert.equal(lines.filter((l) => l.startsWith('wrote ')).length, cards.length + 1);
       assert.ok(lines.some((l) => /^removed .*a-card-long-gone\.png/.test(l)));
     });

@@ -112,7 +112,8 @@ export function sampleObservation(overrides: Partial<Observation> = {}): Observa
   };
 }
 
-const names = { host: 'Blake Berg', observer: 'Chris Dahl' };
+/** the sample pair's names, by person id: the host and the observer of `sampleObservation` */
+export const sampleNames = { host: 'Blake Berg', observer: 'Chris Dahl' };
 
 export function samplePrompt(kind: PromptKind, status: PromptStatus = 'sent'): Prompt {
   return {
@@ -141,7 +142,7 @@ export function sampleSummary(full = false): SummaryView {
   return {
     observation: sampleObservation(),
     programmeName: 'Autumn',
-    names,
+    names: sampleNames,
     host: full ? longest('afterHost') : { 'ah.plan': 'Went as planned', 'ah.safety': '4' },
     observers: {
       observer: full
@@ -367,7 +368,7 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
     upcoming: renderUpcomingCard(
       {
         viewerId: 'host',
-        items: Array.from({ length: 40 }, () => ({ observation: sampleObservation(), names })),
+        items: Array.from({ length: 40 }, () => ({ observation: sampleObservation(), names: sampleNames })),
       },
       words,
     ),
@@ -386,7 +387,7 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
                 view: {
                   observation: sampleObservation(),
                   programmeName: 'Autumn',
-                  names,
+                  names: sampleNames,
                   hostFocus: 'How I give feedback',
                   typed: Object.fromEntries(questionsFor(kind).map((q) => [q.id, 'y'.repeat(q.maxLength)])),
                   errors: { [questionsFor(kind)[0]!.id]: 'prompt.error.required' },
@@ -400,7 +401,7 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
             renderPromptCard(
               {
                 prompt: samplePrompt(kind, 'answered'),
-                view: { observation: sampleObservation(), programmeName: 'Autumn', names },
+                view: { observation: sampleObservation(), programmeName: 'Autumn', names: sampleNames },
               },
               words,
             ),

@@ -76,9 +76,10 @@ export function inputsOf(card: unknown): CardInput[] {
     const o = node as Record<string, unknown>;
     if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') {
       const choices = Array.isArray(o.choices) ? (o.choices as { value?: unknown }[]) : [];
-      const offered = [o.value, ...choices.map((c) => c?.value)].filter(
-        (v): v is string => typeof v === 'string' && v !== '',
-      );
+      // an Input.Number holds a number; Teams sends it back as a string, as every input
+      const offered = [o.value, ...choices.map((c) => c?.value)]
+        .map((v) => (typeof v === 'number' ? String(v) : v))
+        .filter((v): v is string => typeof v === 'string' && v !== '');
       out.push({ id: o.id, offered });
     }
     Object.values(o).forEach(walk);

@@ -232,13 +232,16 @@ export function typedAt(instant: Date, zone: string): { date: string; startTime:
   return { date: local.toISODate() ?? '', startTime: local.toFormat('HH:mm') };
 }
 
-/** the clock time a card shows for `instant` in `zone` (en-US, as every Playground is: "3:05 PM") */
+/**
+ * the clock time a card shows for `instant` in `zone` (en-US, as every Playground is: "3:05 PM"), also
+ * as the start of a range that shares its day period with the end ("3:05 – 4:05 PM")
+ */
 export function shownTime(instant: Date, zone: string): RegExp {
   const [time, half] = DateTime.fromJSDate(instant, { zone })
     .setLocale('en-US')
     .toFormat('h:mm a')
     .split(' ');
-  return new RegExp(`\\b${time}\\s${half}`);
+  return new RegExp(`\\b${time}(\\s${half}|\\s–\\s\\d{1,2}:\\d{2}\\s${half})`);
 }
 
 /** the medium date and time a card shows for `instant` in `zone` (en-US, as every Playground is) */
