@@ -4,21 +4,11 @@ import { en } from '../../src/i18n/en';
 import { Catalogue, Words, wordsFor } from '../../src/i18n';
 import { everyCard } from '../support/card-samples';
 import { showcaseCards } from '../support/showcase-samples';
+import { leaves } from '../support/catalogue';
 
 const zone = 'Europe/Stockholm';
 const english = wordsFor('en-GB', zone);
 const swedish = wordsFor('sv-SE', zone);
-
-/** every string of a catalogue by its dotted path */
-function leaves(node: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of leaves(value, path)) out.set(k, v);
-  }
-  return out;
-}
 
 const englishStrings = leaves(en);
 /** strings the same in both languages: each language's own name */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { avery, dana, execute, installed, message, testUser, TestUser } from '../support/activities';
 import { buttonData } from '../support/cycle-fixtures';
 import { cardOf, createProgramme, invokeCard, startTestBot, TestBot, textOf } from '../support/test-bot';
+import { previewNudge } from '../support/nudge-fixtures';
 
 /** a supervisor whose Teams is in Swedish */
 const sigrid = testUser('1', 'Sigrid Holm', { locale: 'sv-SE' });
@@ -86,26 +87,16 @@ describe('e2e: English and Swedish, by each person’s Teams locale or profile',
     await bot.post(execute(avery, svc, 'enrol.save', { programmeId, people }));
 
     const nudge = async (wording: string, own: string) => {
-      await bot.post(message(avery, svc, 'nudge'));
-      const composed = bot.connector.sent.filter((s) => s.conversationId === avery.conversationId).at(-1)!;
-      const preview = invokeCard(
-        (
-          await bot.post({
-            ...execute(avery, svc, 'nudge.preview', {
-              ...buttonData(cardOf(composed.activity), 'nudge.preview'),
-              segment: 'notPaired',
-              days: '3',
-              wording,
-              message: own,
-            }),
-            replyToId: composed.id,
-          })
-        ).body,
-      );
+      const { preview, cardId } = await previewNudge(bot, avery, {
+        segment: 'notPaired',
+        days: '3',
+        wording,
+        message: own,
+      });
       assert.match(textOf(preview), /This nudge reaches 2 people/);
       await bot.post({
         ...execute(avery, svc, 'nudge.send', buttonData(preview, 'nudge.send')),
-        replyToId: composed.id,
+        replyToId: cardId,
       });
       await bot.runDueWork();
     };

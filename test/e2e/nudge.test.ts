@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { avery, blake, chris, dana, eli, execute, fran, installed, message } from '../support/activities';
 import { buttonData } from '../support/cycle-fixtures';
 import { cardOf, createProgramme, invokeCard, startTestBot, TestBot, textOf } from '../support/test-bot';
+import { previewNudge } from '../support/nudge-fixtures';
 
 describe('e2e: a coordinator nudges a segment, previewed, with live progress', () => {
   let bot: TestBot;
@@ -26,22 +27,12 @@ describe('e2e: a coordinator nudges a segment, previewed, with live progress', (
   afterEach(() => bot.close());
 
   it('previews who it reaches and what they see, sends exactly that, and turns the card into a delivery report', async () => {
-    await bot.post(message(avery, svc, 'nudge'));
-    const composed = bot.connector.sent.filter((s) => s.conversationId === avery.conversationId).at(-1)!;
-    const preview = invokeCard(
-      (
-        await bot.post({
-          ...execute(avery, svc, 'nudge.preview', {
-            ...buttonData(cardOf(composed.activity), 'nudge.preview'),
-            segment: 'notPaired',
-            days: '3',
-            wording: 'peer',
-            message: '',
-          }),
-          replyToId: composed.id,
-        })
-      ).body,
-    );
+    const { preview, cardId } = await previewNudge(bot, avery, {
+      segment: 'notPaired',
+      days: '3',
+      wording: 'peer',
+      message: '',
+    });
     const text = textOf(preview);
     assert.match(text, /This nudge reaches 2 people/, 'Dana and Fran; Eli is paused');
     assert.match(text, /1 paused and 0 not reachable in Teams are left out/);
@@ -51,7 +42,7 @@ describe('e2e: a coordinator nudges a segment, previewed, with live progress', (
       (
         await bot.post({
           ...execute(avery, svc, 'nudge.send', buttonData(preview, 'nudge.send')),
-          replyToId: composed.id,
+          replyToId: cardId,
         })
       ).body,
     );
@@ -59,7 +50,7 @@ describe('e2e: a coordinator nudges a segment, previewed, with live progress', (
     // a second click: the same nudge is already on its way
     await bot.post({
       ...execute(avery, svc, 'nudge.send', buttonData(preview, 'nudge.send')),
-      replyToId: composed.id,
+      replyToId: cardId,
     });
 
     await bot.runDueWork();
@@ -76,7 +67,7 @@ describe('e2e: a coordinator nudges a segment, previewed, with live progress', (
           .some((a) => /A note from your programme coordinator/.test(textOf(cardOf(a)))),
       );
     }
-    const report = bot.connector.updated.filter((u) => u.id === composed.id).at(-1);
+    const report = bot.connector.updated.filter((u) => u.id === cardId).at(-1);
     const reportText = textOf(cardOf(report?.activity));
     assert.match(reportText, /Nudge delivered/);
     assert.match(reportText, /2 of 2 done/);

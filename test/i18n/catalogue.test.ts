@@ -3,17 +3,7 @@ import { commands, CommandName, parseCommand } from '../../src/bot/commands';
 import { en } from '../../src/i18n/en';
 import { languageOf, supportedLanguages, wordsFor } from '../../src/i18n';
 import { sv } from '../../src/i18n/sv';
-
-/** every string of a catalogue by its dotted path (a key may itself hold dots: `questions.bh.focus`) */
-function leaves(node: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of leaves(value, path)) out.set(k, v);
-  }
-  return out;
-}
+import { leaves } from '../support/catalogue';
 
 /**
  * Swedish strings that may be the same as the English ones: the languages' own names (each language
