@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { avery, blake, chris, execute, message, TestUser } from '../support/activities';
-import { buttonData, pairUp, scheduleObservation } from '../support/cycle-fixtures';
+import { buttonData, pairWithThursdayObservation } from '../support/cycle-fixtures';
 import { cardOf, invokeCard, startTestBot, TestBot, textOf } from '../support/test-bot';
 
 describe('e2e: my data and delete my data', () => {
@@ -13,9 +13,7 @@ describe('e2e: my data and delete my data', () => {
   beforeEach(async () => {
     bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
     svc = bot.connector.url;
-    bot.clock.set('2026-09-01T08:00:00Z');
-    await pairUp(bot, avery, blake, chris);
-    await scheduleObservation(bot, blake, blake, { date: '2026-09-03', startTime: '10:00' });
+    await pairWithThursdayObservation(bot, avery, blake, chris);
     bot.clock.set('2026-09-03T10:00:00Z');
     await bot.runDueWork();
     await answer(chris, { 'ao.worked': 'Chris saw calm questions', 'ao.focus': 'Chris noticed the pauses' });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buttonData, pairUp, scheduleObservation } from '../support/cycle-fixtures';
+import { buttonData, pairWithThursdayObservation } from '../support/cycle-fixtures';
 import { avery, execute, message, refreshCard, submit, TestUser, testUser } from '../support/activities';
 import { cardOf, invokeCard, startTestBot, TestBot, textOf, verbsOf } from '../support/test-bot';
 import { embeddedKey, EmbeddedCosmos, startEmbeddedCosmos } from '../../src/store/embedded-cosmos';
@@ -56,9 +56,7 @@ describe('e2e: Universal Actions — each person sees their own current card, in
   beforeEach(async () => {
     bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
     svc = bot.connector.url;
-    bot.clock.set('2026-09-01T08:00:00Z');
-    await pairUp(bot, avery, blake, chris);
-    await scheduleObservation(bot, blake, blake, { date: '2026-09-03', startTime: '10:00' });
+    await pairWithThursdayObservation(bot, avery, blake, chris);
     // the working day before, 16:00 in both zones: both before-cards are out
     bot.clock.set('2026-09-02T15:00:00Z');
     await bot.runDueWork();
@@ -230,9 +228,7 @@ describe('e2e: a card action slower than Teams waits for', () => {
       { invokeDeadlineMs: 150 },
     );
     const svc = bot.connector.url;
-    bot.clock.set('2026-09-01T08:00:00Z');
-    await pairUp(bot, avery, blake, chris);
-    await scheduleObservation(bot, blake, blake, { date: '2026-09-03', startTime: '10:00' });
+    await pairWithThursdayObservation(bot, avery, blake, chris);
     bot.clock.set('2026-09-02T15:00:00Z');
     await bot.runDueWork();
     const card = bot.connector

@@ -58,3 +58,18 @@ export async function scheduleObservation(
   );
   return invokeCard(saved.body);
 }
+
+/**
+ * Tuesday 1 September 2026, 10:00 in Stockholm: the coordinator pairs host and observer, and the host
+ * schedules an observation he hosts on Thursday 3 September at 10:00 (his time).
+ */
+export async function pairWithThursdayObservation(
+  bot: TestBot,
+  coordinator: TestUser,
+  host: TestUser,
+  observer: TestUser,
+): Promise<void> {
+  bot.clock.set('2026-09-01T08:00:00Z');
+  await pairUp(bot, coordinator, host, observer);
+  await scheduleObservation(bot, host, host, { date: '2026-09-03', startTime: '10:00' });
+}
