@@ -57,11 +57,22 @@ function lookup(node: unknown, key: string): string | undefined {
   return dot < 0 ? undefined : lookup(record[key.slice(0, dot)], key.slice(dot + 1));
 }
 
+/**
+ * The locale dates, numbers and lists are written in: the reader's own where we speak its language
+ * ('sv-SE', 'en-US'); for a language we do not have, English the European way (en-GB: day before
+ * month, a 24-hour clock) rather than the words of one language in the formats of another.
+ */
+function formattingLocale(locale: string | undefined, language: Language): string {
+  const primary = (locale ?? '').toLowerCase().split(/[-_]/)[0];
+  if (primary !== language) return language === 'en' ? 'en-GB' : language;
+  return locale!.includes('-') ? locale! : language;
+}
+
 /** the words for someone who reads `locale` in `timeZone` */
 export function wordsFor(locale: string | undefined, timeZone: string): Words {
   const language = languageOf(locale);
   const catalogue: Catalogue = catalogues[language];
-  const formatLocale = locale && languageOf(locale) === language && locale.includes('-') ? locale : language;
+  const formatLocale = formattingLocale(locale, language);
   return {
     language,
     locale: formatLocale,

@@ -167,3 +167,22 @@ describe('i18n catalogues', () => {
     });
   });
 });
+
+describe('wordsFor: a language we do not have', () => {
+  it('reads English, with dates and numbers the European way rather than in the formats of their own language', () => {
+    for (const locale of ['de-DE', 'fi-FI', 'fr']) {
+      const w = wordsFor(locale, 'Europe/Stockholm');
+      assert.equal(w.language, 'en', locale);
+      assert.equal(w.locale, 'en-GB', locale);
+      assert.equal(w.date('2026-09-03'), '3 Sept 2026', locale);
+      assert.equal(w.number(4.25), '4.25', locale);
+    }
+  });
+
+  it('keeps the reader’s own locale where we speak its language', () => {
+    assert.equal(wordsFor('en-US', 'UTC').locale, 'en-US');
+    assert.equal(wordsFor('sv-SE', 'UTC').locale, 'sv-SE');
+    assert.equal(wordsFor('sv', 'UTC').locale, 'sv');
+    assert.equal(wordsFor('en', 'UTC').locale, 'en');
+  });
+});
