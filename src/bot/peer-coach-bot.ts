@@ -24,6 +24,18 @@ import { refreshVerbs } from './verbs';
 
 const actorKey = Symbol('peer-coach.actor');
 
+function cardMessage(card: object): Partial<Activity> {
+  return { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
+}
+
+/** the messages a reply is made of, in order: sent in a turn, or later to the person's chat */
+function replyActivities(reply: Reply): Partial<Activity>[] {
+  if ('card' in reply) return [cardMessage(reply.card)];
+  if ('cards' in reply) return reply.cards.map(cardMessage);
+  if ('attachment' in reply) return [{ type: 'message', attachments: [reply.attachment] }];
+  return [{ type: 'message', text: reply.text }];
+}
+
 /** an `adaptiveCard/action` Teams sent by itself (a card's `refresh`), not a click */
 function isAutomatic(activity: TurnContext['activity']): boolean {
   const value = activity.value as { trigger?: unknown } | undefined;
@@ -301,18 +313,10 @@ export class PeerCoachBot extends TeamsActivityHandler {
 
   /** a card action's result after its invoke was answered: the new card and any reply, to the chat */
   private async deliverLate(actor: Actor, result: ActionResult): Promise<void> {
-    const cards = [
-      ...(result.update ? [result.update] : []),
-      ...(result.reply && 'card' in result.reply ? [result.reply.card] : []),
-      ...(result.reply && 'cards' in result.reply ? result.reply.cards : []),
+    const activities = [
+      ...(result.update ? replyActivities({ card: result.update }) : []),
+      ...(result.reply ? replyActivities(result.reply) : []),
     ];
-    const activities: Partial<Activity>[] = cards.map((card) => ({
-      type: 'message',
-      attachments: [CardFactory.adaptiveCard(card)],
-    }));
-    if (result.reply && 'text' in result.reply) activities.push({ type: 'message', text: result.reply.text });
-    if (result.reply && 'attachment' in result.reply)
-      activities.push({ type: 'message', attachments: [result.reply.attachment] });
     for (const activity of activities) {
       const outcome = await this.services.sender.send(actor.person, activity);
       if (outcome.status !== 'sent') {
@@ -344,11 +348,7 @@ export class PeerCoachBot extends TeamsActivityHandler {
   }
 
   private async sendReply(context: TurnContext, reply: Reply): Promise<void> {
-    if ('card' in reply) await this.sendCard(context, reply.card);
-    else if ('cards' in reply) for (const card of reply.cards) await this.sendCard(context, card);
-    else if ('attachment' in reply)
-      await context.sendActivity({ type: 'message', attachments: [reply.attachment] });
-    else await context.sendActivity(reply.text);
+    for (const activity of replyActivities(reply)) await context.sendActivity(activity);
   }
 
   /** the coordinator accepted the CSV: make it now, upload it, show it — and record the export */
@@ -384,6 +384,6 @@ export class PeerCoachBot extends TeamsActivityHandler {
   }
 
   private async sendCard(context: TurnContext, card: object): Promise<void> {
-    await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+    await context.sendActivity(cardMessage(card));
   }
 }

@@ -18,9 +18,7 @@ export interface Choice {
  * evaluated, so text someone typed (a name, `${…}`) stays literal.
  */
 export function expandCard(template: object, data: object): AdaptiveCard {
-  return forEveryClient(
-    withoutEmptyNumbers(preparedTemplate(template).expand({ $root: data }) as AdaptiveCard),
-  );
+  return forEveryClient(preparedTemplate(template).expand({ $root: data }) as AdaptiveCard);
 }
 
 /**
@@ -34,18 +32,6 @@ export function numberValue(typed: string | undefined): number | null {
   return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : null;
 }
 
-/** an Input.Number with no value (the templating keeps a null) is sent without one */
-function withoutEmptyNumbers(card: AdaptiveCard): AdaptiveCard {
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!isObject(node)) return;
-    if (node.type === 'Input.Number' && node.value === null) delete node.value;
-    Object.values(node).forEach(visit);
-  };
-  visit(card);
-  return card;
-}
-
 type Json = { [key: string]: unknown };
 
 function isObject(v: unknown): v is Json {
@@ -56,8 +42,9 @@ function isObject(v: unknown): v is Json {
  * Universal Actions with a way back for clients without them: every Action.Execute in the card
  * (buttons, action sets, show-card actions; not the `refresh` action, which only Universal Actions
  * clients run) gets an Action.Submit fallback with the same title and data — the data carries the
- * verb, so the bot handles both alike. A `refresh` that names nobody is dropped rather than sent as
- * "refresh for no one".
+ * verb, so the bot handles both alike. An Input.Number with no value (the templating keeps a null)
+ * is sent without one, and a `refresh` that names nobody is dropped rather than sent as "refresh for
+ * no one". One walk over the card does all three.
  */
 function forEveryClient(card: AdaptiveCard): AdaptiveCard {
   const visit = (node: unknown, key?: string): void => {
@@ -66,6 +53,7 @@ function forEveryClient(card: AdaptiveCard): AdaptiveCard {
       return;
     }
     if (!isObject(node)) return;
+    if (node.type === 'Input.Number' && node.value === null) delete node.value;
     if (node.type === 'Action.Execute' && key !== 'action' && node.fallback === undefined) {
       node.fallback = {
         type: 'Action.Submit',
