@@ -55,6 +55,9 @@ param backupStorageRedundancy string = 'Geo'
 @description('Comma-separated Entra object ids of the first coordinators (at least one). They can add further coordinators in the bot.')
 param coordinatorAadIds string
 
+@description('Comma-separated Entra tenant ids whose people may use the bot; empty: only the tenant it is deployed in. Activities from any other tenant are refused.')
+param allowedTenantIds string = ''
+
 @description('IANA time zone used until a person\'s Teams client reports theirs.')
 param defaultTimeZone string = 'Europe/Stockholm'
 
@@ -321,6 +324,11 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'MicrosoftAppTenantId'
           value: identity.properties.tenantId
+        }
+        // the organisations served; empty means MicrosoftAppTenantId's alone
+        {
+          name: 'ALLOWED_TENANT_IDS'
+          value: allowedTenantIds
         }
         // Cosmos DB through DefaultAzureCredential, which takes the user-assigned identity named here
         {

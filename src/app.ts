@@ -32,13 +32,15 @@ import { Logger } from './log';
 import { CosmosStore, openCosmosStore } from './store/cosmos-store';
 import { openWhenReachable, StartupRetry } from './store/store-startup';
 import { cosmosRepositories } from './store/repositories';
+import { TenantGate, tenantOf } from './bot/tenant-gate';
+import { tenantOfJob, tenantWork } from './scheduler/tenant-work';
 
 export interface AppOptions {
   readonly clock?: Clock;
   /** randomness for automatic pairing */
   readonly random?: () => number;
   readonly retry?: RetryPolicy;
-  /** listen address; tests use 127.0.0.1 */
+  /** listen address, instead of the configured one (`config.host`); tests use 127.0.0.1 */
   readonly host?: string;
   /** false: the dispatch loop does not run by itself (tests call `dispatch.tick()` with their clock) */
   readonly dispatchLoop?: boolean;
@@ -66,6 +68,11 @@ export interface AppOptions {
   readonly connectorTimeoutMs?: number;
   /** how long a card action may run before its invoke is answered "still working" (default 10 s) */
   readonly invokeDeadlineMs?: number;
+  /**
+   * hosts (host:port) besides OneDrive's that a CSV export may be uploaded to: only the tests' local
+   * stand-in for OneDrive. Deliberately not configuration, so no deployment can widen it
+   */
+  readonly uploadHosts?: readonly string[];
   /** aborting it stops a start-up that is still waiting for the store */
   readonly signal?: AbortSignal;
 }
@@ -83,22 +90,27 @@ export interface RunningApp {
 /** config → HTTP (not ready yet) → store → domain → bot. The composition root, and nothing else. */
 export async function startApp(config: Config, log: Logger, options: AppOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
-  const adapter = createAdapter(config.auth, config.defaultLocale, log.child({ component: 'adapter' }));
+  const host = options.host ?? config.host;
+  const gate = new TenantGate(config.allowedTenantIds, clock, log.child({ component: 'tenants' }));
+  const adapter = createAdapter(config.auth, config.defaultLocale, log.child({ component: 'adapter' }), gate);
   // HTTP first, so that a platform probing /readyz sees "not ready" (not "down") while the store opens
-  const live: { bot?: PeerCoachBot } = {};
+  const live: { botFor?: (tenantId: string) => PeerCoachBot } = {};
   let store: CosmosStore | undefined;
   const http = await startHttpServer({
     port: config.port,
-    host: options.host,
+    host,
     endpoint: {
       process: async (req, res) => {
-        const bot = live.bot;
-        if (!bot) {
+        const botFor = live.botFor;
+        if (!botFor) {
           res.header('Retry-After', '5');
           res.send(503, { error: 'starting: the store is not open yet' });
           return;
         }
-        await adapter.process(req, res, (context) => bot.run(context));
+        // the adapter has admitted only activities of an allowed tenant (TenantGate)
+        await adapter.process(req, res, (context) =>
+          botFor(tenantOf(context.activity as unknown as Record<string, unknown>)!).run(context),
+        );
       },
     },
     ready: async () => (store ? store.ping() : false),
@@ -117,7 +129,6 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     await http.close();
     throw err;
   }
-  const repos = cosmosRepositories(store);
   const appId = config.auth.mode === 'authenticated' ? config.auth.appId : '';
   // keeps every proactive send within Teams' published limits, per conversation and per tenant
   const limiter = new RateLimiter({
@@ -137,38 +148,95 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     limiter,
     options.connectorTimeoutMs,
   );
-  const people = new PeopleService(repos, clock, config.coordinatorIds, supportedLanguages);
   const defaults = { defaultTimeZone: config.defaultTimeZone, defaultLocale: config.defaultLocale };
-  const sender = new PersonalSender(messenger, people);
-  const notices: NoticeBoard = new ChatNoticeBoard(people, sender, defaults);
-  const pairs = new PairService(repos, clock, notices, options.random);
   const local = config.timingScale === 'minutes';
   const jobs = cosmosJobStore(store, clock);
-  const cycles = new CycleService(
-    repos,
-    clock,
-    people,
-    jobs,
-    new ChatCycleMail(messenger, sender, defaults, log.child({ component: 'cycle-mail' })),
-    {
-      scale: local ? minuteScale : dayScale,
-      retentionDays: config.retentionDays,
-      defaultTimeZone: config.defaultTimeZone,
-    },
-  );
-  const reports = new ReportService(repos);
-  const nudges = new NudgeService(
-    repos,
-    clock,
-    reports,
-    jobs,
-    new ChatNudgeMail(messenger, sender, people, defaults, log.child({ component: 'nudge-mail' })),
-  );
+  const personLimit =
+    options.personLimit === false
+      ? undefined
+      : new PersonLimit(clock, options.personLimit ?? defaultPersonWindows);
+  // data stored before tenants were recorded belongs to the first allowed tenant
+  const homeTenantId = config.allowedTenantIds[0]!;
+  const opened = store;
+
+  /**
+   * One tenant's services, over repositories that only ever see that tenant's documents: people,
+   * teams, programmes, pairs, observations, nudges, figures and the audit log of one tenant.
+   */
+  function tenantServices(tenantId: string): BotServices {
+    const repos = cosmosRepositories(opened, { tenantId, home: tenantId === homeTenantId });
+    const work = tenantWork(jobs, tenantId);
+    const people = new PeopleService(repos, clock, config.coordinatorIds, supportedLanguages);
+    const sender = new PersonalSender(messenger, people);
+    const notices: NoticeBoard = new ChatNoticeBoard(people, sender, defaults);
+    const pairs = new PairService(repos, clock, notices, options.random);
+    const cycles = new CycleService(
+      repos,
+      clock,
+      people,
+      work,
+      new ChatCycleMail(messenger, sender, defaults, log.child({ component: 'cycle-mail' })),
+      {
+        scale: local ? minuteScale : dayScale,
+        retentionDays: config.retentionDays,
+        defaultTimeZone: config.defaultTimeZone,
+      },
+    );
+    const reports = new ReportService(repos);
+    return {
+      people,
+      programmes: new ProgrammeService(
+        repos,
+        clock,
+        notices,
+        new TeamDirectory(messenger, log.child({ component: 'directory' })),
+        supportedLanguages,
+        local ? localPolicy : undefined,
+      ),
+      cycles,
+      reports,
+      nudges: new NudgeService(
+        repos,
+        clock,
+        reports,
+        work,
+        new ChatNudgeMail(messenger, sender, people, defaults, log.child({ component: 'nudge-mail' })),
+      ),
+      audit: new AuditLog(repos, clock),
+      pairs,
+      invitations: new InvitationService(repos, clock, notices, pairs),
+      repos,
+      clock,
+      peoplePicker: config.auth.mode === 'authenticated',
+      fileConsent: config.exportAs === 'file',
+      sender,
+      invokeDeadlineMs: options.invokeDeadlineMs ?? 10_000,
+      ...(personLimit ? { personLimit } : {}),
+      ...(options.uploadHosts ? { uploadHosts: options.uploadHosts } : {}),
+      ...defaults,
+    };
+  }
+
+  const tenants = new Map<string, { services: BotServices; bot: PeerCoachBot }>();
+  /** each allowed tenant's services and bot, made when first needed */
+  const tenant = (tenantId: string) => {
+    let found = tenants.get(tenantId);
+    if (!found) {
+      const services = tenantServices(tenantId);
+      found = { services, bot: new PeerCoachBot(services, log.child({ component: 'bot' })) };
+      tenants.set(tenantId, found);
+    }
+    return found;
+  };
+  const cycleKinds = Object.keys(tenant(homeTenantId).services.cycles.handlers());
   const handlers: Record<string, JobHandler> = {
     ...Object.fromEntries(
-      Object.entries(cycles.handlers()).map(([kind, handle]) => [kind, (job: Job) => handle(job.payload)]),
+      cycleKinds.map((kind) => [
+        kind,
+        (job: Job) => tenant(tenantOfJob(job, homeTenantId)).services.cycles.handlers()[kind]!(job.payload),
+      ]),
     ),
-    [nudgeJobKind]: (job) => nudges.batch(job.payload),
+    [nudgeJobKind]: (job) => tenant(tenantOfJob(job, homeTenantId)).services.nudges.batch(job.payload),
   };
   const dispatch = new DispatchLoop(jobs, handlers, clock, {
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
@@ -179,44 +247,25 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     idleMs: local ? 1_000 : 5_000,
     log: log.child({ component: 'dispatch' }),
   });
-  const services: BotServices = {
-    people,
-    programmes: new ProgrammeService(
-      repos,
-      clock,
-      notices,
-      new TeamDirectory(messenger, log.child({ component: 'directory' })),
-      supportedLanguages,
-      local ? localPolicy : undefined,
-    ),
-    cycles,
-    reports,
-    nudges,
-    audit: new AuditLog(repos, clock),
-    pairs,
-    invitations: new InvitationService(repos, clock, notices, pairs),
-    repos,
-    clock,
-    peoplePicker: config.auth.mode === 'authenticated',
-    fileConsent: config.exportAs === 'file',
-    sender,
-    invokeDeadlineMs: options.invokeDeadlineMs ?? 10_000,
-    ...(options.personLimit === false
-      ? {}
-      : { personLimit: new PersonLimit(clock, options.personLimit ?? defaultPersonWindows) }),
-    ...defaults,
-  };
-  live.bot = new PeerCoachBot(services, log.child({ component: 'bot' }));
+  live.botFor = (tenantId) => tenant(tenantId).bot;
+
   if (options.dispatchLoop !== false) dispatch.start();
   log.info(
-    { port: http.port, auth: config.auth.mode, store: store.kind, timing: config.timingScale },
+    { host, port: http.port, auth: config.auth.mode, store: store.kind, timing: config.timingScale },
     'Peer Coach is listening',
   );
   if (config.auth.mode === 'anonymous') {
-    log.warn('ANONYMOUS MODE (BOT_ANONYMOUS=1): requests are not authenticated. For local use only.');
+    log.warn(
+      `ANONYMOUS MODE (BOT_ANONYMOUS=1): requests are not authenticated. Bound to ${host}: whoever reaches it can act as anyone. For local use only.`,
+    );
   }
+  if (config.auth.mode === 'authenticated' && config.auth.appType === 'MultiTenant') {
+    log.warn(
+      'MicrosoftAppType=MultiTenant: Azure Bot Service has created no new multi-tenant bots since 31 July 2025. This registration still works; a new one is SingleTenant or UserAssignedMSI.',
+    );
+  }
+  log.info({ allowedTenantIds: config.allowedTenantIds }, 'serving these Entra tenants only');
   let closing: Promise<void> | undefined;
-  const opened = store;
   return {
     url: http.url,
     port: http.port,

@@ -7,6 +7,9 @@
  * Started by bench/sections/answering.ts with an IPC channel: reports `{ ready, url, pid }` once it
  * listens and exits when the channel closes (or on SIGTERM, so that `--cpu-prof` gets written).
  */
+import { TenantGate } from '../../src/bot/tenant-gate';
+import { playgroundTenantId } from '../../src/config/config';
+import { systemClock } from '../../src/domain/clock';
 import { ActivityHandler, AdaptiveCardInvokeResponse, CardFactory } from 'botbuilder';
 import { createAdapter } from '../../src/bot/adapter';
 import { startHttpServer } from '../../src/http/server';
@@ -29,7 +32,8 @@ async function main(): Promise<void> {
   if (!process.send) throw new Error('answering-echo-bot must be started with an IPC channel');
   process.on('disconnect', () => process.exit(0));
   const log = createLogger('warn');
-  const adapter = createAdapter({ mode: 'anonymous' }, 'en-GB', log.child({ component: 'adapter' }));
+  const gate = new TenantGate([playgroundTenantId], systemClock, log.child({ component: 'tenants' }));
+  const adapter = createAdapter({ mode: 'anonymous' }, 'en-GB', log.child({ component: 'adapter' }), gate);
   const bot = new EchoBot();
   const http = await startHttpServer({
     port: 0,

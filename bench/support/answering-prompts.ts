@@ -3,6 +3,7 @@ import { buttonData } from '../../test/support/cycle-fixtures';
 import { Fleet, promptIdOf } from '../../test/support/fleet';
 import { cardOf } from '../../test/support/test-bot';
 import { Submission } from './answering-load';
+import { playgroundTenantId } from '../../src/config/config';
 
 type Node = Record<string, unknown>;
 
@@ -58,8 +59,9 @@ export function promptSubmissions(fleet: Fleet): Submission[] {
     out.push({
       body: JSON.stringify({
         ...invoke,
-        conversation: { ...invoke.conversation, tenantId: supervisor.tenantId },
-        channelData: { tenant: { id: supervisor.tenantId } },
+        // the fleet's people and pairs are stored as the local tenant's (its sends are spread over tenants)
+        conversation: { ...invoke.conversation, tenantId: playgroundTenantId },
+        channelData: { tenant: { id: playgroundTenantId } },
       }),
     });
   }

@@ -38,10 +38,18 @@ export function teamOf(activity: Partial<Activity>): { id: string; name: string 
   return id ? { id, name: text(team?.name) ?? '' } : undefined;
 }
 
+/**
+ * The sender's 1:1 chat with the bot, where only they read the answer. Any sign of others reading
+ * along wins over a claim of 'personal': a team in channelData (whatever its id), isGroup, or another
+ * conversation type (a channel, a group chat).
+ */
 export function isPersonal(activity: Partial<Activity>): boolean {
+  const conversation = activity.conversation as { conversationType?: unknown; isGroup?: unknown } | undefined;
+  const team = (activity.channelData as { team?: unknown } | undefined)?.team;
   return (
-    activity.conversation?.conversationType === 'personal' ||
-    (!activity.conversation?.isGroup && !teamOf(activity))
+    (conversation?.conversationType ?? 'personal') === 'personal' &&
+    (conversation?.isGroup ?? false) === false &&
+    (team ?? undefined) === undefined
   );
 }
 

@@ -19,6 +19,7 @@ import {
 import { AuthConfig } from '../config/config';
 import { wordsFor } from '../i18n';
 import { Logger } from '../log';
+import { TenantGate } from './tenant-gate';
 
 /**
  * botbuilder's CloudAdapter. With an app id every request must carry a valid Bot Framework token
@@ -26,7 +27,12 @@ import { Logger } from '../log';
  * Tokens are checked against the public cloud's published keys unless the configuration names
  * another OpenID configuration (a sovereign cloud, or a test's own token service).
  */
-export function createAdapter(auth: AuthConfig, defaultLocale: string, log: Logger): CloudAdapter {
+export function createAdapter(
+  auth: AuthConfig,
+  defaultLocale: string,
+  log: Logger,
+  gate: TenantGate,
+): CloudAdapter {
   const settings =
     auth.mode === 'anonymous'
       ? {}
@@ -37,7 +43,7 @@ export function createAdapter(auth: AuthConfig, defaultLocale: string, log: Logg
           MicrosoftAppTenantId: auth.tenantId,
           ...(auth.openIdMetadataUrl ? publicCloudWith(auth.openIdMetadataUrl) : {}),
         };
-  const adapter = new EnvelopeCheckedAdapter(new TokenCheckedAuthentication(settings));
+  const adapter = new EnvelopeCheckedAdapter(new TokenCheckedAuthentication(settings), gate);
   adapter.onTurnError = async (context, error) => {
     // never log the activity: it may hold what someone wrote
     const e = error as { name?: string; code?: unknown; statusCode?: unknown };
@@ -190,6 +196,13 @@ function isHttpUrl(v: unknown): boolean {
  * once the request is authenticated, so an unauthenticated caller still gets its 401.
  */
 class EnvelopeCheckedAdapter extends CloudAdapter {
+  constructor(
+    auth: ConfigurationBotFrameworkAuthentication,
+    private readonly gate: TenantGate,
+  ) {
+    super(auth);
+  }
+
   override async process(
     req: Request,
     resOrSocket: unknown,
@@ -220,6 +233,12 @@ class EnvelopeCheckedAdapter extends CloudAdapter {
     const problem = envelopeProblem(activity as unknown as Record<string, unknown>);
     if (problem)
       return { status: StatusCodes.BAD_REQUEST, body: { error: { code: 'BadRequest', message: problem } } };
+    const admission = this.gate.admit(activity as unknown as Record<string, unknown>);
+    if (!admission.admitted)
+      return {
+        status: 403,
+        body: { error: { code: 'Forbidden', message: 'only Microsoft Teams, from an allowed tenant' } },
+      };
     return super.processActivity(authenticated, activity, logic);
   }
 }

@@ -69,7 +69,9 @@ export function consentContext(response: FileConsentCardResponse | undefined): R
 }
 
 export type UploadOutcome =
-  { readonly status: 'uploaded' } | { readonly status: 'failed'; readonly reason: string };
+  | { readonly status: 'uploaded' }
+  /** `host`: the host of an upload URL that was refused, never its path or query */
+  | { readonly status: 'failed'; readonly reason: string; readonly host?: string };
 
 /**
  * Puts the whole file into the upload URL of an accepted consent, in one request, as Teams
@@ -78,15 +80,19 @@ export type UploadOutcome =
  * connection is a failure with a reason that carries no URL (the upload URL is a credential).
  * Nothing is retried here: the caller tells the user, who can ask for the export again. The
  * default time limit keeps the whole fileConsent/invoke turn inside what Teams waits for a reply.
+ * Only OneDrive's hosts get the file (see `isOneDriveHost`); `extraHosts` (host:port, http or
+ * https) is for tests, whose local store stands in for OneDrive, and is never configuration.
  */
 export async function uploadAccepted(
   uploadInfo: FileUploadInfo | undefined,
   body: Buffer,
   fetchImpl: typeof fetch = fetch,
   timeoutMs = 10_000,
+  extraHosts: readonly string[] = [],
 ): Promise<UploadOutcome> {
-  const url = uploadUrlOf(uploadInfo);
-  if (!url) return { status: 'failed', reason: 'no upload URL' };
+  const target = uploadTarget(uploadInfo, extraHosts);
+  if ('reason' in target) return { status: 'failed', ...target };
+  const { url } = target;
   if (body.length === 0) return { status: 'failed', reason: 'empty file' };
   const n = body.length;
   let res: Response;
@@ -124,20 +130,49 @@ export function fileInfoCard(uploadInfo: FileUploadInfo): Attachment {
 }
 
 /**
- * The upload URL, if it is one we will send a file to: https (OneDrive's always is), or http to
- * this machine for local tests. Anything else gets nothing, so an export cannot be steered
- * elsewhere.
+ * The one tenant label before `.sharepoint.com`: OneDrive for Business lives at
+ * `<tenant>-my.sharepoint.com`, SharePoint at `<tenant>.sharepoint.com`. Tenant names are plain
+ * ASCII letters, digits and hyphens, so a punycode label (`xn--`) is not one of them.
  */
-function uploadUrlOf(uploadInfo: FileUploadInfo | undefined): string | undefined {
+const oneDriveHost = /^(?!xn--)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.sharepoint\.com$/;
+
+/**
+ * Whether a parsed https URL points at OneDrive for Business in Microsoft's commercial cloud (and
+ * GCC, which shares its hosts), where Teams' file-consent flow puts a personal chat's files.
+ * Deliberately narrow: no other cloud's hosts (GCC High and DoD, `sharepoint.us`, have no bot
+ * file support; the German cloud is closed; `sharepoint.cn` and `sharepoint-df.com` are not ours
+ * to reach), no address literal, no other port, no user name, no trailing dot. The URL parser has
+ * already lower-cased the host and turned look-alikes (`%2e`, `。`, non-ASCII) into what they are.
+ */
+export function isOneDriveHost(url: URL): boolean {
+  return (
+    url.protocol === 'https:' &&
+    url.port === '' &&
+    url.username === '' &&
+    url.password === '' &&
+    oneDriveHost.test(url.hostname)
+  );
+}
+
+/** the upload URL if we will send a file there; otherwise why not, naming at most its host */
+function uploadTarget(
+  uploadInfo: FileUploadInfo | undefined,
+  extraHosts: readonly string[],
+): { url: string } | { reason: string; host?: string } {
   const raw = uploadInfo?.uploadUrl;
-  if (!raw) return undefined;
+  if (!raw || typeof raw !== 'string') return { reason: 'no upload URL' };
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return undefined;
+    return { reason: 'no upload URL' };
   }
-  if (url.protocol === 'https:') return url.href;
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  return url.protocol === 'http:' && loopback ? url.href : undefined;
+  if (isOneDriveHost(url)) return { url: url.href };
+  const listed =
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.username === '' &&
+    url.password === '' &&
+    extraHosts.includes(url.host);
+  if (listed) return { url: url.href };
+  return { reason: 'upload host not allowed', host: url.host.slice(0, 100) };
 }

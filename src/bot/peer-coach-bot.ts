@@ -15,7 +15,7 @@ import { Logger } from '../log';
 import { wordsFor } from '../i18n';
 import { isPersonal, reachOf, sightingOf, teamOf } from './activity-reader';
 import { parseCommand } from './commands';
-import { runAction, runCommand } from './router';
+import { invokeRefusal, runAction, runCommand } from './router';
 import { BotServices, wordsOf } from './services';
 import { consentContext, fileInfoCard, uploadAccepted } from './file-delivery';
 import { programmeExport } from './handlers/report-handlers';
@@ -46,6 +46,13 @@ function isAutomatic(activity: TurnContext['activity']): boolean {
 function isAutomaticRefresh(activity: TurnContext['activity']): boolean {
   const value = activity.value as { action?: { verb?: unknown } } | undefined;
   return isAutomatic(activity) && refreshVerbs.includes(String(value?.action?.verb));
+}
+
+/** who sent a turn, for the per-person limit: the Entra object id, else the Teams user id; blank is no one */
+function senderKey(activity: TurnContext['activity']): string | undefined {
+  for (const id of [activity.from?.aadObjectId, activity.from?.id])
+    if (typeof id === 'string' && id.trim() !== '') return id;
+  return undefined;
 }
 
 /** the work's result, or 'late' once `ms` have passed without it */
@@ -117,16 +124,31 @@ export class PeerCoachBot extends TeamsActivityHandler {
   /**
    * The per-person limit, before any store work. Over it, a message gets one "slow down" (then
    * silence while it lasts) and a card action gets the same line under its card, so what the
-   * person typed on the card stays there for the next try.
+   * person typed on the card stays there for the next try. Cards refreshing themselves spend a
+   * budget of their own; over it, the refresh is answered with a line and no card, so the card on
+   * screen stays as it is (Teams shows nothing for an automatic refresh and does not retry it, where
+   * an error status could put an error on the card). A turn that names no sender is refused here.
    */
   private async withinLimit(context: TurnContext): Promise<boolean> {
     const limit = this.services.personLimit;
     const { activity } = context;
-    const key = activity.from?.aadObjectId ?? activity.from?.id;
-    if (!limit || !key || typeof key !== 'string' || isAutomaticRefresh(activity)) return true;
-    const admission = limit.admit(key);
+    const key = senderKey(activity);
+    if (!key) {
+      // Teams names the sender of every activity, installs and removals included. One without a
+      // sender cannot be counted, nor answered as anyone, so it is malformed: an invoke gets 400
+      // (not 403: there is no one whose rights could be lacking), anything else no answer at all
+      this.log.warn({ type: activity.type }, 'turn refused: no sender');
+      if (activity.type === ActivityTypes.Invoke)
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400 } });
+      return false;
+    }
+    if (!limit) return true;
+    const automatic = isAutomatic(activity);
+    const admission = limit.admit(key, automatic ? 'refresh' : 'turn');
     if (admission === 'admitted') return true;
-    this.log.warn({ type: activity.type, admission }, 'turn refused: over the per-person limit');
+    // the first refusal of a spell is enough to notice; a flood of them would flood the log too
+    if (admission === 'refused-first')
+      this.log.warn({ type: activity.type, automatic, admission }, 'turn refused: over the per-person limit');
     const words = wordsFor(
       typeof activity.locale === 'string' ? activity.locale : this.services.defaultLocale,
       this.services.defaultTimeZone,
@@ -159,6 +181,7 @@ export class PeerCoachBot extends TeamsActivityHandler {
       person,
       coordinator: this.services.people.isCoordinator(person),
       words: wordsOf(person, this.services),
+      chat: isPersonal(context.activity) ? 'personal' : 'shared',
     };
   }
 
@@ -236,6 +259,11 @@ export class PeerCoachBot extends TeamsActivityHandler {
         value.verb,
         cardData(value),
       );
+      if (result.refusal) {
+        // the card clicked in a shared chat stays as it is, for everyone there
+        await context.sendActivity(result.refusal);
+        return;
+      }
       if (result.update && context.activity.replyToId) {
         try {
           await context.updateActivity({
@@ -258,11 +286,7 @@ export class PeerCoachBot extends TeamsActivityHandler {
       await context.sendActivity(actor.words.t('common.unknownCommand'));
       return;
     }
-    if (name !== 'help' && !isPersonal(context.activity)) {
-      // in a team channel everyone would see the answer: everything but help happens in the 1:1 chat
-      await context.sendActivity(actor.words.t('common.personalOnly'));
-      return;
-    }
+    // in a channel or group chat the router refuses all but help: everyone there would see the answer
     await this.sendReply(context, await this.guarded(actor, () => runCommand(name, actor, this.services)));
   }
 
@@ -299,6 +323,8 @@ export class PeerCoachBot extends TeamsActivityHandler {
           .catch((err: { name?: string }) => this.log.warn({ err: { name: err.name } }, 'late result lost'));
       return this.messageResponse(actor.words.t('common.stillWorking'));
     }
+    // clicked where it may not run: the line shows under the card, nothing is posted to the chat
+    if (result.refusal) return this.messageResponse(result.refusal);
     if (result.reply && !automatic) await this.sendReply(context, result.reply);
     if (result.update) {
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.update };
@@ -358,6 +384,11 @@ export class PeerCoachBot extends TeamsActivityHandler {
   ): Promise<void> {
     const actor = this.actor(context);
     if (!actor) return;
+    const refusal = invokeRefusal('fileConsentAccept', actor);
+    if (refusal) {
+      await context.sendActivity(refusal);
+      return;
+    }
     if (!actor.coordinator) {
       await context.sendActivity(actor.words.t('common.notCoordinator'));
       return;
@@ -368,9 +399,16 @@ export class PeerCoachBot extends TeamsActivityHandler {
       await context.sendActivity(actor.words.t('common.notFound'));
       return;
     }
-    const outcome = await uploadAccepted(response.uploadInfo, file.bytes);
+    const outcome = await uploadAccepted(
+      response.uploadInfo,
+      file.bytes,
+      undefined,
+      undefined,
+      this.services.uploadHosts,
+    );
     if (outcome.status !== 'uploaded') {
-      this.log.warn({ reason: outcome.reason }, 'export upload failed');
+      // the host of a refused URL at most: its path and query are a credential to someone's OneDrive
+      this.log.warn({ reason: outcome.reason, host: outcome.host }, 'export upload failed');
       await context.sendActivity(actor.words.t('report.exportFailed'));
       return;
     }
@@ -380,7 +418,10 @@ export class PeerCoachBot extends TeamsActivityHandler {
 
   protected override async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
     const actor = this.actor(context);
-    if (actor) await context.sendActivity(actor.words.t('report.exportDeclined'));
+    if (actor)
+      await context.sendActivity(
+        invokeRefusal('fileConsentDecline', actor) ?? actor.words.t('report.exportDeclined'),
+      );
   }
 
   private async sendCard(context: TurnContext, card: object): Promise<void> {

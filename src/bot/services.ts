@@ -33,6 +33,8 @@ export interface BotServices {
   readonly defaultLocale: string;
   /** how many requests one person may make (unset: no limit) */
   readonly personLimit?: PersonLimit;
+  /** hosts besides OneDrive's that an export may be uploaded to: tests only (see AppOptions) */
+  readonly uploadHosts?: readonly string[];
   /** sends to a person's 1:1 chat outside a turn: a card action's result that came too late */
   readonly sender: PersonalSender;
   /**

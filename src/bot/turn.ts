@@ -3,11 +3,19 @@ import { AdaptiveCard } from '../cards/render';
 import { Person } from '../domain/people';
 import { Words } from '../i18n';
 
+/**
+ * Where a command, card verb or invoke may run: only in the person's 1:1 chat with the bot, or also
+ * in a team channel or group chat, where everyone in it reads the answer.
+ */
+export type Where = 'personal' | 'anywhere';
+
 /** who is acting in this turn, as the bot established it from the authenticated activity */
 export interface Actor {
   readonly person: Person;
   readonly coordinator: boolean;
   readonly words: Words;
+  /** the conversation the turn came from: the 1:1 chat, or one others read (a channel, a group chat) */
+  readonly chat: 'personal' | 'shared';
   /** the message holding the card whose button was pressed, where the client says */
   readonly cardId?: string;
 }
@@ -25,6 +33,11 @@ export type Reply =
 export interface ActionResult {
   readonly update?: AdaptiveCard;
   readonly reply?: Reply;
+  /**
+   * refused before any handler ran, because of where it was clicked: only this line is shown (the
+   * invoke's answer, or one message), the clicked card stays as it is and nothing else is sent
+   */
+  readonly refusal?: string;
 }
 
 /** card inputs and data as they arrive: every value a string (Action.Submit and Action.Execute alike) */

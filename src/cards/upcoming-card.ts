@@ -1,5 +1,5 @@
 import template from '../../cards/upcoming.json';
-import { Observation } from '../domain/cycle/observation';
+import { hasStarted, Observation } from '../domain/cycle/observation';
 import { Words } from '../i18n';
 import { peersText, whenText } from './observation-text';
 import { AdaptiveCard, expandCard, firstOf } from './render';
@@ -14,6 +14,11 @@ export interface UpcomingCardData {
   readonly message?: string;
   /** offer a button to schedule anew (after "did not happen") */
   readonly offerNew?: boolean;
+  /**
+   * when the card is made: an observation that has started by then offers only "it did not
+   * happen" (it can no longer be moved or cancelled); without it every observation offers all three
+   */
+  readonly now?: Date;
 }
 
 const maxShown = 15;
@@ -31,6 +36,7 @@ export function renderUpcomingCard(data: UpcomingCardData, words: Words): Adapti
           ? words.t('upcoming.youHost', { peers: peersText(o, names, data.viewerId, words) })
           : words.t('upcoming.youObserve', { host: names[o.hostId] || '—' }),
       details: `${words.t(`settings.${o.setting}`)} · ${words.t(`learnerLevels.${o.learnerLevel}`)}`,
+      started: data.now !== undefined && hasStarted(o, data.now),
     })),
     t: words.section('upcoming'),
   });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { IANAZone } from 'luxon';
 import { isSupportedLocale } from '../i18n';
 import { ConfigIssue, ConfigurationError, configIssue } from './errors';
@@ -40,6 +41,11 @@ export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' |
 export interface Config {
   /** the HTTP port for /api/messages, /healthz and /readyz */
   readonly port: number;
+  /**
+   * the address the port listens on: 127.0.0.1 in anonymous mode, where anyone who reaches the port
+   * can act as anyone; every address (0.0.0.0) with an app id, where a token is checked
+   */
+  readonly host: string;
   readonly auth: AuthConfig;
   readonly store: StoreConfig;
   /** Entra object ids that are coordinators from the first start */
@@ -60,6 +66,11 @@ export interface Config {
    * Teams' per-tenant limit, since every process counts only its own sends
    */
   readonly instances: number;
+  /**
+   * the Entra tenants whose activities are served; any other tenant (or none) is refused before any
+   * store work. Data stored before tenants were recorded belongs to the first
+   */
+  readonly allowedTenantIds: readonly string[];
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -90,7 +101,8 @@ function parseAuth(env: Env, issues: ConfigIssue[]): AuthConfig | undefined {
     issues.push(configIssue('AnonymousWithAppId', 'BOT_ANONYMOUS'));
     return undefined;
   }
-  const appType = (value(env, 'MicrosoftAppType') ?? 'MultiTenant') as AppType;
+  // Azure Bot Service creates no new multi-tenant bots (since 31 July 2025); existing ones still run
+  const appType = (value(env, 'MicrosoftAppType') ?? 'SingleTenant') as AppType;
   if (!appTypes.includes(appType)) {
     issues.push(configIssue('InvalidAppType', 'MicrosoftAppType'));
     return undefined;
@@ -164,11 +176,54 @@ function parseStore(env: Env, issues: ConfigIssue[]): StoreConfig | undefined {
   return { kind: 'azure', endpoint, key, database };
 }
 
+/** an IP address, or a host name of dot-separated labels whose last is not all digits */
+function isHost(raw: string): boolean {
+  if (isIP(raw)) return true;
+  const labels = raw.split('.');
+  return (
+    raw.length <= 253 &&
+    labels.every((l) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(l)) &&
+    !/^\d+$/.test(labels[labels.length - 1]!)
+  );
+}
+
+function parseHost(env: Env, auth: AuthConfig | undefined, issues: ConfigIssue[]): string {
+  const host = value(env, 'HOST') ?? (auth?.mode === 'anonymous' ? '127.0.0.1' : '0.0.0.0');
+  if (!isHost(host)) issues.push(configIssue('InvalidHost', 'HOST'));
+  return host;
+}
+
 function parsePort(env: Env, issues: ConfigIssue[]): number {
   const raw = value(env, 'PORT') ?? '3978';
   const port = Number(raw);
   if (!/^\d+$/.test(raw) || port < 1 || port > 65535) issues.push(configIssue('InvalidPort', 'PORT'));
   return port;
+}
+
+/** the tenant of the Playground configurations in env/ (and of the tests' activities) */
+export const playgroundTenantId = '00000000-0000-4000-8000-0000000000aa';
+
+/**
+ * ALLOWED_TENANT_IDS, else the bot registration's own tenant; in local mode, the Playground's. With
+ * an app id and neither, the bot would serve any tenant that can install it: it refuses to start.
+ */
+function parseAllowedTenants(env: Env, auth: AuthConfig | undefined, issues: ConfigIssue[]): string[] {
+  const listed = (value(env, 'ALLOWED_TENANT_IDS') ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  if (listed.some((id) => !guid.test(id))) {
+    issues.push(configIssue('InvalidAllowedTenantId', 'ALLOWED_TENANT_IDS'));
+    return [];
+  }
+  if (listed.length > 0) return [...new Set(listed)];
+  if (auth?.mode === 'anonymous') return [playgroundTenantId];
+  const own = auth?.tenantId.toLowerCase();
+  if (own && guid.test(own)) return [own];
+  // a single-tenant registration without its tenant id is already reported (PC-CFG-005)
+  if (auth?.mode === 'authenticated' && auth.appType === 'MultiTenant')
+    issues.push(configIssue('NoAllowedTenants', 'ALLOWED_TENANT_IDS'));
+  return [];
 }
 
 function parseCoordinators(env: Env, issues: ConfigIssue[]): string[] {
@@ -191,6 +246,8 @@ export function parseConfig(env: Env): Config {
   const auth = parseAuth(env, issues);
   const store = parseStore(env, issues);
   const coordinatorIds = parseCoordinators(env, issues);
+  const allowedTenantIds = parseAllowedTenants(env, auth, issues);
+  const host = parseHost(env, auth, issues);
 
   const defaultTimeZone = value(env, 'DEFAULT_TIME_ZONE') ?? 'Europe/Stockholm';
   if (!IANAZone.isValidZone(defaultTimeZone))
@@ -232,6 +289,8 @@ export function parseConfig(env: Env): Config {
     retentionDays,
     exportAs,
     instances,
+    allowedTenantIds,
+    host,
   });
 }
 

@@ -98,6 +98,20 @@ export const configErrors = {
     description:
       "INSTANCES must be a whole number from 1 to 30: how many copies of the bot run side by side, so that each keeps to its share of Teams' per-tenant sending limit.",
   },
+  NoAllowedTenants: {
+    code: 'PC-CFG-022',
+    description:
+      'MicrosoftAppId is set but no tenant is allowed: set ALLOWED_TENANT_IDS to the Entra tenant id(s) whose people use Peer Coach (or MicrosoftAppTenantId, which it defaults to). Activities from any other tenant are refused.',
+  },
+  InvalidHost: {
+    code: 'PC-CFG-023',
+    description:
+      'HOST must be an IP address or a host name to listen on, such as 127.0.0.1 (the default in anonymous mode) or 0.0.0.0 (every address; the default with MicrosoftAppId).',
+  },
+  InvalidAllowedTenantId: {
+    code: 'PC-CFG-024',
+    description: 'ALLOWED_TENANT_IDS must be a comma-separated list of Microsoft Entra tenant ids (GUIDs).',
+  },
 } as const;
 
 export type ConfigErrorName = keyof typeof configErrors;

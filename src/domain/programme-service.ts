@@ -84,10 +84,11 @@ export class ProgrammeService {
 
   /** saves an edit only if nobody saved in between (the card carries the version it was opened at) */
   async update(programmeId: string, input: ProgrammeInput, etag: string): Promise<SaveOutcome> {
-    const checked = validateProgramme(input, this.clock.now(), this.supportedLocales);
-    if (!checked.ok) return { status: 'invalid', errors: checked.errors };
     const current = await this.repos.programmes.programmes.read(programmeId, programmeId);
     if (!current) return { status: 'missing' };
+    // a programme under way for over a year may keep its start date
+    const checked = validateProgramme(input, this.clock.now(), this.supportedLocales, current.doc);
+    if (!checked.ok) return { status: 'invalid', errors: checked.errors };
     const next: Programme = {
       ...current.doc,
       ...checked.settings,

@@ -102,6 +102,9 @@ export type ProgrammeSettings = Pick<
 export const limits = Object.freeze({
   nameLength: 100,
   maxProgrammeDays: 3 * 366,
+  /** how far back a new programme may start, and how far ahead of today it may end */
+  startYearsBack: 1,
+  endYearsAhead: 3,
   targetObservations: [1, 20] as const,
   beforeDays: [0, 14] as const,
   afterMinutes: [0, 24 * 60] as const,
@@ -164,12 +167,16 @@ export function defaultSettings(
 
 /**
  * Checks a programme card's input. Returns the settings, or every field's problem at once so the
- * coordinator fixes them in one go. `now` decides whether the end date has already passed.
+ * coordinator fixes them in one go. `now` decides whether the end date has already passed, and the
+ * window the dates must lie in: a start at most a year back, an end at most three years ahead (a
+ * typo like 9999 would otherwise plan prompts and keep answers for millennia). An edit may keep
+ * the start the programme already has (`current`), however long ago that now is.
  */
 export function validateProgramme(
   input: ProgrammeInput,
   now: Date,
   supportedLocales: readonly string[],
+  current?: Pick<Programme, 'startDate'>,
 ): { ok: true; settings: ProgrammeSettings } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const name = plainText(input.name ?? '');
@@ -185,12 +192,21 @@ export function validateProgramme(
   const end = date(input.endDate, zone);
   if (!start) errors.startDate = 'programme.error.date';
   if (!end) errors.endDate = 'programme.error.date';
+  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+  if (
+    start &&
+    start < today.minus({ years: limits.startYearsBack }) &&
+    start.toISODate() !== current?.startDate
+  )
+    errors.startDate = 'programme.error.startTooEarly';
   if (start && end) {
     if (end < start) errors.endDate = 'programme.error.endBeforeStart';
     else if (end.diff(start, 'days').days > limits.maxProgrammeDays)
       errors.endDate = 'programme.error.tooLong';
     else if (end.endOf('day').toMillis() < now.getTime()) errors.endDate = 'programme.error.endPassed';
   }
+  if (end && !errors.endDate && end > today.plus({ years: limits.endYearsAhead }))
+    errors.endDate = 'programme.error.endTooLate';
 
   const locale = (input.locale ?? '').trim();
   if (!supportedLocales.includes(locale)) errors.locale = 'programme.error.locale';

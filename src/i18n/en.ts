@@ -139,6 +139,8 @@ export const en = {
       endBeforeStart: 'The last day must be on or after the first day.',
       tooLong: 'A programme can last at most three years.',
       endPassed: 'The last day has already passed.',
+      startTooEarly: 'The first day can be at most a year ago.',
+      endTooLate: 'The last day can be at most three years from today.',
       locale: 'Choose one of the languages in the list.',
       target: 'Use a whole number from 1 to 20.',
       beforeDays: 'Use a whole number from 0 to 14.',
@@ -304,6 +306,8 @@ export const en = {
       setting: 'Choose a setting.',
       learnerLevel: 'Choose the learner.',
       overlap: 'One of you already has an observation then. Pick another time.',
+      tooMany:
+        'You two already have 10 observations ahead, the most a pair can plan. Hold or cancel one of them before planning another.',
     },
   },
   upcoming: {
@@ -315,6 +319,8 @@ export const en = {
     cancel: 'Cancel',
     didNotHappen: 'It did not happen',
     cancelled: 'Cancelled. {peer} has been told, and the cards for it are withdrawn.',
+    startedNoCancel:
+      'That observation has already started, so it cannot be cancelled. If it did not take place, choose "It did not happen".',
     didNotHappenDone:
       'Noted — it happens. Nothing is held against anyone. Would you like to find a new time?',
     scheduleAgain: 'Find a new time',

@@ -147,6 +147,8 @@ export const sv = {
       endBeforeStart: 'Sista dagen måste vara samma dag som den första eller senare.',
       tooLong: 'Ett program kan pågå i högst tre år.',
       endPassed: 'Sista dagen har redan passerat.',
+      startTooEarly: 'Första dagen får ligga högst ett år tillbaka i tiden.',
+      endTooLate: 'Sista dagen får ligga högst tre år fram i tiden.',
       locale: 'Välj ett av språken i listan.',
       target: 'Ange ett heltal från 1 till 20.',
       beforeDays: 'Ange ett heltal från 0 till 14.',
@@ -313,6 +315,8 @@ export const sv = {
       host: 'Välj vem som handleder.',
       setting: 'Välj en miljö.',
       learnerLevel: 'Välj student.',
+      tooMany:
+        'Ni har redan 10 observationer inbokade framåt, och fler kan ett par inte planera. Genomför eller ställ in någon av dem innan ni bokar en till.',
       overlap: 'En av er har redan en observation då. Välj en annan tid.',
     },
   },
@@ -324,6 +328,8 @@ export const sv = {
     reschedule: 'Flytta',
     cancel: 'Ställ in',
     didNotHappen: 'Den blev inte av',
+    startedNoCancel:
+      'Observationen har redan börjat och kan därför inte ställas in. Om den inte blev av, välj ”Den blev inte av”.',
     cancelled: 'Inställd. {peer} har fått besked, och korten för observationen är tillbakadragna.',
     didNotHappenDone: 'Noterat – sådant händer. Ingen klandras. Vill du hitta en ny tid?',
     scheduleAgain: 'Hitta en ny tid',

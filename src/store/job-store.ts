@@ -77,8 +77,8 @@ export class CosmosJobStore implements JobStore {
     options: CosmosJobStoreOptions = {},
   ) {
     this.orphanGraceMs = options.orphanGraceMs ?? 10 * 60_000;
-    this.jobs = new CosmosCollection<Job>(container, 'job', (j) => j.slot);
-    this.pointers = new CosmosCollection<JobPointer>(container, 'job-pointer', (p) => p.slot);
+    this.jobs = new CosmosCollection<Job>(container, 'job', 'slot');
+    this.pointers = new CosmosCollection<JobPointer>(container, 'job-pointer', 'slot');
   }
 
   private readonly jobs: CosmosCollection<Job>;

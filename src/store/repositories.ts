@@ -16,7 +16,7 @@ import {
   TeamRepository,
 } from '../domain/repositories';
 import { Team } from '../domain/team';
-import { CosmosCollection } from './cosmos-collection';
+import { CosmosCollection, TenantScope } from './cosmos-collection';
 import { CosmosStore } from './cosmos-store';
 
 class CosmosPeople extends CosmosCollection<Person> implements PeopleRepository {
@@ -57,40 +57,42 @@ const promptFactFields = [
   'safetyRating',
 ] as const;
 
-/** the domain's repositories over the store's containers */
-export function cosmosRepositories(store: CosmosStore): Repositories {
+/**
+ * The domain's repositories over the store's containers, for one tenant: nothing they read, write,
+ * list or count belongs to another (see TenantScope).
+ */
+export function cosmosRepositories(store: CosmosStore, tenant: TenantScope): Repositories {
   const { people, teams, programmes } = store.containers;
-  const byProgramme = { programmeId: (d: { programmeId: string }) => d.programmeId };
-  const programmeDocs = new CosmosCollection<Programme>(programmes, 'programme', byProgramme.programmeId);
-  const enrolments = new CosmosCollection<Enrolment>(programmes, 'enrolment', byProgramme.programmeId);
-  const pairs = new CosmosCollection<Pair>(programmes, 'pair', byProgramme.programmeId);
-  const audit = new CosmosCollection<AuditEntry>(programmes, 'audit', byProgramme.programmeId);
-  const nudges = new CosmosCollection<Nudge>(programmes, 'nudge', byProgramme.programmeId);
+  const programmeDocs = new CosmosCollection<Programme>(programmes, 'programme', 'programmeId', tenant);
+  const enrolments = new CosmosCollection<Enrolment>(programmes, 'enrolment', 'programmeId', tenant);
+  const pairs = new CosmosCollection<Pair>(programmes, 'pair', 'programmeId', tenant);
+  const audit = new CosmosCollection<AuditEntry>(programmes, 'audit', 'programmeId', tenant);
+  const nudges = new CosmosCollection<Nudge>(programmes, 'nudge', 'programmeId', tenant);
   const programmeRepo: ProgrammeRepository = {
     programmes: programmeDocs,
     enrolments,
     pairs,
-    invitations: new CosmosCollection<Invitation>(programmes, 'invitation', byProgramme.programmeId),
+    invitations: new CosmosCollection<Invitation>(programmes, 'invitation', 'programmeId', tenant),
     allProgrammes: () => programmeDocs.query('', [], undefined, 'c.startDate DESC'),
     enrolmentsOf: (programmeId) => enrolments.query('', [], programmeId, 'c.displayName'),
     pairsOf: (programmeId) => pairs.query('', [], programmeId),
     audit,
     nudges,
-    deliveries: new CosmosCollection<NudgeDelivery>(programmes, 'nudge-delivery', byProgramme.programmeId),
+    deliveries: new CosmosCollection<NudgeDelivery>(programmes, 'nudge-delivery', 'programmeId', tenant),
     nudgesOf: (programmeId) => nudges.query('', [], programmeId, 'c.createdAt DESC'),
     auditOf: async (programmeId, limit) =>
       (await audit.query('', [], programmeId, 'c.at DESC')).slice(0, limit),
   };
-  const byPair = (d: { pairId: string }) => d.pairId;
-  const observations = new CosmosCollection<Observation>(store.containers.cycles, 'observation', byPair);
-  const prompts = new CosmosCollection<Prompt>(store.containers.cycles, 'prompt', byPair);
-  const summaries = new CosmosCollection<Summary>(store.containers.cycles, 'summary', byPair);
+  const { cycles: cycleDocs } = store.containers;
+  const observations = new CosmosCollection<Observation>(cycleDocs, 'observation', 'pairId', tenant);
+  const prompts = new CosmosCollection<Prompt>(cycleDocs, 'prompt', 'pairId', tenant);
+  const summaries = new CosmosCollection<Summary>(cycleDocs, 'summary', 'pairId', tenant);
   const cycles: CycleRepository = {
     observations,
     prompts,
     summaries,
     // beside the person document in `people`, each in its own partition (its id): a point read away
-    calendars: new CosmosCollection<Calendar>(people, 'calendar', (c) => c.id),
+    calendars: new CosmosCollection<Calendar>(people, 'calendar', 'id', tenant),
     observationsOf: (pairId) => observations.query('', [], pairId, 'c.startsAt'),
     summariesOf: (pairId) => summaries.query('', [], pairId, 'c.sentAt DESC'),
     answeredBy: (personId) =>
@@ -114,8 +116,8 @@ export function cosmosRepositories(store: CosmosStore): Repositories {
   };
   return {
     cycles,
-    people: new CosmosPeople(people, 'person', (p) => p.id),
-    teams: new CosmosTeams(teams, 'team', (t) => t.id),
+    people: new CosmosPeople(people, 'person', 'id', tenant),
+    teams: new CosmosTeams(teams, 'team', 'id', tenant),
     programmes: programmeRepo,
   };
 }

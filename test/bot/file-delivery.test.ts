@@ -48,6 +48,8 @@ async function silentServer(): Promise<{ url: string; close(): Promise<void> }> 
 describe('file delivery', () => {
   const sandbox = sinon.createSandbox();
   let connector: LocalConnector;
+  /** the local store's host, which stands in for OneDrive only where a test names it */
+  const local = () => [new URL(connector.url).host];
 
   beforeEach(async () => {
     connector = new LocalConnector();
@@ -106,7 +108,7 @@ describe('file delivery', () => {
   describe('uploadAccepted', () => {
     it('puts the exact bytes, with Content-Length and Content-Range for the whole file', async () => {
       const bytes = csvBytes();
-      const outcome = await uploadAccepted(connector.uploadInfo(fileName), bytes);
+      const outcome = await uploadAccepted(connector.uploadInfo(fileName), bytes, fetch, 10_000, local());
       assert.deepEqual(outcome, { status: 'uploaded' });
       assert.equal(connector.uploads.length, 1);
       const upload = connector.uploads[0]!;
@@ -130,21 +132,34 @@ describe('file delivery', () => {
 
     it('reports a store that answers 500 as failed', async () => {
       connector.uploadFailures.set(fileName, 500);
-      const outcome = await uploadAccepted(connector.uploadInfo(fileName), csvBytes());
+      const outcome = await uploadAccepted(
+        connector.uploadInfo(fileName),
+        csvBytes(),
+        fetch,
+        10_000,
+        local(),
+      );
       assert.deepEqual(outcome, { status: 'failed', reason: 'HTTP 500' });
       assert.equal(connector.uploads.length, 1, 'tried once, not retried');
     });
 
     it('reports a store still waiting for more of the file as failed', async () => {
       connector.uploadFailures.set(fileName, 202);
-      const outcome = await uploadAccepted(connector.uploadInfo(fileName), csvBytes());
+      const outcome = await uploadAccepted(
+        connector.uploadInfo(fileName),
+        csvBytes(),
+        fetch,
+        10_000,
+        local(),
+      );
       assert.deepEqual(outcome, { status: 'failed', reason: 'upload incomplete' });
     });
 
     it('reports a store that cannot be reached as failed, without the URL in the reason', async () => {
       const info = connector.uploadInfo(fileName);
+      const hosts = local();
       await connector.stop();
-      const outcome = await uploadAccepted(info, csvBytes());
+      const outcome = await uploadAccepted(info, csvBytes(), fetch, 10_000, hosts);
       assert.deepEqual(outcome, { status: 'failed', reason: 'network error' });
       await connector.start();
     });
@@ -157,6 +172,7 @@ describe('file delivery', () => {
           csvBytes(),
           fetch,
           100,
+          [new URL(silent.url).host],
         );
         assert.deepEqual(outcome, { status: 'failed', reason: 'timed out' });
       } finally {
@@ -178,9 +194,9 @@ describe('file delivery', () => {
       });
       assert.deepEqual(
         await uploadAccepted({ ...info, uploadUrl: 'http://files.example/upload' }, csvBytes(), fetchImpl),
-        { status: 'failed', reason: 'no upload URL' },
+        { status: 'failed', reason: 'upload host not allowed', host: 'files.example' },
       );
-      assert.deepEqual(await uploadAccepted(info, Buffer.alloc(0), fetchImpl), {
+      assert.deepEqual(await uploadAccepted(info, Buffer.alloc(0), fetchImpl, 10_000, local()), {
         status: 'failed',
         reason: 'empty file',
       });
@@ -199,6 +215,100 @@ describe('file delivery', () => {
       assert.equal(url, 'https://contoso-my.sharepoint.com/upload?token=t');
       assert.equal(init.method, 'PUT');
       assert.deepEqual(init.headers, { 'content-length': '5', 'content-range': 'bytes 0-4/5' });
+    });
+  });
+
+  describe('uploadAccepted: only to the hosts Teams uses for file consent', () => {
+    const bytes = () => Buffer.from('a,b\r\n');
+    const refused = [
+      // not a SharePoint host at all, with the name somewhere else in the URL
+      'https://evil.example/.sharepoint.com',
+      'https://evil.example/contoso.sharepoint.com/upload',
+      'https://evil.example?.sharepoint.com',
+      'https://evil.example#.sharepoint.com',
+      'https://evil.example\\.sharepoint.com/upload',
+      // the name as a prefix of another host
+      'https://contoso.sharepoint.com.evil.example/upload',
+      'https://contoso.sharepoint.com%2eevil.example/upload',
+      'https://contoso.sharepoint.com\u3002evil.example/upload',
+      // the name as a user name
+      'https://user@contoso.sharepoint.com@evil.example/upload',
+      'https://contoso.sharepoint.com@evil.example/upload',
+      'https://user:secret@contoso.sharepoint.com/upload',
+      // addresses instead of names
+      'https://13.107.136.9/upload',
+      'https://0x0d.0x6b.0x88.0x09/upload',
+      'https://[2603:1061::1]/upload',
+      'https://127.0.0.1/upload',
+      // near misses
+      'https://contoso.sharepoint.com./upload',
+      'https://sharepoint.com/upload',
+      'https://a.b.sharepoint.com/upload',
+      'https://contoso.sharepoınt.com/upload',
+      'https://xn--cntoso-8ua.sharepoint.com/upload',
+      'https://contoso.sharepoint.com:8443/upload',
+      'https://contoso.sharepoint-df.com/upload',
+      'https://contoso.sharepoint.us/upload',
+      'http://contoso.sharepoint.com/upload',
+      'http://localhost/upload',
+      'http://127.0.0.1/upload',
+      'ftp://contoso.sharepoint.com/upload',
+    ];
+    for (const uploadUrl of refused) {
+      it(`puts nothing to ${uploadUrl}`, async () => {
+        const fetchStub = sandbox.stub().resolves(new Response(null, { status: 201 }));
+        const outcome = await uploadAccepted({ uploadUrl }, bytes(), fetchStub as unknown as typeof fetch);
+        assert.equal(outcome.status, 'failed');
+        assert.equal(fetchStub.callCount, 0);
+        assert.doesNotMatch(JSON.stringify(outcome), /upload$|\/upload|secret/, 'no path or credentials');
+      });
+    }
+
+    for (const uploadUrl of [
+      'https://contoso-my.sharepoint.com/personal/avery_contoso_com/_api/v2.0/drive/items/1/uploadSession?guid=g&tempauth=t',
+      'https://contoso.sharepoint.com/upload?tempauth=t',
+      'HTTPS://CONTOSO-MY.SHAREPOINT.COM/personal/upload?tempauth=t',
+      'https://contoso-my.sharepoint.com:443/personal/upload?tempauth=t',
+    ]) {
+      it(`puts the file to ${uploadUrl}`, async () => {
+        const fetchStub = sandbox.stub().resolves(new Response(null, { status: 201 }));
+        const outcome = await uploadAccepted({ uploadUrl }, bytes(), fetchStub as unknown as typeof fetch);
+        assert.deepEqual(outcome, { status: 'uploaded' });
+        assert.equal(fetchStub.callCount, 1);
+      });
+    }
+
+    it('says which host was refused, and nothing of the path or query', async () => {
+      const outcome = await uploadAccepted(
+        { uploadUrl: 'https://files.evil.example/secret-path?tempauth=s3cret' },
+        bytes(),
+        sandbox.stub().rejects(new Error('must not be called')) as unknown as typeof fetch,
+      );
+      assert.deepEqual(outcome, {
+        status: 'failed',
+        reason: 'upload host not allowed',
+        host: 'files.evil.example',
+      });
+    });
+
+    it("puts to a host the caller allows (the tests' local store) over http, and to no other port or host", async () => {
+      const info = connector.uploadInfo(fileName);
+      const allowed = [new URL(info.uploadUrl).host];
+      assert.deepEqual(await uploadAccepted(info, bytes(), fetch, 10_000, allowed), { status: 'uploaded' });
+      const fetchStub = sandbox.stub().resolves(new Response(null, { status: 201 }));
+      const other = new URL(info.uploadUrl);
+      other.port = String(Number(other.port) + 1);
+      for (const uploadUrl of [other.href, info.uploadUrl.replace('127.0.0.1', 'localhost')]) {
+        const outcome = await uploadAccepted(
+          { uploadUrl },
+          bytes(),
+          fetchStub as unknown as typeof fetch,
+          10_000,
+          allowed,
+        );
+        assert.equal(outcome.status, 'failed', uploadUrl);
+      }
+      assert.equal(fetchStub.callCount, 0);
     });
   });
 

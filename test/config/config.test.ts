@@ -10,9 +10,14 @@ function localEnv(overrides: Env = {}): Env {
   return { BOT_ANONYMOUS: '1', ...overrides };
 }
 
-/** behind Azure Bot Service with a multi-tenant registration */
+/** behind Azure Bot Service with a single-tenant registration (the default app type) */
 function azureBotEnv(overrides: Env = {}): Env {
-  return { MicrosoftAppId: appId, MicrosoftAppPassword: 'app-secret-value', ...overrides };
+  return {
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: 'app-secret-value',
+    MicrosoftAppTenantId: tenant,
+    ...overrides,
+  };
 }
 
 /** the ConfigurationError parseConfig throws for env (fails the test if it does not throw one) */
@@ -46,6 +51,10 @@ describe('parseConfig', () => {
         retentionDays: 365,
         exportAs: 'chat',
         instances: 1,
+        // the tenant of the Playground configurations in env/
+        allowedTenantIds: [tenant],
+        // anonymous: nobody else on the network may act as anyone
+        host: '127.0.0.1',
       });
     });
 
@@ -100,14 +109,26 @@ describe('parseConfig', () => {
       assert.deepEqual(codesFor({ BOT_ANONYMOUS: 'yes' }), ['PC-CFG-014']);
     });
 
-    it('authenticates a multi-tenant registration with app id and password', () => {
+    it('authenticates a single-tenant registration (the default app type) with app id, password and tenant', () => {
       assert.deepEqual(parseConfig(azureBotEnv()).auth, {
         mode: 'authenticated',
         appId,
         appPassword: 'app-secret-value',
-        appType: 'MultiTenant',
-        tenantId: '',
+        appType: 'SingleTenant',
+        tenantId: tenant,
       });
+    });
+
+    it('still starts an existing multi-tenant registration when the tenants it serves are listed', () => {
+      const config = parseConfig(
+        azureBotEnv({
+          MicrosoftAppType: 'MultiTenant',
+          MicrosoftAppTenantId: undefined,
+          ALLOWED_TENANT_IDS: tenant,
+        }),
+      );
+      assert.equal(config.auth.mode === 'authenticated' && config.auth.appType, 'MultiTenant');
+      assert.deepEqual(config.allowedTenantIds, [tenant]);
     });
 
     it('refuses an app id without a password (PC-CFG-003), also when the password is only spaces', () => {
@@ -131,7 +152,9 @@ describe('parseConfig', () => {
     });
 
     it('refuses a single-tenant registration without a tenant id (PC-CFG-005)', () => {
-      const err = configError(azureBotEnv({ MicrosoftAppType: 'SingleTenant' }));
+      const err = configError(
+        azureBotEnv({ MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: undefined }),
+      );
       assert.deepEqual(
         err.issues.map((i) => [i.code, i.variable]),
         [['PC-CFG-005', 'MicrosoftAppTenantId']],
@@ -174,6 +197,41 @@ describe('parseConfig', () => {
           bad,
         );
       }
+    });
+  });
+
+  describe('tenants', () => {
+    const other = '00000000-0000-4000-8000-0000000000bb';
+
+    it('serves the tenants ALLOWED_TENANT_IDS lists, lower-cased and without repeats, in their order', () => {
+      const config = parseConfig(
+        azureBotEnv({ ALLOWED_TENANT_IDS: ` ${other.toUpperCase()}, ${tenant} ,${other}` }),
+      );
+      assert.deepEqual(config.allowedTenantIds, [other, tenant]);
+    });
+
+    it("serves the bot registration's own tenant when ALLOWED_TENANT_IDS is unset", () => {
+      assert.deepEqual(parseConfig(azureBotEnv()).allowedTenantIds, [tenant]);
+    });
+
+    it('serves only the Playground tenant in local mode, unless told otherwise', () => {
+      assert.deepEqual(parseConfig(localEnv()).allowedTenantIds, [tenant]);
+      assert.deepEqual(parseConfig(localEnv({ ALLOWED_TENANT_IDS: other })).allowedTenantIds, [other]);
+    });
+
+    it('refuses to start a multi-tenant registration that names no tenant (PC-CFG-022)', () => {
+      const err = configError(
+        azureBotEnv({ MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: undefined }),
+      );
+      assert.deepEqual(
+        err.issues.map((i) => [i.code, i.variable]),
+        [['PC-CFG-022', 'ALLOWED_TENANT_IDS']],
+      );
+    });
+
+    it('refuses a tenant id that is not a GUID, or a list with one (PC-CFG-024)', () => {
+      for (const bad of ['contoso.onmicrosoft.com', `${tenant},*`, `${tenant};${other}`])
+        assert.deepEqual(codesFor(azureBotEnv({ ALLOWED_TENANT_IDS: bad })), ['PC-CFG-024'], bad);
     });
   });
 
@@ -386,5 +444,26 @@ describe('parseConfig: EXPORT_AS', () => {
     assert.equal(parseConfig(localEnv()).exportAs, 'chat');
     assert.equal(parseConfig(localEnv({ EXPORT_AS: 'file' })).exportAs, 'file');
     assert.deepEqual(codesFor(localEnv({ EXPORT_AS: 'email' })), ['PC-CFG-019']);
+  });
+});
+
+describe('parseConfig: HOST', () => {
+  it('listens only on this machine in local mode, and on every address with an app id', () => {
+    assert.equal(parseConfig(localEnv()).host, '127.0.0.1');
+    assert.equal(parseConfig(azureBotEnv()).host, '0.0.0.0');
+  });
+
+  it('listens where HOST says: an IP address or a host name', () => {
+    for (const host of ['0.0.0.0', '192.168.1.20', '::', '::1', 'localhost', 'bot.internal.example']) {
+      assert.equal(parseConfig(localEnv({ HOST: host })).host, host, host);
+      assert.equal(parseConfig(azureBotEnv({ HOST: host })).host, host, host);
+    }
+  });
+
+  it('refuses a HOST that is neither an IP address nor a host name (PC-CFG-023)', () => {
+    const bad = ['http://0.0.0.0', '0.0.0.0:3978', '[::1]', '1.2.3.999', 'bad host', '-bot.example', 'a..b'];
+    for (const host of [...bad, 'x'.repeat(64)]) {
+      assert.deepEqual(codesFor(localEnv({ HOST: host })), ['PC-CFG-023'], host);
+    }
   });
 });

@@ -35,7 +35,24 @@ describe('the per-person limit', () => {
     assert.equal(limit.size(), 0);
   });
 
+  it("keeps a person's refreshes on a budget of their own, apart from their turns", () => {
+    const limit = new PersonLimit(new TestClock('2026-09-01T08:00:00Z'), windows, [
+      { count: 2, perMs: 1_000 },
+    ]);
+    assert.deepEqual(
+      [1, 2, 3].map(() => limit.admit('blake', 'refresh')),
+      ['admitted', 'admitted', 'refused-first'],
+    );
+    assert.equal(limit.admit('blake'), 'admitted', 'a click after a flood of refreshes');
+    for (let i = 0; i < 5; i++) limit.admit('chris');
+    assert.equal(limit.admit('chris', 'refresh'), 'admitted', 'a refresh after a flood of clicks');
+  });
+
   it('refuses windows that make no sense', () => {
     assert.throws(() => new PersonLimit(new TestClock(), [{ count: 0, perMs: 1000 }]), /count/);
+    assert.throws(
+      () => new PersonLimit(new TestClock(), undefined, [{ count: 5, perMs: -1 }]),
+      /refreshWindows\[0\]/,
+    );
   });
 });

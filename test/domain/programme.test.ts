@@ -151,6 +151,34 @@ describe('programme settings', () => {
       );
     });
 
+    it('holds the dates to a window: a start at most a year back, an end at most three years ahead', () => {
+      // today is 1 September 2026
+      assert.deepEqual(errorsFor(programmeInput({ startDate: '9999-01-01', endDate: '9999-12-31' })), {
+        endDate: 'programme.error.endTooLate',
+      });
+      assert.deepEqual(errorsFor(programmeInput({ startDate: '2025-08-31', endDate: '2026-12-31' })), {
+        startDate: 'programme.error.startTooEarly',
+      });
+      assert.deepEqual(errorsFor(programmeInput({ startDate: '2027-01-01', endDate: '2029-09-02' })), {
+        endDate: 'programme.error.endTooLate',
+      });
+      assert.equal(
+        settingsFor(programmeInput({ startDate: '2025-09-01', endDate: '2026-12-31' })).startDate,
+        '2025-09-01',
+      );
+      assert.equal(
+        settingsFor(programmeInput({ startDate: '2027-01-01', endDate: '2029-09-01' })).endDate,
+        '2029-09-01',
+      );
+    });
+
+    it('lets an edit keep a start date that is now more than a year back, but not move it there', () => {
+      const input = programmeInput({ startDate: '2025-03-01', endDate: '2027-06-30' });
+      assert.equal(validateProgramme(input, clock.now(), supported, { startDate: '2025-03-01' }).ok, true);
+      const moved = validateProgramme(input, clock.now(), supported, { startDate: '2025-04-01' });
+      assert.deepEqual(moved.ok ? {} : moved.errors, { startDate: 'programme.error.startTooEarly' });
+    });
+
     it('refuses a language Peer Coach does not speak', () => {
       assert.deepEqual(errorsFor(programmeInput({ locale: 'de' })), { locale: 'programme.error.locale' });
     });

@@ -14,6 +14,7 @@ describe('e2e: authentication fails closed', () => {
         BOT_ANONYMOUS: '',
         MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
         MicrosoftAppPassword: 'not-a-real-secret',
+        MicrosoftAppTenantId: '00000000-0000-4000-8000-0000000000aa',
       });
     });
     after(() => bot.close());

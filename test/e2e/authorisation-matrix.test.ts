@@ -12,6 +12,8 @@ import {
   installed,
   message,
   submit,
+  tenantId,
+  testUser,
   TestUser,
 } from '../support/activities';
 import { buttonData, scheduleObservation } from '../support/cycle-fixtures';
@@ -32,15 +34,29 @@ type Data = Record<string, string>;
 
 // ---------------------------------------------------------------- the people
 
-/** pair 1 is Blake and Chris; pair 2 is Dana and Eli; Avery coordinates; Fran only installed the app */
-type Role = 'owner' | 'peer' | 'otherPair' | 'coordinator' | 'stranger';
-const roles: readonly Role[] = ['owner', 'peer', 'otherPair', 'coordinator', 'stranger'];
+/**
+ * Pair 1 is Blake and Chris; pair 2 is Dana and Eli; Avery coordinates; Fran only installed the app.
+ * Another organisation shares the deployment: in tenant B, Tova coordinates and Ulf is paired with Vera.
+ */
+type LocalRole = 'owner' | 'peer' | 'otherPair' | 'coordinator' | 'stranger';
+type Role = LocalRole | 'tenantCoordinator' | 'tenantSupervisor';
+const roles: readonly Role[] = [
+  'owner',
+  'peer',
+  'otherPair',
+  'coordinator',
+  'stranger',
+  'tenantCoordinator',
+  'tenantSupervisor',
+];
 const roleNames: Record<Role, string> = {
   owner: 'the person it belongs to',
   peer: 'their peer',
   otherPair: 'a member of another pair',
   coordinator: 'a coordinator',
   stranger: 'a stranger',
+  tenantCoordinator: "another tenant's coordinator",
+  tenantSupervisor: "another tenant's paired supervisor",
 };
 /** for commands, which belong to nobody: who is typing */
 const commandRoleNames: Record<Role, string> = {
@@ -49,14 +65,33 @@ const commandRoleNames: Record<Role, string> = {
   otherPair: 'a member of pair 2 (Dana)',
   coordinator: 'a coordinator (Avery)',
   stranger: 'a stranger (Fran)',
+  tenantCoordinator: "tenant B's coordinator (Tova)",
+  tenantSupervisor: 'a supervisor of tenant B (Ulf)',
 };
 const pairOne = [blake, chris];
 const inPairOne = (u: TestUser) => pairOne.includes(u);
 
+const tenantB = '00000000-0000-4000-8000-0000000000bb';
+const tova = testUser('7', 'Tova Ring', { tenantId: tenantB, conversationId: 'a:personal-tova' });
+const ulf = testUser('8', 'Ulf Sand', { tenantId: tenantB, conversationId: 'a:personal-ulf' });
+const vera = testUser('9', 'Vera Strand', { tenantId: tenantB, conversationId: 'a:personal-vera' });
+const inTenantB = (u: TestUser) => u.tenantId === tenantB;
+/** anything of tenant A: its programme, and everyone in it */
+const anythingOfTenantA =
+  /\bAutumn\b(?! term 2026)|Avery Lind|Blake Berg|Chris Dahl|Dana Ek|Eli Fors|Fran Gale|PAIR1-SECRET/;
+
 /** who plays a role for a thing of pair 1 that belongs to `owner` */
 function personFor(role: Role, owner: TestUser): TestUser {
   const peer = owner === blake ? chris : blake;
-  return { owner, peer, otherPair: dana, coordinator: avery, stranger: fran }[role];
+  return {
+    owner,
+    peer,
+    otherPair: dana,
+    coordinator: avery,
+    stranger: fran,
+    tenantCoordinator: tova,
+    tenantSupervisor: ulf,
+  }[role];
 }
 
 /** everything pair 1 writes carries this, so a leak is a plain substring search */
@@ -83,6 +118,7 @@ const says = {
   notEnrolled: /You are not enrolled in that programme/,
   youArePaired: /You already have a peer in that programme/,
   self: /You cannot invite yourself/,
+  notFound: /That programme no longer exists/,
 };
 const anyRefusal = new RegExp(
   Object.values(says)
@@ -180,7 +216,23 @@ interface Row {
   readonly data: (w: World, actor: TestUser) => Data;
   /** the message holding the card, for verbs that update it later */
   readonly cardId?: (w: World) => string;
-  readonly expect: Record<Role, Outcome>;
+  readonly expect: Record<LocalRole, Outcome>;
+  /**
+   * what tenant B's people see (default: what a stranger sees; tenant B's coordinator is told that
+   * tenant A's programme does not exist)
+   */
+  readonly otherTenant?: Partial<Record<'tenantCoordinator' | 'tenantSupervisor', Outcome>>;
+}
+
+/** what `role` is shown for a row */
+function expectation(row: Row, role: Role): Outcome {
+  if (role === 'tenantCoordinator' || role === 'tenantSupervisor') {
+    const coordinatorRow = row.expect.stranger.shows === says.notCoordinator;
+    const fallback =
+      role === 'tenantCoordinator' && coordinatorRow ? refused(says.notFound) : row.expect.stranger;
+    return row.otherTenant?.[role] ?? fallback;
+  }
+  return row.expect[role];
 }
 
 /** a coordinator's card: everyone else is told it is for coordinators */
@@ -205,8 +257,8 @@ function forThePair(card: string, data: Row['data'], shows: RegExp, othersSee = 
 }
 
 /** acts on the actor's own data only, whoever sends it */
-function forEveryone(card: string, data: Row['data'], shows: RegExp | Record<Role, RegExp>): Row {
-  const see = (r: Role) => allowed(shows instanceof RegExp ? shows : shows[r]);
+function forEveryone(card: string, data: Row['data'], shows: RegExp | Record<LocalRole, RegExp>): Row {
+  const see = (r: LocalRole) => allowed(shows instanceof RegExp ? shows : shows[r]);
   return {
     card,
     data,
@@ -222,11 +274,14 @@ function forEveryone(card: string, data: Row['data'], shows: RegExp | Record<Rol
 
 /** one row per verb: the type makes a new verb without a row a compile error, the first test a failure */
 const matrix: Record<Verb, Row> = {
-  [verbs.runCommand]: forCoordinators(
-    "the coordinator's help card: Programmes",
-    (w) => allButtons(w.coordinator.help, verbs.runCommand).find((d) => d.command === 'programmes')!,
-    /Programmes[\s\S]*Autumn/,
-  ),
+  [verbs.runCommand]: {
+    ...forCoordinators(
+      "the coordinator's help card: Programmes",
+      (w) => allButtons(w.coordinator.help, verbs.runCommand).find((d) => d.command === 'programmes')!,
+      /Programmes[\s\S]*Autumn/,
+    ),
+    otherTenant: { tenantCoordinator: own(/Programmes[\s\S]*Winter/) },
+  },
   [verbs.saveProfile]: forEveryone(
     "the owner's profile card",
     (w) => ({
@@ -237,11 +292,14 @@ const matrix: Record<Verb, Row> = {
     }),
     /Saved\. I will show times in Europe\/Stockholm/,
   ),
-  [verbs.newProgramme]: forCoordinators(
-    'the programme list',
-    (w) => buttonData(w.coordinator.list, verbs.newProgramme),
-    /New programme/,
-  ),
+  [verbs.newProgramme]: {
+    ...forCoordinators(
+      'the programme list',
+      (w) => buttonData(w.coordinator.list, verbs.newProgramme),
+      /New programme/,
+    ),
+    otherTenant: { tenantCoordinator: allowed(/New programme/) },
+  },
   [verbs.saveProgramme]: forCoordinators(
     'the programme form, saved unchanged',
     (w) => ({
@@ -314,6 +372,7 @@ const matrix: Record<Verb, Row> = {
       coordinator: refused(says.notAddressed),
       stranger: refused(says.notAddressed),
     },
+    otherTenant: { tenantCoordinator: refused(says.stale), tenantSupervisor: refused(says.stale) },
   },
   [verbs.declineInvitation]: {
     card: "the invitee's invitation card (already accepted: declining changes nothing)",
@@ -326,15 +385,19 @@ const matrix: Record<Verb, Row> = {
       coordinator: refused(says.notAddressed),
       stranger: refused(says.notAddressed),
     },
+    otherTenant: { tenantCoordinator: refused(says.stale), tenantSupervisor: refused(says.stale) },
   },
-  [verbs.addCoordinator]: forCoordinators(
-    'the coordinators card, each choosing themself',
-    (w, actor) => ({
-      ...buttonData(w.coordinator.coordinators, verbs.addCoordinator),
-      person: actor.aadObjectId,
-    }),
-    /Avery Lind is already a coordinator/,
-  ),
+  [verbs.addCoordinator]: {
+    ...forCoordinators(
+      'the coordinators card, each choosing themself',
+      (w, actor) => ({
+        ...buttonData(w.coordinator.coordinators, verbs.addCoordinator),
+        person: actor.aadObjectId,
+      }),
+      /Avery Lind is already a coordinator/,
+    ),
+    otherTenant: { tenantCoordinator: own(/Tova Ring is already a coordinator/) },
+  },
   [verbs.openSchedule]: {
     card: "the owner's upcoming card: Reschedule",
     data: (w) => buttonFor(w.pair1.upcoming, verbs.openSchedule, w.pair1.observations.open),
@@ -346,6 +409,7 @@ const matrix: Record<Verb, Row> = {
       coordinator: refused(says.noPair),
       stranger: refused(says.noPair),
     },
+    otherTenant: { tenantSupervisor: own(/Schedule an observation/) },
   },
   [verbs.saveSchedule]: forThePair(
     "the owner's form moving an observation",
@@ -379,6 +443,7 @@ const matrix: Record<Verb, Row> = {
       coordinator: refused(says.notYours),
       stranger: refused(says.notYours),
     },
+    otherTenant: { tenantCoordinator: refused(says.stale), tenantSupervisor: refused(says.stale) },
   },
   [verbs.viewPrompt]: {
     card: "the owner's before-card: its refresh, which shows the host's own answers",
@@ -390,6 +455,7 @@ const matrix: Record<Verb, Row> = {
       coordinator: refused(says.notYours),
       stranger: refused(says.notYours),
     },
+    otherTenant: { tenantCoordinator: refused(says.stale), tenantSupervisor: refused(says.stale) },
   },
   [verbs.viewSummary]: forThePair(
     "the owner's summary card: its refresh",
@@ -437,12 +503,16 @@ const matrix: Record<Verb, Row> = {
     }),
     /This nudge reaches 4 people/,
   ),
-  [verbs.sendNudge]: forCoordinators(
-    'the nudge preview card: Send',
-    (w) => buttonData(w.coordinator.preview, verbs.sendNudge),
-    /Sending the nudge/,
-    (w) => w.coordinator.composeId,
-  ),
+  [verbs.sendNudge]: {
+    ...forCoordinators(
+      'the nudge preview card: Send',
+      (w) => buttonData(w.coordinator.preview, verbs.sendNudge),
+      /Sending the nudge/,
+      (w) => w.coordinator.composeId,
+    ),
+    // a nudge is found by its own id, which names no programme
+    otherTenant: { tenantCoordinator: refused(says.stale) },
+  },
   [verbs.askToErase]: forEveryone(
     "the owner's my-data card",
     (w) => buttonData(w.owner.myData, verbs.askToErase),
@@ -463,7 +533,8 @@ const matrix: Record<Verb, Row> = {
 
 /** refusals first, then those allowed outside pair 1, then the peer, the owner last: a change comes after every refusal */
 function runOrder(row: Row): Role[] {
-  const rank = (r: Role) => (row.expect[r].kind !== 'allowed' ? 0 : r === 'owner' ? 3 : r === 'peer' ? 2 : 1);
+  const rank = (r: Role) =>
+    expectation(row, r).kind !== 'allowed' ? 0 : r === 'owner' ? 3 : r === 'peer' ? 2 : 1;
   return [...roles].sort((a, b) => rank(a) - rank(b));
 }
 
@@ -806,11 +877,26 @@ describe('e2e: authorisation matrix — every command and card action, by everyo
   }
 
   before(async () => {
-    bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
+    bot = await startTestBot({
+      COORDINATOR_AAD_IDS: `${avery.aadObjectId},${tova.aadObjectId}`,
+      ALLOWED_TENANT_IDS: `${tenantId},${tenantB}`,
+    });
     svc = bot.connector.url;
     // Tuesday 1 September 2026, 10:00 in Stockholm
     bot.clock.set('2026-09-01T08:00:00Z');
-    for (const u of [avery, blake, chris, dana, eli, fran]) await bot.post(installed(u, svc));
+    for (const u of [avery, blake, chris, dana, eli, fran, tova, ulf, vera])
+      await bot.post(installed(u, svc));
+    // tenant B: Tova's programme, Ulf paired with Vera
+    const winter = (await createProgramme(bot, tova, 'Winter')).programmeId;
+    await click(tova, verbs.saveEnrol, {
+      programmeId: winter,
+      people: `${ulf.aadObjectId},${vera.aadObjectId}`,
+    });
+    await click(tova, verbs.pairManually, {
+      programmeId: winter,
+      first: ulf.aadObjectId,
+      second: vera.aadObjectId,
+    });
     const { programmeId } = await createProgramme(bot, avery, 'Autumn');
     const people = [blake, chris, dana, eli].map((u) => u.aadObjectId).join(',');
     await click(avery, verbs.saveEnrol, { programmeId, people });
@@ -962,7 +1048,8 @@ describe('e2e: authorisation matrix — every command and card action, by everyo
       }
       for (const role of roles) {
         const u = personFor(role, blake);
-        const isRefused = commandAccess[name] === 'coordinators' && role !== 'coordinator';
+        const isRefused =
+          commandAccess[name] === 'coordinators' && role !== 'coordinator' && role !== 'tenantCoordinator';
         it(`${command.words[0]} — ${commandRoleNames[role]}: ${isRefused ? 'refused' : 'answered'}`, async () => {
           const before = await pairOneDocs();
           for (const how of ['typed', 'button'] as const) {
@@ -977,6 +1064,7 @@ describe('e2e: authorisation matrix — every command and card action, by everyo
               assert.doesNotMatch(seen.text, failure, how);
             }
             if (!inPairOne(u)) assert.doesNotMatch(seen.raw, anySecret, `${how}: pair 1’s words shown`);
+            if (inTenantB(u)) assert.doesNotMatch(seen.raw, anythingOfTenantA, `${how}: tenant A shown`);
           }
           if (!inPairOne(u)) assert.deepEqual(await pairOneDocs(), before, 'pair 1 untouched');
         });
@@ -995,7 +1083,7 @@ describe('e2e: authorisation matrix — every command and card action, by everyo
       }
       describe(`${verb} — ${row.card}`, () => {
         for (const role of runOrder(row)) {
-          const expected = row.expect[role];
+          const expected = expectation(row, role);
           const u = personFor(role, row.belongsTo ?? blake);
           it(`${roleNames[role]} (${u.name}): ${expected.kind} — ${expected.shows.source}`, async () => {
             const before = await pairOneDocs();
@@ -1007,6 +1095,7 @@ describe('e2e: authorisation matrix — every command and card action, by everyo
               assert.doesNotMatch(seen.raw, anySecret, 'pair 1’s words shown');
               if (expected.kind !== 'allowed') assertNothingOfPairOne(seen.raw);
             }
+            if (inTenantB(u)) assert.doesNotMatch(seen.raw, anythingOfTenantA, 'tenant A shown');
             if (expected.kind !== 'allowed' || !inPairOne(u))
               assert.deepEqual(await pairOneDocs(), before, 'pair 1’s documents changed');
           });
@@ -1021,8 +1110,8 @@ describe('e2e: authorisation matrix — every command and card action, by everyo
     for (const verb of allVerbs) {
       const row = matrix[verb as Verb];
       if (!row) continue;
-      for (const role of roles.filter((r) => row.expect[r].kind !== 'allowed')) {
-        const expected = row.expect[role];
+      for (const role of roles.filter((r) => expectation(row, r).kind !== 'allowed')) {
+        const expected = expectation(row, role);
         const u = personFor(role, row.belongsTo ?? blake);
         it(`${verb} — ${roleNames[role]} (${u.name}): ${expected.kind} — ${expected.shows.source}`, async () => {
           const before = await pairOneDocs();
@@ -1034,6 +1123,7 @@ describe('e2e: authorisation matrix — every command and card action, by everyo
           assert.match(seen.text, expected.shows);
           assert.doesNotMatch(seen.text, failure);
           if (!inPairOne(u)) assertNothingOfPairOne(seen.raw);
+          if (inTenantB(u)) assert.doesNotMatch(seen.raw, anythingOfTenantA, 'tenant A shown');
           assert.deepEqual(await pairOneDocs(), before, 'pair 1’s documents changed');
         });
       }
@@ -1072,7 +1162,7 @@ describe('e2e: authorisation matrix — every command and card action, by everyo
 
   describe('nothing of pair 1 reached anyone else', () => {
     it('no message, card update or invoke answer to Dana, Eli, Avery or Fran holds a word pair 1 wrote', () => {
-      for (const u of [dana, eli, avery, fran]) {
+      for (const u of [dana, eli, avery, fran, tova, ulf, vera]) {
         const everything = [
           ...(shown.get(u) ?? []),
           ...bot.connector.sent
@@ -1082,8 +1172,11 @@ describe('e2e: authorisation matrix — every command and card action, by everyo
             .filter((s) => s.conversationId === u.conversationId)
             .map((s) => JSON.stringify(s)),
         ];
-        assert.ok(everything.length > 20, `${u.name} was shown things`);
-        for (const item of everything) assert.doesNotMatch(item, anySecret, `${u.name} saw pair 1’s words`);
+        assert.ok(everything.length > (inTenantB(u) ? 2 : 20), `${u.name} was shown things`);
+        for (const item of everything) {
+          assert.doesNotMatch(item, anySecret, `${u.name} saw pair 1’s words`);
+          if (inTenantB(u)) assert.doesNotMatch(item, anythingOfTenantA, `${u.name} saw tenant A`);
+        }
       }
     });
   });

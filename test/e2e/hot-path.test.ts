@@ -4,7 +4,7 @@ import { Items } from '@azure/cosmos';
 import sinon from 'sinon';
 import { calendarId } from '../../src/domain/cycle/calendar';
 import { cosmosRepositories } from '../../src/store/repositories';
-import { avery, blake, chris, execute, installed, message, TestUser } from '../support/activities';
+import { avery, blake, chris, execute, installed, message, tenantId, TestUser } from '../support/activities';
 import { cardOf, createProgramme, invokeCard, startTestBot, TestBot, textOf } from '../support/test-bot';
 
 describe('e2e: the per-message hot path', () => {
@@ -113,7 +113,7 @@ describe('e2e: the per-message hot path', () => {
     assert.equal(queries.callCount, 0, 'queries while scheduling');
 
     // the calendars keep what is still to come, and nothing else
-    const repos = cosmosRepositories(bot.app.store);
+    const repos = cosmosRepositories(bot.app.store, { tenantId, home: true });
     for (const u of [blake, chris]) {
       const id = calendarId(u.aadObjectId);
       assert.deepEqual((await repos.cycles.calendars.read(id, id))?.doc.entries, []);

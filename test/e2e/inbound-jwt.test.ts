@@ -31,6 +31,7 @@ describe('e2e: inbound tokens are checked against the keys the channel publishes
       BOT_ANONYMOUS: '',
       MicrosoftAppId: appId,
       MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppTenantId: '00000000-0000-4000-8000-0000000000aa',
       BOT_OPENID_METADATA_URL: issuer.metadataUrl,
     });
     // so that a request let through by mistake would be answered, and the tests below would see it
@@ -157,6 +158,7 @@ describe('e2e: inbound tokens when the channel keys cannot be fetched', () => {
       BOT_ANONYMOUS: '',
       MicrosoftAppId: appId,
       MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppTenantId: '00000000-0000-4000-8000-0000000000aa',
       BOT_OPENID_METADATA_URL: gone.metadataUrl,
     });
     sandbox.stub(console, 'error');

@@ -402,6 +402,91 @@ describe('e2e: a whole observation cycle, driven by the clock', () => {
     assert.match(textOf(cards(blake).at(-1)), /did not happen. No blame/);
   });
 
+  it('keeps an observation that has started from being cancelled: only "did not happen" is offered, and the figures stay', async () => {
+    await scheduleThursdayAtTen(blake, blake);
+    await bot.post(message(blake, svc, 'upcoming'));
+    const beforeStart = cards(blake).at(-1);
+    assert.ok(verbsOf(beforeStart).includes('observation.cancel'), 'before it starts, it can be cancelled');
+    const report = async () => {
+      await bot.post(message(avery, svc, 'report'));
+      return textOf(cards(avery).at(-1));
+    };
+
+    // Thursday 10:30 in Stockholm: the observation is under way
+    bot.clock.set('2026-09-03T08:30:00Z');
+    const figures = await report();
+    await bot.post(message(blake, svc, 'upcoming'));
+    assert.deepEqual(verbsOf(cards(blake).at(-1)), ['observation.didNotHappen'], 'no Cancel, no Move');
+
+    // the Cancel button of the card shown before it started
+    const toChris = sentTo(chris).length;
+    const res = await bot.post(
+      execute(blake, svc, 'observation.cancel', buttonData(beforeStart, 'observation.cancel')),
+    );
+    assert.equal(res.status, 200);
+    assert.match(
+      String(sentTo(blake).at(-1)?.activity.text),
+      /has already started, so it cannot be cancelled/,
+    );
+    assert.equal(sentTo(chris).length, toChris, 'Chris is told nothing');
+    const { resources } = await bot.app.store.containers.cycles.items
+      .query("SELECT * FROM c WHERE c.type = 'observation'")
+      .fetchAll();
+    assert.deepEqual(
+      resources.map((o) => o.status),
+      ['scheduled'],
+    );
+    assert.equal(await report(), figures, "the coordinator's figures are unchanged");
+
+    // that it did not happen can still be said
+    const done = invokeCard(
+      (
+        await bot.post(
+          execute(
+            blake,
+            svc,
+            'observation.didNotHappen',
+            buttonData(cards(blake).at(-1), 'observation.didNotHappen'),
+          ),
+        )
+      ).body,
+    );
+    assert.match(textOf(done), /Nothing is held against anyone/);
+  });
+
+  it('holds at most ten observations ahead for a pair: the eleventh is refused, stored nowhere and told to nobody', async () => {
+    const days = ['03', '04', '07', '08', '09', '10', '11', '14', '15', '16'];
+    for (const day of days) {
+      const card = await scheduleObservation(bot, blake, blake, {
+        date: `2026-09-${day}`,
+        startTime: '10:00',
+      });
+      assert.match(textOf(card), /Scheduled/, day);
+    }
+    const toChris = sentTo(chris).length;
+    const eleventh = await scheduleObservation(bot, chris, chris, { date: '2026-09-17', startTime: '10:00' });
+    assert.match(textOf(eleventh), /already have 10 observations ahead/);
+    assert.doesNotMatch(textOf(eleventh), /Scheduled:/);
+    assert.equal(
+      sentTo(blake).filter((s) => /scheduled an observation/.test(textOf(cardOf(s.activity)))).length,
+      0,
+    );
+    assert.equal(sentTo(chris).length, toChris + 1, 'Chris sees only his own schedule card');
+    const count = async () =>
+      (
+        await bot.app.store.containers.cycles.items
+          .query("SELECT VALUE COUNT(1) FROM c WHERE c.type = 'observation'")
+          .fetchAll()
+      ).resources[0];
+    assert.equal(await count(), 10);
+
+    // once the first has ended there is room again
+    bot.clock.set('2026-09-03T09:00:00Z');
+    const later = await scheduleObservation(bot, chris, chris, { date: '2026-09-17', startTime: '10:00' });
+    assert.match(textOf(later), /Scheduled/);
+    assert.equal(await count(), 11);
+  });
+
   it('tells the peer to talk in person when Teams says the other cannot be reached (403)', async () => {
     await scheduleThursdayAtTen(blake, blake);
     bot.connector.failures.set(chris.conversationId, { status: 403, code: 'ConversationBlockedByUser' });

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
-import { defaultPersonWindows } from '../../src/delivery/person-limit';
-import { blake, chris, execute, installed, message } from '../support/activities';
-import { startTestBot, TestBot } from '../support/test-bot';
+import { defaultPersonWindows, defaultRefreshWindows } from '../../src/delivery/person-limit';
+import {
+  avery,
+  blake,
+  botAddedToTeam,
+  chris,
+  execute,
+  installed,
+  message,
+  refreshCard,
+} from '../support/activities';
+import { pairWithThursdayObservation } from '../support/cycle-fixtures';
+import { cardOf, startTestBot, TestBot, textOf } from '../support/test-bot';
 
 describe('e2e: a per-person limit on requests', () => {
   let bot: TestBot;
@@ -65,5 +75,115 @@ describe('e2e: a per-person limit on requests', () => {
       .read();
     assert.equal(resource?.paused, false, 'the refused "pause" did not pause Blake');
     assert.doesNotMatch(said(blake.conversationId).join('\n'), /Paused/);
+  });
+});
+
+describe('e2e: automatic card refreshes have their own, generous per-person budget', () => {
+  let bot: TestBot;
+  let svc: string;
+  const refreshBurst = defaultRefreshWindows[0]!;
+  const clickBurst = defaultPersonWindows[0]!;
+  let refresh: { verb: string; data: object };
+
+  beforeEach(async () => {
+    bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId }, undefined, undefined, undefined, {
+      personLimit: defaultPersonWindows,
+    });
+    svc = bot.connector.url;
+    await pairWithThursdayObservation(bot, avery, blake, chris);
+    // the working day before, 16:00: the host's before-card, which refreshes itself when shown
+    bot.clock.set('2026-09-02T14:00:00Z');
+    await bot.runDueWork();
+    const card = bot.connector
+      .to(blake.conversationId)
+      .map((a) => cardOf(a))
+      .find((c) => /Before you are observed/.test(textOf(c)));
+    refresh = (card?.refresh as { action: { verb: string; data: object } }).action;
+    assert.equal(refresh.verb, 'prompt.view');
+    // past the turns that set it all up
+    bot.clock.advance(60_000);
+  });
+  afterEach(() => bot.close());
+
+  /** Teams showing the card n times; how many answers carried the card */
+  async function shown(n: number): Promise<{ cards: number; statuses: number[] }> {
+    let cards = 0;
+    const statuses: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const res = await bot.post(refreshCard(blake, svc, refresh));
+      statuses.push(res.status);
+      if ((res.body as { type?: string }).type === 'application/vnd.microsoft.card.adaptive') cards++;
+    }
+    return { cards, statuses };
+  }
+
+  it('refreshes a chat full of cards, cuts a flood, and leaves the card as it is', async function () {
+    this.timeout(60_000);
+    const flood = await shown(300);
+    assert.equal(flood.cards, refreshBurst.count, `${flood.cards} of 300 refreshes were served`);
+    assert.ok(
+      flood.statuses.every((s) => s === 200),
+      'over the budget Teams gets a plain answer that keeps the card, not an error',
+    );
+    assert.equal(bot.connector.to(blake.conversationId).filter((a) => a.text).length, 0, 'nothing posted');
+    bot.clock.advance(refreshBurst.perMs);
+    assert.equal((await shown(1)).cards, 1, 'served again once the window has passed');
+  });
+
+  it('keeps clicks and refreshes on separate budgets', async () => {
+    await shown(refreshBurst.count + 5);
+    const before = bot.connector.to(blake.conversationId).length;
+    await bot.post(message(blake, svc, 'help'));
+    assert.equal(
+      bot.connector.to(blake.conversationId).length,
+      before + 1,
+      'a click after a flood of refreshes is answered',
+    );
+    assert.doesNotMatch(String(bot.connector.to(blake.conversationId).at(-1)?.text ?? ''), /wait a moment/);
+
+    bot.clock.advance(refreshBurst.perMs);
+    for (let i = 0; i < clickBurst.count + 3; i++) await bot.post(message(blake, svc, 'help'));
+    assert.equal((await shown(1)).cards, 1, 'a card still refreshes after a flood of clicks');
+  });
+});
+
+describe('e2e: a turn without a sender', () => {
+  let bot: TestBot;
+  let svc: string;
+  const team = { id: '19:team-without-sender@thread.tacv2', name: 'Ward 5' };
+
+  beforeEach(async () => {
+    bot = await startTestBot({}, undefined, undefined, undefined, { personLimit: defaultPersonWindows });
+    svc = bot.connector.url;
+  });
+  afterEach(() => bot.close());
+
+  const senders: Record<string, object | undefined> = {
+    'no from': undefined,
+    'an empty from': {},
+    'empty ids': { id: '', aadObjectId: '' },
+    'blank ids': { id: '  ', aadObjectId: ' ' },
+  };
+
+  it('is refused before any store work: a message gets nothing, an invoke 400, an install stores nothing', async () => {
+    for (const [what, from] of Object.entries(senders)) {
+      const said = await bot.post({ ...message(blake, svc, 'pause'), from });
+      assert.equal(said.status, 200, what);
+      const clicked = await bot.post({ ...execute(blake, svc, 'command.run', { command: 'help' }), from });
+      assert.equal(clicked.status, 400, `${what}: the invoke is refused`);
+      await bot.post({ ...installed(blake, svc), from });
+      await bot.post({ ...botAddedToTeam(blake, svc, team), from });
+    }
+    assert.deepEqual(bot.connector.sent, [], 'nothing sent');
+    for (const container of ['people', 'teams'] as const) {
+      const { resources } = await bot.app.store.containers[container].items.readAll().fetchAll();
+      assert.deepEqual(resources, [], `nothing stored in ${container}`);
+    }
+  });
+
+  it('still lets Teams install the app in a team and in a chat', async () => {
+    await bot.post(botAddedToTeam(blake, svc, team));
+    await bot.post(installed(blake, svc));
+    assert.equal(bot.connector.sent.length, 2, 'two welcomes');
   });
 });

@@ -17,6 +17,7 @@ import {
   textOf,
   verbsOf,
 } from '../support/test-bot';
+import { programmeInput } from '../support/domain-fixtures';
 
 const chris = testUser('c', 'Chris Dahl', { timeZone: 'America/New_York', locale: 'en-US' });
 
@@ -133,6 +134,36 @@ describe('e2e: a coordinator sets up a programme over real HTTP', () => {
         .then((r) => r.resources),
       [],
     );
+  });
+
+  it('refuses programme dates outside a sane window, field by field, and stores nothing', async () => {
+    await bot.post(installed(avery, svc));
+    const save = async (startDate: string, endDate: string) =>
+      invokeCard(
+        (
+          await bot.post(
+            execute(avery, svc, 'programme.save', programmeInput({ name: 'Far away', startDate, endDate })),
+          )
+        ).body,
+      );
+    const stored = () =>
+      bot.app.store.containers.programmes.items
+        .readAll()
+        .fetchAll()
+        .then((r) => r.resources.filter((d) => d.type === 'programme'));
+
+    // today is 1 September 2026
+    const farAhead = textOf(await save('9999-01-01', '9999-12-31'));
+    assert.match(farAhead, /The last day can be at most three years from today/);
+    const longAgo = textOf(await save('2025-08-31', '2026-12-31'));
+    assert.match(longAgo, /The first day can be at most a year ago/);
+    assert.doesNotMatch(longAgo, /three years from today/);
+    assert.deepEqual(await stored(), []);
+
+    // the edges of the window are fine
+    const edges = textOf(await save('2025-09-01', '2028-08-31'));
+    assert.doesNotMatch(edges, /at most a year ago|three years from today/);
+    assert.equal((await stored()).length, 1);
   });
 
   it('answers unknown text with a short pointer to help, and help lists what this person can do', async () => {

@@ -24,12 +24,12 @@ describe('e2e: oversized and garbage requests', () => {
     assert.ok(res.status >= 400 && res.status < 500, `got ${res.status}`);
   });
 
-  it('ignores an activity with no sender: it stores and sends nothing', async () => {
+  it('refuses an activity with no sender, channel or tenant: 403, and it stores and sends nothing', async () => {
     const people = async () =>
       (await bot.app.store.containers.people.items.readAll().fetchAll()).resources.length;
     const [storedBefore, sentBefore] = [await people(), bot.connector.sent.length];
     const res = await raw(JSON.stringify({ type: 'message', text: 'help' }));
-    assert.equal(res.status, 200);
+    assert.equal(res.status, 403);
     assert.equal(await people(), storedBefore);
     assert.equal(bot.connector.sent.length, sentBefore);
   });

@@ -40,7 +40,11 @@ const configSource = readRepoFile('src/config/config.ts');
 const npmStart = (JSON.parse(readRepoFile('package.json')) as { scripts: { start: string } }).scripts.start;
 
 /** stand-ins for what the operator and Azure fill in at provisioning */
-const envSamples = { COORDINATOR_AAD_IDS: 'a1a1a1a1-0000-4000-8000-000000000001', RESOURCE_SUFFIX: '1a2b3c' };
+const envSamples = {
+  COORDINATOR_AAD_IDS: 'a1a1a1a1-0000-4000-8000-000000000001',
+  ALLOWED_TENANT_IDS: '00000000-0000-4000-8000-0000000000aa',
+  RESOURCE_SUFFIX: '1a2b3c',
+};
 const expressionSamples = {
   'identity.properties.clientId': '11111111-2222-4333-8444-555555555555',
   'identity.properties.tenantId': '00000000-0000-4000-8000-0000000000aa',
@@ -67,7 +71,7 @@ const variableSources: VariableSources = {
   },
   // the Toolkit asks for a subscription and a resource group, and generates the suffix
   toolkitFilled: ['AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP_NAME', 'RESOURCE_SUFFIX'],
-  operatorFilled: ['COORDINATOR_AAD_IDS'],
+  operatorFilled: ['COORDINATOR_AAD_IDS', 'ALLOWED_TENANT_IDS'],
 };
 
 describe('deployment', () => {
@@ -142,6 +146,7 @@ describe('deployment', () => {
       assert.equal(config.store.kind, 'azure-identity');
       assert.equal(config.store.database, 'peercoach');
       assert.deepEqual(config.coordinatorIds, [envSamples.COORDINATOR_AAD_IDS]);
+      assert.deepEqual(config.allowedTenantIds, [envSamples.ALLOWED_TENANT_IDS]);
       assert.equal(config.defaultTimeZone, envDev.DEFAULT_TIME_ZONE);
       assert.equal(config.exportAs, 'file');
     });

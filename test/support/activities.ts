@@ -9,6 +9,8 @@ export interface TestUser {
   readonly conversationId: string;
   readonly timeZone?: string;
   readonly locale?: string;
+  /** the Entra tenant they belong to (default: `tenantId`, the local Playground's) */
+  readonly tenantId?: string;
 }
 
 export function testUser(letter: string, name: string, extra: Partial<TestUser> = {}): TestUser {
@@ -33,6 +35,8 @@ export const fran = testUser('f', 'Fran Gale');
 
 const bot = { id: '28:peer-coach-bot', name: 'Peer Coach' };
 
+const tenantOfUser = (user: TestUser) => user.tenantId ?? tenantId;
+
 function base(user: TestUser, serviceUrl: string) {
   return {
     id: randomUUID(),
@@ -41,8 +45,8 @@ function base(user: TestUser, serviceUrl: string) {
     timestamp: '2026-09-01T08:00:00.000Z',
     from: { id: `29:${user.aadObjectId}`, name: user.name, aadObjectId: user.aadObjectId },
     recipient: bot,
-    conversation: { id: user.conversationId, conversationType: 'personal', tenantId },
-    channelData: { tenant: { id: tenantId } },
+    conversation: { id: user.conversationId, conversationType: 'personal', tenantId: tenantOfUser(user) },
+    channelData: { tenant: { id: tenantOfUser(user) } },
     locale: user.locale,
     entities: [{ type: 'clientInfo', locale: user.locale, timezone: user.timeZone }],
   };
@@ -93,9 +97,14 @@ export function botAddedToTeam(installer: TestUser, serviceUrl: string, team: { 
   return {
     ...base(installer, serviceUrl),
     type: 'conversationUpdate',
-    conversation: { id: team.id, conversationType: 'channel', isGroup: true, tenantId },
+    conversation: {
+      id: team.id,
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: tenantOfUser(installer),
+    },
     channelData: {
-      tenant: { id: tenantId },
+      tenant: { id: tenantOfUser(installer) },
       team: { id: team.id, name: team.name },
       eventType: 'teamMemberAdded',
     },
@@ -114,8 +123,8 @@ export function channelMessage(
     ...base(user, serviceUrl),
     type: 'message',
     text,
-    conversation: { id: team.id, conversationType: 'channel', isGroup: true, tenantId },
-    channelData: { tenant: { id: tenantId }, team: { id: team.id, name: team.name } },
+    conversation: { id: team.id, conversationType: 'channel', isGroup: true, tenantId: tenantOfUser(user) },
+    channelData: { tenant: { id: tenantOfUser(user) }, team: { id: team.id, name: team.name } },
   };
 }
 
@@ -129,9 +138,41 @@ export function botRemovedFromTeam(
     membersAdded: undefined,
     membersRemoved: [bot],
     channelData: {
-      tenant: { id: tenantId },
+      tenant: { id: tenantOfUser(installer) },
       team: { id: team.id, name: team.name },
       eventType: 'teamMemberRemoved',
     },
   };
+}
+
+/** a conversation several people read: a team's channel or a group chat */
+export interface SharedChat {
+  readonly conversation: {
+    readonly id: string;
+    readonly conversationType: 'channel' | 'groupChat';
+    readonly isGroup: true;
+    readonly tenantId: string;
+  };
+  readonly channelData: Record<string, unknown>;
+}
+
+/** a team's General channel, as Teams describes it on every activity from there */
+export function teamChannel(team: { id: string; name: string }): SharedChat {
+  return {
+    conversation: { id: team.id, conversationType: 'channel', isGroup: true, tenantId },
+    channelData: { tenant: { id: tenantId }, team: { id: team.id, name: team.name } },
+  };
+}
+
+/** a group chat the bot is a member of: isGroup, but no team */
+export function groupChat(id: string): SharedChat {
+  return {
+    conversation: { id, conversationType: 'groupChat', isGroup: true, tenantId },
+    channelData: { tenant: { id: tenantId } },
+  };
+}
+
+/** the same activity (a message, an Action.Execute or Action.Submit, any invoke), sent from a shared chat */
+export function fromSharedChat<T extends object>(activity: T, chat: SharedChat): T & SharedChat {
+  return { ...activity, conversation: chat.conversation, channelData: chat.channelData };
 }

@@ -15,6 +15,7 @@ import { CosmosStore, openCosmosStore } from '../../src/store/cosmos-store';
 import { EmbeddedCosmos, embeddedKey, startEmbeddedCosmos } from '../../src/store/embedded-cosmos';
 import { cosmosJobStore } from '../../src/store/job-store';
 import { cosmosRepositories } from '../../src/store/repositories';
+import { playgroundTenantId } from '../../src/config/config';
 import { programmeInput } from './domain-fixtures';
 import { LocalConnector } from './local-connector';
 import { TestClock } from './test-clock';
@@ -228,7 +229,8 @@ export class Fleet {
   }
 
   private async seed(clock: Clock, monday: DateTime): Promise<void> {
-    const repos = cosmosRepositories(this.store!);
+    // the fleet's documents are the local tenant's; its sends are spread over `tenants` for the rate limits
+    const repos = cosmosRepositories(this.store!, { tenantId: playgroundTenantId, home: true });
     const people = new PeopleService(repos, clock, [coordinatorId], supportedLanguages);
     const noNotices = { post: async () => ({ unreachable: [] }) };
     const programmes = new ProgrammeService(

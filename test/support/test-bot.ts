@@ -47,6 +47,8 @@ export async function startTestBot(
     sleep: async (ms) => clock.advance(ms),
     connectorTimeoutMs: options.connectorTimeoutMs,
     invokeDeadlineMs: options.invokeDeadlineMs,
+    // the local connector stands in for OneDrive in the file-consent flow
+    uploadHosts: [new URL(connector.url).host],
     // a repeatable sequence, so automatic pairing is the same on every run
     random: () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646,
     retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2, sleep: () => Promise.resolve(), random: () => 0.5 },

@@ -5,6 +5,7 @@ import { Repositories } from '../../src/domain/repositories';
 import { silentLogger } from '../../src/log';
 import { CosmosStore, openCosmosStore } from '../../src/store/cosmos-store';
 import { cosmosRepositories } from '../../src/store/repositories';
+import { playgroundTenantId } from '../../src/config/config';
 import { TestClock } from './test-clock';
 
 export interface TestStore {
@@ -24,7 +25,7 @@ export async function openTestStore(clock = new TestClock(), dataDir?: string): 
   );
   return {
     store,
-    repos: cosmosRepositories(store),
+    repos: cosmosRepositories(store, { tenantId: playgroundTenantId, home: true }),
     dataDir: dir,
     async close() {
       await store.close();

@@ -188,7 +188,10 @@ export async function saveSchedule(
 
 async function upcomingCard(actor: Actor, services: BotServices, message?: string, offerNew?: boolean) {
   const items = await services.cycles.upcoming(actor.person);
-  return renderUpcomingCard({ viewerId: actor.person.id, items, message, offerNew }, actor.words);
+  return renderUpcomingCard(
+    { viewerId: actor.person.id, items, message, offerNew, now: services.clock.now() },
+    actor.words,
+  );
 }
 
 export async function upcoming(actor: Actor, services: BotServices): Promise<Reply> {
@@ -204,6 +207,13 @@ export function endObservation(how: 'cancelled' | 'didNotHappen') {
       how,
     );
     if (!('observation' in outcome)) return { reply: textReply(actor.words.t('common.stale')) };
+    if (outcome.status === 'started') {
+      // nothing changed: the list shows what may still be done, and one line says why
+      return {
+        update: await upcomingCard(actor, services),
+        reply: textReply(actor.words.t('upcoming.startedNoCancel')),
+      };
+    }
     const o: Observation = outcome.observation;
     const pair = (await services.cycles.pairsOf(actor.person)).find((p) => p.pair.id === o.pairId)?.pair;
     const peer = actor.words.list(

@@ -12,12 +12,14 @@ function commandList(coordinatorOnly: boolean, language: Language) {
     .map(([name, c]) => ({ command: commandWord(name, language), description: c.description }));
 }
 
+/** in a channel or group chat, what anyone can do and nothing about the asker (role, pause) */
 export function help(actor: Actor): Reply {
+  const personal = actor.chat === 'personal';
   return cardReply(
     renderHelpCard(
       {
-        coordinator: actor.coordinator,
-        paused: actor.person.paused,
+        coordinator: personal && actor.coordinator,
+        paused: personal && actor.person.paused,
         supervisorCommands: commandList(false, actor.words.language),
         coordinatorCommands: commandList(true, actor.words.language),
       },

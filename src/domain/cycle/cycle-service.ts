@@ -18,12 +18,13 @@ import {
   TimingScale,
 } from '../timing';
 import { CalendarEntry, calendarId, describes, overlaps, upcomingEntries, withEntry } from './calendar';
-import { checkSchedule, Observation, ScheduleErrors, ScheduleInput } from './observation';
+import { checkSchedule, hasStarted, Observation, ScheduleErrors, ScheduleInput } from './observation';
 import { CycleMail, CycleNotice, DueWork, PromptView, SummaryView } from './ports';
 import { isOpen, Prompt, promptId, recipients } from './prompt';
 import { findIdentifiers } from '../privacy/identifiers';
 import { AnswerErrors, checkAnswers, PromptKind } from './questions';
 import { Summary, summaryId } from './summary';
+import { clampTtl } from '../ttl';
 
 /** every identifier in the answers, by question: a message key per kind, and what was found, masked */
 function identifiersIn(
@@ -100,6 +101,8 @@ export type EndOutcome =
       readonly observation: Observation;
       readonly repeated: boolean;
     }
+  /** a cancel that came after the start: it took place, or did not happen, but stays counted */
+  | { readonly status: 'started'; readonly observation: Observation }
   | { readonly status: 'forbidden' | 'missing' };
 
 export type AnswerOutcome =
@@ -126,6 +129,12 @@ const plannedKinds: readonly PromptKind[] = ['beforeHost', 'beforeObserver', 'af
  * stopped half-way, and gives way to what the observation says.
  */
 const calendarHoldMinutes = 2;
+/**
+ * Observations a pair may have ahead (not ended yet) at once. Each sits in both members' calendar
+ * documents, which every scheduling reads and writes whole, and each brings its peer a notice: a
+ * term's worth of planning, far below what would make either grow or flood anyone.
+ */
+export const maxUpcomingPerPair = 10;
 /** a move that loses a race with another move of the same observation starts again, this often */
 const scheduleAttempts = 4;
 
@@ -252,6 +261,7 @@ export class CycleService {
     };
     const held = await this.reserve(pair.memberIds, slot);
     if (held === 'clash') return { status: 'invalid', errors: { startTime: 'schedule.error.overlap' } };
+    if (held === 'full') return { status: 'invalid', errors: { date: 'schedule.error.tooMany' } };
 
     const fields = {
       hostId: checked.hostId,
@@ -354,22 +364,27 @@ export class CycleService {
   /**
    * Takes the slot in each member's calendar, one after another in a fixed order, under ETags: two
    * schedulings racing for one person's time both write that calendar, and the second sees the
-   * first's entry. On a clash the calendars already written are put back.
+   * first's entry. So the pair's limit of observations ahead is counted there too: two racing for
+   * the last place cannot both have it. On a clash or a full calendar the ones already written are
+   * put back.
    */
-  private async reserve(memberIds: readonly string[], slot: CalendarEntry): Promise<Held[] | 'clash'> {
+  private async reserve(
+    memberIds: readonly string[],
+    slot: CalendarEntry,
+  ): Promise<Held[] | 'clash' | 'full'> {
     const held: Held[] = [];
     for (const personId of [...memberIds].sort()) {
       const outcome = await this.reserveFor(personId, slot);
-      if (outcome === 'clash') {
+      if (outcome === 'clash' || outcome === 'full') {
         await this.release(held, slot);
-        return 'clash';
+        return outcome;
       }
       held.push(outcome);
     }
     return held;
   }
 
-  private async reserveFor(personId: string, slot: CalendarEntry): Promise<Held | 'clash'> {
+  private async reserveFor(personId: string, slot: CalendarEntry): Promise<Held | 'clash' | 'full'> {
     const id = calendarId(personId);
     const known = await this.repos.cycles.calendars.read(id, id);
     const now = this.clock.now();
@@ -378,6 +393,7 @@ export class CycleService {
       now,
     );
     let clash = false;
+    let full = false;
     let previous: CalendarEntry | undefined;
     await mutate(
       this.repos.cycles.calendars,
@@ -387,16 +403,21 @@ export class CycleService {
         const entries = (cur?.entries ?? []).flatMap((e) =>
           repairs.has(e.hold) ? (repairs.get(e.hold) ?? []) : [e],
         );
-        clash = entries.some((e) => e.observationId !== slot.observationId && overlaps(e, slot));
+        const others = entries.filter((e) => e.observationId !== slot.observationId);
+        clash = others.some((e) => overlaps(e, slot));
         previous = entries.find((e) => e.observationId === slot.observationId);
-        return clash
+        // a move keeps its place; a new observation needs one of the pair's places still free
+        full =
+          !previous &&
+          upcomingEntries(others, now).filter((e) => e.pairId === slot.pairId).length >= maxUpcomingPerPair;
+        return clash || full
           ? undefined
           : withEntry(personId, cur && { ...cur, entries }, slot, slot.observationId, now);
       },
       undefined,
       known,
     );
-    return clash ? 'clash' : { personId, previous };
+    return clash ? 'clash' : full ? 'full' : { personId, previous };
   }
 
   /**
@@ -571,7 +592,11 @@ export class CycleService {
       : { status: 'done' };
   }
 
-  /** cancels (or records as not having happened) an observation, withdrawing its pending prompts */
+  /**
+   * Cancels (or records as not having happened) an observation, withdrawing its pending prompts.
+   * Once its start has passed it can no longer be cancelled, only recorded as not having happened:
+   * it is part of the programme's figures from then on, and a cancel would quietly take it out.
+   */
   async end(
     by: Person,
     pairId: string,
@@ -581,12 +606,15 @@ export class CycleService {
     const found = await this.repos.cycles.observations.read(observationId, pairId);
     if (!found) return { status: 'missing' };
     if (!found.doc.memberIds.includes(by.id)) return { status: 'forbidden' };
+    const now = this.clock.now();
+    const started = (o: Observation) => hasStarted(o, now);
     const result = await mutate<Observation>(this.repos.cycles.observations, observationId, pairId, (o) =>
-      o && o.status === 'scheduled'
-        ? { ...o, status: how, updatedAt: this.clock.now().toISOString() }
+      o && o.status === 'scheduled' && !(how === 'cancelled' && started(o))
+        ? { ...o, status: how, updatedAt: now.toISOString() }
         : undefined,
     );
     const observation = result.doc!;
+    if (!result.changed && observation.status === 'scheduled') return { status: 'started', observation };
     if (!result.changed)
       return {
         status: observation.status === 'didNotHappen' ? 'didNotHappen' : 'cancelled',
@@ -973,7 +1001,7 @@ export class CycleService {
     const end = DateTime.fromISO(programme.endDate, { zone: programme.timeZone })
       .endOf('day')
       .plus({ days: this.options.retentionDays });
-    return Math.max(1, Math.round((end.toMillis() - this.clock.now().getTime()) / 1000));
+    return clampTtl((end.toMillis() - this.clock.now().getTime()) / 1000);
   }
 
   // ---------------------------------------------------------------- summary

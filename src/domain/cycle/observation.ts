@@ -49,6 +49,11 @@ export interface Observation {
   readonly ttl?: number;
 }
 
+/** whether an observation's start time has come: from then on it counts, whatever became of it */
+export function hasStarted(o: Pick<Observation, 'startsAt'>, now: Date): boolean {
+  return Date.parse(o.startsAt) <= now.getTime();
+}
+
 /** what the schedule card sends; every value a string */
 export interface ScheduleInput {
   readonly date?: string;

@@ -115,6 +115,24 @@ describe('CycleService: scheduling against each member’s calendar', () => {
     await world.close();
   });
 
+  it('gives every document a ttl Cosmos DB accepts, even for a programme that ends in the year 9999', async () => {
+    // stored as it was before programme dates were held to a window
+    const id = randomUUID();
+    await world.store.repos.programmes.programmes.create({
+      ...world.programme,
+      id,
+      programmeId: id,
+      endDate: '9999-12-31',
+    });
+    const pair = await pairOf(id, ann, bo);
+    const outcome = await service().schedule(ann, pair.id, id, slot(ann, '10:00'));
+    assert.equal(outcome.status, 'scheduled');
+    const { resources } = await world.store.store.containers.cycles.items.readAll().fetchAll();
+    assert.ok(resources.length >= 5, 'the observation and its prompts');
+    for (const doc of resources)
+      assert.equal(doc.ttl, 2_147_483_647, `${String(doc.type)} ${String(doc.id)}: ${String(doc.ttl)}`);
+  });
+
   it('refuses a time that overlaps an observation of a trio member in their other programme', async () => {
     const trio = await pairOf(world.programme.id, ann, bo, cy);
     const other = await pairOf(spring, cy, di);
