@@ -3,7 +3,7 @@ import previewTemplate from '../../cards/nudge-preview.json';
 import progressTemplate from '../../cards/nudge-progress.json';
 import { Nudge } from '../domain/nudge/nudge';
 import { segmentKinds } from '../domain/report/segments';
-import { Words } from '../i18n';
+import { Params, Words } from '../i18n';
 import { AdaptiveCard, expandCard, firstOf, numberValue } from './render';
 
 export const wordings = ['schedule', 'waiting', 'peer', 'thanks'] as const;
@@ -21,13 +21,15 @@ export interface NudgeComposeCardData {
   };
   /** message key */
   readonly error?: string;
+  /** what the message's placeholders stand for */
+  readonly errorParams?: Params;
 }
 
 export function renderNudgeComposeCard(data: NudgeComposeCardData, words: Words): AdaptiveCard {
   return expandCard(composeTemplate, {
     programmeId: data.programmeId,
     title: words.t('nudge.title', { programme: data.programmeName }),
-    error: data.error ? words.t(data.error) : '',
+    error: data.error ? words.t(data.error, data.errorParams) : '',
     segments: segmentKinds.map((k) => ({ title: words.t(`nudge.segments.${k}`), value: k })),
     wordings: wordings.map((w) => ({ title: words.t(`nudge.wordings.${w}`), value: w })),
     input: {

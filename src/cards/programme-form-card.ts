@@ -13,6 +13,8 @@ export interface ProgrammeFormCardData {
   /** what the coordinator typed (or the defaults); kept through errors so nothing is lost */
   readonly input: ProgrammeInput;
   readonly errors: FieldErrors;
+  /** the identifiers found in the name, masked (for the name's error message) */
+  readonly found?: string;
   /** a message above the form (e.g. someone else saved meanwhile) */
   readonly notice?: string;
 }
@@ -40,7 +42,9 @@ export function renderProgrammeFormCard(data: ProgrammeFormCardData, words: Word
     },
     errors: allKeys(
       fields,
-      Object.fromEntries(Object.entries(data.errors).map(([k, v]) => [k, v ? words.t(v) : ''])),
+      Object.fromEntries(
+        Object.entries(data.errors).map(([k, v]) => [k, v ? words.t(v, { found: data.found ?? '' }) : '']),
+      ),
     ),
     languages: supportedLanguages.map((l) => ({ title: words.t(`language.${l}`), value: l })),
     weekdays: [1, 2, 3, 4, 5, 6, 7].map((d) => ({ title: words.weekday(d), value: String(d) })),

@@ -8,7 +8,7 @@ export function plainText(s: string): string {
   return (
     s
       // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e]/g, ' ')
+      .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
       .replace(/[[\]*_~`<>#\\]/g, '')
       .replace(/\s+/g, ' ')
       .trim()

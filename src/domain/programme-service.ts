@@ -21,7 +21,8 @@ import { Repositories } from './repositories';
 
 export type SaveOutcome =
   | { readonly status: 'saved'; readonly programme: Programme; readonly etag?: string }
-  | { readonly status: 'invalid'; readonly errors: FieldErrors }
+  /** `found`: the identifiers in the name, masked, for the name's error message */
+  | { readonly status: 'invalid'; readonly errors: FieldErrors; readonly found?: string }
   /** someone else saved the programme since this card was opened */
   | { readonly status: 'conflict'; readonly current: Programme; readonly etag: string }
   | { readonly status: 'missing' };
@@ -66,7 +67,7 @@ export class ProgrammeService {
 
   async create(createdBy: string, input: ProgrammeInput): Promise<SaveOutcome> {
     const checked = validateProgramme(input, this.clock.now(), this.supportedLocales);
-    if (!checked.ok) return { status: 'invalid', errors: checked.errors };
+    if (!checked.ok) return { status: 'invalid', errors: checked.errors, found: checked.found };
     const id = randomUUID();
     const at = this.clock.now().toISOString();
     const programme: Programme = {
@@ -88,7 +89,7 @@ export class ProgrammeService {
     if (!current) return { status: 'missing' };
     // a programme under way for over a year may keep its start date
     const checked = validateProgramme(input, this.clock.now(), this.supportedLocales, current.doc);
-    if (!checked.ok) return { status: 'invalid', errors: checked.errors };
+    if (!checked.ok) return { status: 'invalid', errors: checked.errors, found: checked.found };
     const next: Programme = {
       ...current.doc,
       ...checked.settings,

@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { plainText } from './plain-text';
+import { findIdentifiers, normaliseFreeText } from './privacy/identifiers';
 
 /** ISO weekday numbers, Monday = 1 … Sunday = 7 */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -177,11 +178,16 @@ export function validateProgramme(
   now: Date,
   supportedLocales: readonly string[],
   current?: Pick<Programme, 'startDate'>,
-): { ok: true; settings: ProgrammeSettings } | { ok: false; errors: FieldErrors } {
+): { ok: true; settings: ProgrammeSettings } | { ok: false; errors: FieldErrors; found?: string } {
   const errors: FieldErrors = {};
-  const name = plainText(input.name ?? '');
+  // the name is shown to everyone in the programme: checked for identifiers in the form it is stored in
+  const name = plainText(normaliseFreeText(input.name ?? ''));
+  const found = findIdentifiers(name, { today: now })
+    .map((f) => f.shown)
+    .join(', ');
   if (!name) errors.name = 'programme.error.nameRequired';
   else if (name.length > limits.nameLength) errors.name = 'programme.error.nameTooLong';
+  else if (found) errors.name = 'programme.error.nameIdentifier';
 
   const timeZone = (input.timeZone ?? '').trim();
   const zoneOk = IANAZone.isValidZone(timeZone);
@@ -247,7 +253,7 @@ export function validateProgramme(
   ].sort();
   if (workingDays.length === 0) errors.workingDays = 'programme.error.workingDays';
 
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  if (Object.keys(errors).length > 0) return { ok: false, errors, ...(found ? { found } : {}) };
   return {
     ok: true,
     settings: {

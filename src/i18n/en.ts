@@ -134,6 +134,8 @@ export const en = {
     error: {
       nameRequired: 'Give the programme a name.',
       nameTooLong: 'Please keep the name under 100 characters.',
+      nameIdentifier:
+        'This name looks like it holds a personal identifier ({found}). Everyone in the programme sees it: please rename it.',
       timeZone: 'That is not a time zone I know. Use a name like Europe/Stockholm.',
       date: 'Pick a date.',
       endBeforeStart: 'The last day must be on or after the first day.',
@@ -375,6 +377,8 @@ export const en = {
           'This looks like a personal identity number ({found}). Please rephrase without it — the learner and patient are never named here. What you wrote is still in the box.',
         samordningsnummer:
           'This looks like a coordination number ({found}). Please rephrase without it. What you wrote is still in the box.',
+        reservnummer:
+          'This looks like a temporary identity number ({found}). Please rephrase without it. What you wrote is still in the box.',
         dateOfBirth:
           'This looks like a date of birth ({found}). Please rephrase without it. What you wrote is still in the box.',
         phone:
@@ -425,6 +429,22 @@ export const en = {
     actionAdded: 'Action point saved. I will ask you in two weeks how it went.',
     actionEmpty: 'Write the action point first.',
     actionTooLong: 'Please keep the action point under 500 characters.',
+    actionIdentifier: {
+      personnummer:
+        'Not saved: the action point looks like it holds a personal identity number ({found}). Please write it again without it.',
+      samordningsnummer:
+        'Not saved: the action point looks like it holds a coordination number ({found}). Please write it again without it.',
+      reservnummer:
+        'Not saved: the action point looks like it holds a temporary identity number ({found}). Please write it again without it.',
+      dateOfBirth:
+        'Not saved: the action point looks like it holds a date of birth ({found}). Please write it again without it.',
+      phone:
+        'Not saved: the action point looks like it holds a phone number ({found}). Please write it again without it.',
+      email:
+        'Not saved: the action point looks like it holds an e-mail address ({found}). Please write it again without it.',
+      recordNumber:
+        'Not saved: the action point looks like it holds a record number ({found}). Please write it again without it.',
+    },
     historyTitle: 'Your past summaries',
     historyNone:
       'No summaries yet: they arrive after both of you have answered the cards after an observation.',
@@ -552,6 +572,8 @@ export const en = {
     nobody: 'Nobody in that group right now.',
     empty: 'Write a message or choose a wording.',
     tooLong: 'Please keep the message under 1,000 characters.',
+    identifier:
+      'Not previewed: the message looks like it holds a personal identifier ({found}). Please write it again without it.',
     sendingTitle: 'Sending the nudge…',
     doneTitle: 'Nudge delivered',
     progress: '{done} of {total} done.',

@@ -142,6 +142,8 @@ export const sv = {
     error: {
       nameRequired: 'Ge programmet ett namn.',
       nameTooLong: 'Håll namnet under 100 tecken.',
+      nameIdentifier:
+        'Namnet ser ut att innehålla en personuppgift som identifierar någon ({found}). Alla i programmet ser det: byt namn.',
       timeZone: 'Den tidszonen känner jag inte igen. Använd ett namn som Europe/Stockholm.',
       date: 'Välj ett datum.',
       endBeforeStart: 'Sista dagen måste vara samma dag som den första eller senare.',
@@ -384,6 +386,8 @@ export const sv = {
           'Det här ser ut som ett personnummer ({found}). Formulera om utan det – studenten och patienten namnges aldrig här. Det du skrev finns kvar i rutan.',
         samordningsnummer:
           'Det här ser ut som ett samordningsnummer ({found}). Formulera om utan det. Det du skrev finns kvar i rutan.',
+        reservnummer:
+          'Det här ser ut som ett reservnummer ({found}). Formulera om utan det. Det du skrev finns kvar i rutan.',
         dateOfBirth:
           'Det här ser ut som ett födelsedatum ({found}). Formulera om utan det. Det du skrev finns kvar i rutan.',
         phone:
@@ -435,6 +439,22 @@ export const sv = {
     actionAdded: 'Åtagandet är sparat. Om två veckor frågar jag hur det gick.',
     actionEmpty: 'Skriv åtagandet först.',
     actionTooLong: 'Håll åtagandet under 500 tecken.',
+    actionIdentifier: {
+      personnummer:
+        'Inte sparat: åtagandet ser ut att innehålla ett personnummer ({found}). Skriv det igen utan numret.',
+      samordningsnummer:
+        'Inte sparat: åtagandet ser ut att innehålla ett samordningsnummer ({found}). Skriv det igen utan numret.',
+      reservnummer:
+        'Inte sparat: åtagandet ser ut att innehålla ett reservnummer ({found}). Skriv det igen utan numret.',
+      dateOfBirth:
+        'Inte sparat: åtagandet ser ut att innehålla ett födelsedatum ({found}). Skriv det igen utan datumet.',
+      phone:
+        'Inte sparat: åtagandet ser ut att innehålla ett telefonnummer ({found}). Skriv det igen utan numret.',
+      email:
+        'Inte sparat: åtagandet ser ut att innehålla en e-postadress ({found}). Skriv det igen utan adressen.',
+      recordNumber:
+        'Inte sparat: åtagandet ser ut att innehålla ett journalnummer ({found}). Skriv det igen utan numret.',
+    },
     historyTitle: 'Dina tidigare sammanfattningar',
     historyNone:
       'Inga sammanfattningar ännu: de kommer när ni båda har svarat på korten efter en observation.',
@@ -561,6 +581,8 @@ export const sv = {
     nobody: 'Ingen i den gruppen just nu.',
     empty: 'Skriv ett meddelande eller välj en formulering.',
     tooLong: 'Håll meddelandet under 1 000 tecken.',
+    identifier:
+      'Ingen förhandsvisning: meddelandet ser ut att innehålla en personuppgift som identifierar någon ({found}). Skriv det igen utan den.',
     sendingTitle: 'Knuffen skickas…',
     doneTitle: 'Knuffen är levererad',
     progress: '{done} av {total} klara.',

@@ -23,4 +23,9 @@ describe('a person’s name', () => {
     assert.equal(personName('  [Dr](x) **Avery**  Lind '), 'Dr(x) Avery Lind');
     assert.equal(personName('A'.repeat(100_000)).length, maxNameLength);
   });
+
+  it('loses the bidi isolates U+2066–U+2069 as it loses the other direction controls', () => {
+    assert.equal(personName('Ann\u2066A\u2067B\u2068C\u2069 Lind'), 'Ann A B C Lind');
+    assert.doesNotMatch(personName('\u2068Avery\u2069 \u2067dniL\u2069'), /[\u2066-\u2069]/);
+  });
 });

@@ -308,8 +308,12 @@ export async function addActionPoint(
   } as const;
   if (outcome === 'forbidden' || outcome === 'missing')
     return { reply: textReply(actor.words.t('common.stale')) };
-  const card = await summaryCard(actor, services, data, actor.words.t(keys[outcome]));
-  return card ? { update: card } : { reply: textReply(actor.words.t(keys[outcome])) };
+  const notice =
+    typeof outcome === 'string'
+      ? actor.words.t(keys[outcome])
+      : actor.words.t(`summary.actionIdentifier.${outcome.identifier}`, { found: outcome.shown });
+  const card = await summaryCard(actor, services, data, notice);
+  return card ? { update: card } : { reply: textReply(notice) };
 }
 
 export async function history(actor: Actor, services: BotServices): Promise<Reply> {

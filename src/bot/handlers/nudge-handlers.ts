@@ -8,6 +8,7 @@ import {
 } from '../../cards/nudge-cards';
 import { renderProgrammeListCard } from '../../cards/programme-list-card';
 import { Segment, segmentKinds, SegmentKind } from '../../domain/report/segments';
+import { Params } from '../../i18n';
 import { BotServices } from '../services';
 import { ActionResult, Actor, CardData, cardReply, field, Reply, textReply } from '../turn';
 import { verbs } from '../verbs';
@@ -18,11 +19,12 @@ async function composeCard(
   programmeId: string,
   input: CardData = {},
   error?: string,
+  errorParams?: Params,
 ) {
   const found = await services.programmes.get(programmeId);
   if (!found) return renderNoticeCard({ title: actor.words.t('common.notFound') });
   return renderNudgeComposeCard(
-    { programmeId, programmeName: found.programme.name, input, error },
+    { programmeId, programmeName: found.programme.name, input, error, errorParams },
     actor.words,
   );
 }
@@ -76,6 +78,10 @@ export async function previewNudge(
   );
   if (outcome.status === 'missing')
     return { update: renderNoticeCard({ title: actor.words.t('common.notFound') }) };
+  if (outcome.status === 'identifier') {
+    const params = { found: outcome.shown };
+    return { update: await composeCard(actor, services, programmeId, input, 'nudge.identifier', params) };
+  }
   if (outcome.status !== 'ready')
     return { update: await composeCard(actor, services, programmeId, input, `nudge.${outcome.status}`) };
   const programme = (await services.programmes.get(programmeId))!.programme;

@@ -95,6 +95,7 @@ export async function saveProgramme(
             version: field(data, 'version', 200),
             input,
             errors: outcome.errors,
+            found: outcome.found,
           },
           actor.words,
         ),

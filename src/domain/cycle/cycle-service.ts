@@ -21,12 +21,20 @@ import { CalendarEntry, calendarId, describes, overlaps, upcomingEntries, withEn
 import { checkSchedule, hasStarted, Observation, ScheduleErrors, ScheduleInput } from './observation';
 import { CycleMail, CycleNotice, DueWork, PromptView, SummaryView } from './ports';
 import { isOpen, Prompt, promptId, recipients } from './prompt';
-import { findIdentifiers } from '../privacy/identifiers';
+import { findIdentifiers, IdentifierKind, screenFreeText } from '../privacy/identifiers';
 import { AnswerErrors, checkAnswers, PromptKind } from './questions';
 import { Summary, summaryId } from './summary';
 import { clampTtl } from '../ttl';
 
-/** every identifier in the answers, by question: a message key per kind, and what was found, masked */
+/** each answer as it is checked and stored: see `normaliseFreeText` */
+function normalisedAnswers(typed: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(typed).map(([q, text]) => [q, screenFreeText(text).text]));
+}
+
+/**
+ * Every identifier in the answers (already normalised), by question: a message key per kind, and what
+ * was found, masked
+ */
 function identifiersIn(
   answers: Readonly<Record<string, string>>,
   today: Date,
@@ -917,7 +925,8 @@ export class CycleService {
       return { status: prompt.status, prompt, view: await view(prompt, { typed }) };
     if (prompt.status !== 'sent') return { status: 'notYet', prompt, view: await view(prompt, { typed }) };
 
-    const checked = checkAnswers(prompt.kind, typed);
+    // checked and stored in one form: an invisible character cannot split an identifier past the check
+    const checked = checkAnswers(prompt.kind, normalisedAnswers(typed));
     if (!checked.ok) {
       const errors = Object.fromEntries(
         Object.entries(checked.errors).map(([q, e]) => [q, `prompt.error.${e}`]),
@@ -1223,10 +1232,24 @@ export class CycleService {
     pairId: string,
     observationId: string,
     text: string,
-  ): Promise<'added' | 'empty' | 'tooLong' | 'forbidden' | 'missing'> {
-    const point = text.trim();
+  ): Promise<
+    | 'added'
+    | 'empty'
+    | 'tooLong'
+    | 'forbidden'
+    | 'missing'
+    | { readonly identifier: IdentifierKind; readonly shown: string }
+  > {
+    const screened = screenFreeText(text.trim(), { today: this.clock.now() });
+    const point = screened.text.trim();
     if (!point) return 'empty';
     if (point.length > actionPointLength) return 'tooLong';
+    // an action point is shown to the peer and quoted back in the follow-up: no identifier is kept
+    if (screened.findings.length > 0)
+      return {
+        identifier: screened.findings[0]!.kind,
+        shown: screened.findings.map((f) => f.shown).join(', '),
+      };
     const observation = (await this.repos.cycles.observations.read(observationId, pairId))?.doc;
     if (!observation) return 'missing';
     if (!observation.memberIds.includes(by.id)) return 'forbidden';

@@ -4,6 +4,7 @@ import { WorkOutcome } from '../cycle/cycle-service';
 import { DueWork } from '../cycle/ports';
 import { mutate } from '../mutate';
 import { Person } from '../people';
+import { IdentifierKind, screenFreeText } from '../privacy/identifiers';
 import { ConversationReach, SendOutcome } from '../ports';
 import { Repositories } from '../repositories';
 import { ReportService } from '../report/report-service';
@@ -25,7 +26,9 @@ const messageLength = 1000;
 
 export type PreviewOutcome =
   | { readonly status: 'ready'; readonly nudge: Nudge; readonly selection: Selection }
-  | { readonly status: 'empty' | 'tooLong' | 'missing' };
+  | { readonly status: 'empty' | 'tooLong' | 'missing' }
+  /** the message holds an identifier: `shown` is what was found, masked */
+  | { readonly status: 'identifier'; readonly kind: IdentifierKind; readonly shown: string };
 
 /**
  * Nudges: a coordinator's message to a segment of a programme. Recipients are fixed at preview; the
@@ -50,9 +53,15 @@ export class NudgeService {
     message: string,
     wording?: string,
   ): Promise<PreviewOutcome> {
-    const text = message.trim();
+    const screened = screenFreeText(message, { today: this.clock.now() });
+    const text = screened.text.trim();
     if (!text) return { status: 'empty' };
     if (text.length > messageLength) return { status: 'tooLong' };
+    // a nudge is stored and sent to many people: no patient or learner identifier goes out
+    if (screened.findings.length > 0) {
+      const shown = screened.findings.map((f) => f.shown).join(', ');
+      return { status: 'identifier', kind: screened.findings[0]!.kind, shown };
+    }
     const facts = await this.reports.facts(programmeId);
     if (!facts) return { status: 'missing' };
     const selection = selectSegment(segment, facts, this.clock.now());

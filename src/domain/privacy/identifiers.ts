@@ -16,7 +16,7 @@
  */
 
 export type IdentifierKind =
-  'personnummer' | 'samordningsnummer' | 'dateOfBirth' | 'phone' | 'email' | 'recordNumber';
+  'personnummer' | 'samordningsnummer' | 'reservnummer' | 'dateOfBirth' | 'phone' | 'email' | 'recordNumber';
 
 export interface Finding {
   readonly kind: IdentifierKind;
@@ -41,7 +41,35 @@ export interface FindIdentifiersOptions {
 }
 
 /**
- * Every identifier in `text`, sorted by position, never overlapping. Where candidates overlap the most
+ * Characters that change nothing a reader sees but split a number for a matcher: zero-width spaces and
+ * joiners, the word joiner and invisible operators, the soft hyphen, the byte-order mark, and the bidi
+ * marks, embeddings, overrides and isolates.
+ */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
+
+/**
+ * Free text as it is checked and stored: invisible characters removed, then NFKC, so full-width digits
+ * ("８１１２１８"), the full-width '@' and compatibility spaces read as what they look like. Checking one
+ * form and storing another would let an identifier through, so callers store this text.
+ */
+export function normaliseFreeText(text: string): string {
+  return text.replace(INVISIBLE, '').normalize('NFKC').replace(INVISIBLE, '');
+}
+
+/**
+ * The one check for free text a person types that is stored or sent to someone: the normalised text
+ * (the one to store) and every identifier in it, offsets into that text.
+ */
+export function screenFreeText(
+  text: string,
+  options: FindIdentifiersOptions = {},
+): { text: string; findings: Finding[] } {
+  const normalised = normaliseFreeText(text);
+  return { text: normalised, findings: findIdentifiers(normalised, options) };
+}
+
+/**
+ * Every identifier in `text` (already normalised: see `normaliseFreeText`), sorted by position, never overlapping. Where candidates overlap the most
  * specific kind wins (see `specificity`), then the longer match.
  */
 export function findIdentifiers(text: string, options: FindIdentifiersOptions = {}): Finding[] {
@@ -55,8 +83,10 @@ export function findIdentifiers(text: string, options: FindIdentifiersOptions = 
     const context = new Context(text);
     const groups = digitGroups(text);
     findPersonnummer(groups, context, today, push);
+    findReservnummer(text, context, push);
     findRecordNumbers(groups, context, push);
     findPhones(text, groups, push);
+    findLoosePhones(text, push);
     findDatesOfBirth(text, context, today, push);
   }
   if (text.includes('@')) findEmails(text, push);
@@ -82,6 +112,7 @@ type Push = (kind: IdentifierKind, start: number, end: number) => void;
 const specificity: Readonly<Record<IdentifierKind, number>> = {
   personnummer: 6,
   samordningsnummer: 6,
+  reservnummer: 6,
   recordNumber: 5,
   dateOfBirth: 4,
   email: 3,
@@ -124,13 +155,16 @@ const SP = ' \\u00a0\\u2009\\u202f'; // space, no-break space, thin spaces (Team
 const HY = '\\-\\u2010\\u2011\\u2013\\u2014\\u2212'; // hyphen, dashes, minus (autocorrect turns '-' into '–')
 
 /**
- * A run is digits joined by single separators: a space, a dash (optionally spaced: " - "), a '+', or
+ * A run is digits joined by single separators: a space (or two: a slip of the thumb), a dash (optionally spaced: " - "), a '+', or
  * parentheses around a group ("(08) 123", "+46 (0)70"). Each repetition consumes one digit and the
  * separator alternatives start differently or need a digit next, so the match is linear.
  * '.', ',', ':' and '/' end a run: they make decimals ("0.5"), times ("10:00"), ratios ("120/80") and
  * dates ("12/3"), which are never part of a personnummer, phone or record number.
  */
-const RUN = new RegExp(`[+(]?\\d(?:(?:[${SP}]?[${HY}][${SP}]?|[${SP}]?\\(|\\)[${SP}]?|[${SP}+])?\\d)*`, 'g');
+const RUN = new RegExp(
+  `[+(]?\\d(?:(?:[${SP}]{0,2}[${HY}][${SP}]{0,2}|[${SP}]{0,2}\\(|\\)[${SP}]{0,2}|[${SP}]{1,2}|\\+)?\\d)*`,
+  'g',
+);
 const DIGITS = /\d+/g;
 
 interface Group {
@@ -226,6 +260,9 @@ const CUES = new RegExp(
         '(?:medical[\\s-])?record[\\s-]?(?:number|no|nr|id)|medical[\\s-]record|mrn|pid|' +
         'hospital[\\s-]?(?:number|no|id)|case[\\s-]?(?:number|no)|ärende[\\s-]?(?:nummer|nr)|' +
         'remiss[\\s-]?(?:nummer|nr)|id[\\s-]?(?:nummer|number|nr|no)|provnummer|labbnummer)',
+      '(?<reserv>reserv[\\s-]?(?:nummer|numret|nr)|temporary[\\s-]id(?:entity)?(?:[\\s-](?:number|no))?|' +
+        'tillfälligt[\\s-](?:id|personnummer))',
+      '(?<recordBare>journal|patient|pat|remiss)',
       '(?<birthNoun>dob|d\\.o\\.b|date[\\s-]of[\\s-]birth|birth[\\s-]?date|birthday|födelsedatum|födelsedag(?:en)?|' +
         'födelsedatumet|födelsedagen)',
       '(?<birthVerb>born|född|födde|föddes|nedkom)',
@@ -235,7 +272,7 @@ const CUES = new RegExp(
   'giu',
 );
 
-type CueFamily = 'pnr' | 'record' | 'birthBefore' | 'birthAfter' | 'birthTight';
+type CueFamily = 'pnr' | 'record' | 'recordBare' | 'reserv' | 'birthBefore' | 'birthAfter' | 'birthTight';
 
 interface Cue {
   readonly start: number;
@@ -249,6 +286,8 @@ interface Cue {
  */
 const GAP = /^(?:[^\d\n!?;.]|\.(?!\s)){0,25}$/u;
 const TIGHT_GAP = /^[ \u00a0]{0,2}$/;
+/** after a bare "journal", "patient", "remiss": only the number's own punctuation ("patient: 7654321") */
+const BARE_GAP = /^[ \u00a0]{1,2}$|^[:#][ \u00a0]{0,2}$/;
 const AFTER_GAP = /^[\s(,:\-\u2013]{0,3}$/u;
 
 /** the cue words of one text, found once, on first need */
@@ -271,6 +310,8 @@ class Context {
       const g = m.groups ?? {};
       if (g.both || g.pnr) add('pnr', cue);
       if (g.both || g.record) add('record', cue);
+      if (g.recordBare) add('recordBare', cue);
+      if (g.reserv) add('reserv', cue);
       if (g.birthNoun) add('birthAfter', cue);
       if (g.birthNoun || g.birthVerb) add('birthBefore', cue);
       if (g.birthTight) add('birthTight', cue);
@@ -288,7 +329,8 @@ class Context {
     const cue = lastBefore(list, pos);
     if (!cue) return false;
     const gap = this.text.slice(cue.end, pos);
-    return family === 'birthTight' ? TIGHT_GAP.test(gap) : GAP.test(gap);
+    if (family === 'birthTight') return TIGHT_GAP.test(gap);
+    return family === 'recordBare' ? BARE_GAP.test(gap) : GAP.test(gap);
   }
 
   /** a cue of `family` starts right after `pos` ("1998-03-12 (DOB)") */
@@ -419,9 +461,12 @@ function pnrShape(
  * YYYYMMDDNNNN (a space or an en dash also separates: people type them, and autocorrect makes them).
  * - Counted when the date part is a real date AND the Luhn check passes: with both, a random clinical
  *   number ("12345678-9012", a lab accession, "20240312-1234" from a form) almost never qualifies.
- * - A number of that shape with a real date that FAILS Luhn counts only right after a personnummer cue
- *   ("pnr", "personnummer", "pers.nr", "personal number", …): the writer meant a personnummer, and a
- *   typo does not make it anonymous. Without a cue it is ignored, so lab values and times don't trigger.
+ * - A number of that shape with a real date that FAILS Luhn counts when it is written the personnummer
+ *   way, date and serial joined by '-' or '+' ("811218-9875"): nothing clinical is written so, and a typo
+ *   does not make it anonymous. Run together or split by a space it counts only right after a
+ *   personnummer cue ("pnr", "personnummer", "pers.nr", "personal number", …), so lab values and
+ *   accession numbers don't trigger.
+ * - '+' (someone 100 or older) is also taken after the 12-digit form ("19121212+1212"): people write it.
  * - Not part of a decimal ("3.8112189876"): a run glued to a '.', ',' or ':' and a digit is skipped.
  */
 function findPersonnummer(
@@ -437,22 +482,66 @@ function findPersonnummer(
     if (next && !next.first && !(next.last && next.gluedAfter) && next.digits.length === 4) {
       const sep = sepChar(next.sep);
       const len = g.digits.length;
-      const pairs = (len === 6 && ['', '-', '+'].includes(sep)) || (len === 8 && ['', '-'].includes(sep));
-      if (pairs && consider(g.digits, next.digits, sep === '+', g.start, next.end)) {
+      const pairs = (len === 6 || len === 8) && ['', '-', '+'].includes(sep);
+      const plus = sep === '+' && len === 6;
+      if (pairs && consider(g.digits, next.digits, plus, sep !== '', g.start, next.end)) {
         i++;
         continue;
       }
     }
     if ((g.digits.length === 10 || g.digits.length === 12) && !(g.last && g.gluedAfter)) {
-      consider(g.digits.slice(0, -4), g.digits.slice(-4), false, g.start, g.end);
+      consider(g.digits.slice(0, -4), g.digits.slice(-4), false, false, g.start, g.end);
     }
   }
 
-  function consider(date: string, serial: string, hundredPlus: boolean, start: number, end: number): boolean {
+  function consider(
+    date: string,
+    serial: string,
+    hundredPlus: boolean,
+    joined: boolean,
+    start: number,
+    end: number,
+  ): boolean {
     const shape = pnrShape(date, serial, hundredPlus, today);
-    if (!shape || !(shape.luhn || context.before('pnr', start))) return false;
+    if (!shape || !(shape.luhn || joined || context.before('pnr', start))) return false;
     push(shape.kind, start, end);
     return true;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reservnummer
+
+/** a date of birth (YYMMDD or YYYYMMDD) and four characters, one or more a letter (two or more digits) */
+const RESERV =
+  /(?<![\p{L}\p{N}])(\d{8}|\d{6})[-+ ]?(?=[A-Za-z\d]{0,3}[A-Za-z])([A-Za-z\d]{4})(?![\p{L}\p{N}])/gu;
+/** what follows a reservnummer cue: a token with at least six digits */
+const RESERV_TOKEN = /(?<![\p{L}\p{N}])[A-Za-z\d][A-Za-z\d+-]{5,15}(?![\p{L}\p{N}])/gu;
+
+/**
+ * Reservnummer: the temporary identity numbers regions give to people without a known personnummer. Each
+ * region has its own form; most keep the date of birth and put a letter in the serial ("19850709-K123",
+ * "850709-R123", "19850709-12T4"), and no clinical number is a real date followed by such a serial. Any
+ * form at all counts right after a reservnummer cue ("reservnummer 991234567890", "temporary ID …").
+ */
+function findReservnummer(text: string, context: Context, push: Push): void {
+  RESERV.lastIndex = 0;
+  for (let m = RESERV.exec(text); m; m = RESERV.exec(text)) {
+    const date = m[1] ?? '';
+    const short = date.slice(-6);
+    const y = date.length === 8 ? Number(date.slice(0, 4)) : 2000 + Number(short.slice(0, 2));
+    const mo = Number(short.slice(2, 4));
+    const d = Number(short.slice(4, 6));
+    const real = date.length === 8 ? isRealDate(y, mo, d > 60 ? d - 60 : d, undefined) : mo >= 1 && mo <= 12;
+    const serialDigits = (m[2] ?? '').replace(/\D/g, '').length;
+    if (real && d >= 1 && d <= 91 && serialDigits >= 2) push('reservnummer', m.index, m.index + m[0].length);
+  }
+  if (!context.has('reserv')) return;
+  RESERV_TOKEN.lastIndex = 0;
+  for (let m = RESERV_TOKEN.exec(text); m; m = RESERV_TOKEN.exec(text)) {
+    if ((m[0].match(/\d/g) ?? []).length >= 6 && context.before('reserv', m.index)) {
+      push('reservnummer', m.index, m.index + m[0].length);
+    }
   }
 }
 
@@ -463,7 +552,8 @@ function findPersonnummer(
  * Hospital and journal record numbers: a number of 6–12 digits (dashes may join parts: "12-345678")
  * shortly after a record cue ("journalnummer", "journal nr", "patient id", "record number", "MRN", "PID",
  * "personal number", "id-nummer", …). Record numbers have no checksum or fixed shape, so the cue is what
- * tells them from a lab value or a count; fewer than 6 digits ("patient 12") identifies nobody in a
+ * tells them from a lab value or a count. A bare "journal", "patient", "pat" or "remiss" counts only
+ * right before the number ("patient 7654321", "remiss: 123456"); fewer than 6 digits ("patient 12") identifies nobody in a
  * region, more than 12 is not a record number format we know.
  */
 function findRecordNumbers(groups: readonly Group[], context: Context, push: Push): void {
@@ -479,7 +569,8 @@ function findRecordNumbers(groups: readonly Group[], context: Context, push: Pus
       digits += n.digits.length;
       j++;
     }
-    if (!g.glued && digits >= 6 && digits <= 12 && context.before('record', g.start)) {
+    const cued = context.before('record', g.start) || (g.first && context.before('recordBare', g.start));
+    if (!g.glued && digits >= 6 && digits <= 12 && cued) {
       push('recordNumber', g.start, (groups[j] as Group).end);
     }
     i = j;
@@ -594,6 +685,37 @@ function looksLikeTimeRange(parts: readonly Group[]): boolean {
   const hhmm = (s: string): boolean =>
     s.length === 4 && Number(s.slice(0, 2)) < 24 && Number(s.slice(2)) < 60;
   return parts.length === 2 && parts.every((p) => hhmm(p.digits));
+}
+
+/** a Swedish number split by dots ("070.123.45.67", "+46.70.123.45.67"): '.' ends an ordinary run */
+const DOTTED_PHONE =
+  /(?<![\p{L}\p{N}.,])(?:\+46\.?(?:\(0\))?|0)\d{1,3}(?:\.\d{2,4}){2,4}(?!\p{N}|[.,]\p{N})/gu;
+/** a Swedish mobile number without its trunk '0' ("70-123 45 67", "701234567") */
+const MOBILE_WITHOUT_ZERO =
+  /(?<![\p{L}\p{N}+.,:/-])7[02369](?:[ -]{1,2}|\.)?\d{3}(?:[ .-]{1,2})?\d{2}(?:[ .-]{1,2})?\d{2}(?!\p{N}|[.,:/]\p{N})/gu;
+
+/**
+ * Phone numbers the digit runs cannot see: written with dots, and mobile numbers that drop the leading
+ * '0' (070, 072, 073, 076, 079 are the mobile prefixes). A dotted run that reads as a date ("01.02.2024")
+ * is a date; version numbers and decimals have groups too short or no leading 0.
+ */
+function findLoosePhones(text: string, push: Push): void {
+  DOTTED_PHONE.lastIndex = 0;
+  for (let m = DOTTED_PHONE.exec(text); m; m = DOTTED_PHONE.exec(text)) {
+    const parts = m[0].replace(/^\+46\.?(\(0\))?/, '').split('.');
+    const digits = parts.join('').length;
+    const [a, b, c] = parts.map(Number) as [number, number, number];
+    const date =
+      parts.length === 3 &&
+      (isRealDate(c, b, a, undefined) ||
+        isRealShortDate(c, b, a, false, undefined) ||
+        isRealDate(a, b, c, undefined));
+    if (!date && digits >= 8 && digits <= 10) push('phone', m.index, m.index + m[0].length);
+  }
+  MOBILE_WITHOUT_ZERO.lastIndex = 0;
+  for (let m = MOBILE_WITHOUT_ZERO.exec(text); m; m = MOBILE_WITHOUT_ZERO.exec(text)) {
+    push('phone', m.index, m.index + m[0].length);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

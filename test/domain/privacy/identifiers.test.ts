@@ -126,10 +126,19 @@ describe('findIdentifiers', () => {
       assertFinds(`ring ${ten}`, 'personnummer', ten);
     });
 
-    it('ignores a Luhn-invalid number of the same shape when no cue precedes it', () => {
-      assertNothing('Remissen 811218-9875 kom i tid.');
+    it('ignores a Luhn-invalid number run together or spaced when no cue precedes it', () => {
       assertNothing(`Lab ${invalid('550101', '123')} OK`);
       assertNothing(`Prov 19${invalid('811218', '987')} analyserat`);
+      assertNothing(
+        `Prov ${invalid('811218', '987').slice(0, 6)} ${invalid('811218', '987').slice(6)} analyserat`,
+      );
+    });
+
+    it('finds a Luhn-invalid number written the personnummer way, with "-" or "+", even without a cue', () => {
+      assertFinds('Remissen 811218-9875 kom i tid.', 'personnummer', '811218-9875');
+      assertFinds('Patienten 19811218-9875 kom tillbaka.', 'personnummer', '19811218-9875');
+      assertFinds('Mannen 471203+1234 är över hundra.', 'personnummer', '471203+1234');
+      assertFinds('Mannen 20121212+1212 fanns i listan.', 'personnummer', '20121212+1212');
     });
 
     it('counts a Luhn-invalid number right after a personnummer cue: a typo does not make it anonymous', () => {
@@ -155,9 +164,10 @@ describe('findIdentifiers', () => {
       assertNothing('pnr 811318-9875'); // month 13
       assertNothing('pnr 810230-1234'); // 30 February
       assertNothing('pnr 12345678-9012');
-      assertNothing('pnr saknas på 2 remisser; 811218-9875');
-      assertNothing('Vi saknade personnumret. Labbkoden 811218-9875 kom sen');
-      assertNothing('pnr, som vi pratade om länge och väl, 811218-9875'); // more than 25 characters away
+      const bad = invalid('811218', '987');
+      assertNothing(`pnr saknas på 2 remisser; ${bad}`);
+      assertNothing(`Vi saknade personnumret. Labbkoden ${bad} kom sen`);
+      assertNothing(`pnr, som vi pratade om länge och väl, ${bad}`); // more than 25 characters away
     });
 
     it('checks the date part: month 1–12, a real day, 29 February only in leap years', () => {
@@ -543,6 +553,7 @@ describe('findIdentifiers', () => {
           const { text: number } = personnummer(b);
           const broken = number.slice(0, -1) + String((Number(number.slice(-1)) + 1) % 10);
           fc.pre(!broken.startsWith('0')); // a 0 makes it phone-shaped, which is flagged as a phone
+          fc.pre(!/[-+]/.test(broken)); // written the personnummer way it is found, Luhn or not
           assertNothing(`${before} ${broken} ${after}`);
         }),
         { numRuns: 300 },
