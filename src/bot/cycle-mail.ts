@@ -1,10 +1,12 @@
 import { Activity, CardFactory } from 'botbuilder';
+import { renderMyDataCards } from '../cards/my-data-card';
 import { renderNoticeCard } from '../cards/notice-card';
 import { whenText } from '../cards/observation-text';
 import { renderPromptCard } from '../cards/prompt-card';
 import { renderSummaryCard } from '../cards/summary-card';
 import { AdaptiveCard } from '../cards/render';
-import { CycleMail, CycleNotice, PromptView, SummaryView } from '../domain/cycle/ports';
+import { CycleMail, CycleNotice, PostedContent, PromptView, SummaryView } from '../domain/cycle/ports';
+import { Erasure } from '../domain/cycle/posted';
 import { Prompt } from '../domain/cycle/prompt';
 import { Person } from '../domain/people';
 import { SendOutcome } from '../domain/ports';
@@ -67,18 +69,66 @@ export class ChatCycleMail implements CycleMail {
   async updatePrompt(to: Person, prompt: Prompt, view: PromptView): Promise<SendOutcome> {
     if (!to.reach || !prompt.activityId) return { status: 'unreachable', reason: 'no card to update' };
     const card = renderPromptCard({ prompt, view, refreshFor: to.reach.userId }, wordsOf(to, this.defaults));
-    try {
-      await this.messenger.within(to.reach, 'personal', (ctx) =>
-        ctx.updateActivity({ ...cardActivity(card), id: prompt.activityId }),
+    return this.update(to, to.reach.conversationId, prompt.activityId, cardActivity(card));
+  }
+
+  replacePosted(
+    to: Person,
+    where: { readonly conversationId: string; readonly activityId: string },
+    content: PostedContent,
+  ): Promise<SendOutcome> {
+    const words = wordsOf(to, this.defaults);
+    const refreshFor = to.reach?.userId;
+    const card =
+      content.kind === 'summary'
+        ? renderSummaryCard({ view: content.view, refreshFor }, words)
+        : content.kind === 'prompt'
+          ? renderPromptCard({ prompt: content.prompt, view: content.view, refreshFor }, words)
+          : content.kind === 'myData'
+            ? renderMyDataCards(content.data, words)[content.part]
+            : undefined;
+    return this.update(
+      to,
+      where.conversationId,
+      where.activityId,
+      cardActivity(card ?? renderNoticeCard({ title: words.t('myData.removedMessage') })),
+    );
+  }
+
+  /**
+   * The result goes on the card that confirmed the erasure: the person reads one message about it,
+   * and it is not a new notification. Without that card's id, a new message says it.
+   */
+  async erasureDone(to: Person, erasure: Erasure): Promise<SendOutcome> {
+    const words = wordsOf(to, this.defaults);
+    const card = renderNoticeCard({
+      title: words.t('myData.deleted', { answers: erasure.answers, points: erasure.actionPoints }),
+      text: `${words.t('myData.updated', { updated: erasure.updated, gone: erasure.gone })} ${words.t('myData.outOfReach')}`,
+    });
+    if (erasure.card) {
+      const outcome = await this.update(
+        to,
+        erasure.card.conversationId,
+        erasure.card.activityId,
+        cardActivity(card),
       );
-      return { status: 'sent', activityId: prompt.activityId };
-    } catch (err) {
-      this.log.warn(
-        { status: (err as { statusCode?: number }).statusCode },
-        'could not update a card in place',
-      );
-      return { status: 'failed', reason: 'update failed' };
+      if (outcome.status !== 'unreachable') return outcome;
     }
+    return this.send(to, cardActivity(card));
+  }
+
+  /** a message in `to`'s chat replaced in place, through the rate limiter like every send */
+  private async update(
+    to: Person,
+    conversationId: string,
+    activityId: string,
+    activity: Partial<Activity>,
+  ): Promise<SendOutcome> {
+    if (!to.reach) return { status: 'unreachable', reason: 'no reach' };
+    const outcome = await this.messenger.update({ ...to.reach, conversationId }, activityId, activity);
+    if (outcome.status === 'failed')
+      this.log.warn({ reason: outcome.reason }, 'could not update a card in place');
+    return outcome;
   }
 
   sendSummary(to: Person, view: SummaryView): Promise<SendOutcome> {

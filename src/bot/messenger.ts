@@ -117,13 +117,32 @@ export class Messenger {
   }
 
   async send(reach: ConversationReach, activity: Partial<Activity>): Promise<SendOutcome> {
+    return this.deliver(reach, (ctx) => this.post(ctx, activity));
+  }
+
+  /**
+   * Replaces a message posted earlier (`updateActivity`), under the same rate limits, retries and
+   * outcomes as a send: a conversation that is gone is `unreachable`.
+   */
+  async update(
+    reach: ConversationReach,
+    activityId: string,
+    activity: Partial<Activity>,
+  ): Promise<SendOutcome> {
+    return this.deliver(reach, (ctx) => this.put(ctx, activityId, activity));
+  }
+
+  private async deliver(
+    reach: ConversationReach,
+    request: (ctx: TurnContext) => Promise<string | undefined>,
+  ): Promise<SendOutcome> {
     const tenantId = reach.tenantId ?? '';
     for (let attempt = 1; ; attempt++) {
       try {
         const startedAt = await this.limiter?.acquire(reach.conversationId, tenantId);
         let id: string | undefined;
         try {
-          id = await this.within(reach, 'personal', (ctx) => this.post(ctx, activity));
+          id = await this.within(reach, 'personal', request);
         } finally {
           if (typeof startedAt === 'number')
             this.limiter?.settled?.(reach.conversationId, tenantId, startedAt);
@@ -165,6 +184,20 @@ export class Messenger {
       timeout: this.sendTimeoutMs,
     });
     return answer.id;
+  }
+
+  /** the new version of a posted message, with the same deadline as a post */
+  private async put(ctx: TurnContext, activityId: string, activity: Partial<Activity>): Promise<string> {
+    const client = withoutBuiltInRetry(ctx.turnState.get<ConnectorClient>(ctx.adapter.ConnectorClientKey));
+    const outgoing = TurnContext.applyConversationReference(
+      { type: 'message', ...activity, id: activityId },
+      TurnContext.getConversationReference(ctx.activity),
+    );
+    const conversationId = outgoing.conversation?.id ?? '';
+    await client.conversations.updateActivity(conversationId, activityId, outgoing as Activity, {
+      timeout: this.sendTimeoutMs,
+    });
+    return activityId;
   }
 
   private delay(attempt: number, e: ConnectorError): number {

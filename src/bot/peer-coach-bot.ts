@@ -339,16 +339,28 @@ export class PeerCoachBot extends TeamsActivityHandler {
 
   /** a card action's result after its invoke was answered: the new card and any reply, to the chat */
   private async deliverLate(actor: Actor, result: ActionResult): Promise<void> {
-    const activities = [
-      ...(result.update ? replyActivities({ card: result.update }) : []),
-      ...(result.reply ? replyActivities(result.reply) : []),
+    const late: [Partial<Activity>, Reply | undefined, number][] = [
+      ...(result.update ? replyActivities({ card: result.update }) : []).map(
+        (a) => [a, undefined, 0] as [Partial<Activity>, Reply | undefined, number],
+      ),
+      ...(result.reply ? replyActivities(result.reply) : []).map(
+        (a, i) => [a, result.reply, i] as [Partial<Activity>, Reply | undefined, number],
+      ),
     ];
-    for (const activity of activities) {
+    for (const [activity, reply, i] of late) {
       const outcome = await this.services.sender.send(actor.person, activity);
       if (outcome.status !== 'sent') {
         this.log.warn({ status: outcome.status }, 'could not deliver a late card action result');
         return;
       }
+      if (reply)
+        await this.recordPosted(
+          actor.person,
+          actor.person.reach?.conversationId,
+          outcome.activityId,
+          reply,
+          i,
+        );
     }
   }
 
@@ -374,7 +386,40 @@ export class PeerCoachBot extends TeamsActivityHandler {
   }
 
   private async sendReply(context: TurnContext, reply: Reply): Promise<void> {
-    for (const activity of replyActivities(reply)) await context.sendActivity(activity);
+    const activities = replyActivities(reply);
+    for (const [i, activity] of activities.entries()) {
+      const sent = await context.sendActivity(activity);
+      await this.recordPosted(
+        context.turnState.get(actorKey),
+        context.activity.conversation?.id,
+        sent?.id,
+        reply,
+        i,
+      );
+    }
+  }
+
+  /**
+   * A reply that shows someone's words is recorded with where it landed, so that `delete my data`
+   * can replace it later. The message is out already: a record that cannot be written is logged, not
+   * turned into a failure the person would see.
+   */
+  private async recordPosted(
+    person: Person | undefined,
+    conversationId: string | undefined,
+    activityId: string | undefined,
+    reply: Reply,
+    index: number,
+  ): Promise<void> {
+    const shows = reply.shows;
+    if (!shows || !person || !conversationId || !activityId) return;
+    const source = shows.source.kind === 'myData' ? { ...shows.source, part: index } : shows.source;
+    try {
+      await this.services.cycles.recordPosted(person, conversationId, activityId, { ...shows, source });
+    } catch (err) {
+      const e = err as { name?: string; code?: unknown };
+      this.log.warn({ err: { name: e.name, code: e.code } }, 'could not record a posted message');
+    }
   }
 
   /** the coordinator accepted the CSV: make it now, upload it, show it — and record the export */

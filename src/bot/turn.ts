@@ -1,5 +1,6 @@
 import { Attachment } from 'botbuilder';
 import { AdaptiveCard } from '../cards/render';
+import { Shows } from '../domain/cycle/posted';
 import { Person } from '../domain/people';
 import { Words } from '../i18n';
 
@@ -21,13 +22,17 @@ export interface Actor {
 }
 
 /** something to send as a new message */
-export type Reply =
+export type Reply = (
   | { readonly card: AdaptiveCard }
   | { readonly text: string }
   /** several cards, in order (e.g. `my data` split to stay under Teams' card size) */
   | { readonly cards: readonly AdaptiveCard[] }
   /** any other Teams attachment, e.g. a file consent card */
-  | { readonly attachment: Attachment };
+  | { readonly attachment: Attachment }
+) & {
+  /** whose words it shows: each message is recorded once posted, so that erasing them reaches it */
+  readonly shows?: Shows;
+};
 
 /** what a card action did: the card to show in place of the one clicked, and/or a new message */
 export interface ActionResult {

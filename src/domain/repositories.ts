@@ -1,11 +1,13 @@
 import { Calendar } from './cycle/calendar';
 import { Observation } from './cycle/observation';
+import { Erasure, Posted } from './cycle/posted';
 import { Prompt } from './cycle/prompt';
 import { Summary } from './cycle/summary';
 import { Enrolment, Invitation, Pair } from './membership';
 import { Nudge, NudgeDelivery } from './nudge/nudge';
 import { AuditEntry } from './report/audit';
 import { ObservationFact, PromptFact } from './report/facts';
+import { ReleasedFigures } from './report/release';
 import { Person } from './people';
 import { Collection } from './ports';
 import { Programme } from './programme';
@@ -34,6 +36,8 @@ export interface ProgrammeRepository {
   readonly audit: Collection<AuditEntry>;
   readonly nudges: Collection<Nudge>;
   readonly deliveries: Collection<NudgeDelivery>;
+  /** the figures derived from answers as last released to coordinators (one document per programme) */
+  readonly released: Collection<ReleasedFigures>;
   /** a programme's nudges, newest first */
   nudgesOf(programmeId: string): Promise<Nudge[]>;
   /** the latest coordinator actions in a programme, newest first */
@@ -50,6 +54,12 @@ export interface CycleRepository {
    * (to refuse overlaps, and for `upcoming`, with point reads)
    */
   readonly calendars: Collection<Calendar>;
+  /** messages posted that show what someone in the pair wrote: where they are, never the words */
+  readonly posted: Collection<Posted>;
+  /** every posted message (one record per pair it shows) still showing this person's words */
+  postedShowing(personId: string): Promise<Posted[]>;
+  /** a `delete my data` whose messages are being updated, by `erasure:<personId>` (beside the calendars) */
+  readonly erasures: Collection<Erasure>;
   /** one pair's observations, soonest first */
   observationsOf(pairId: string): Promise<Observation[]>;
   /** a pair's summaries, newest first (for `history`) */

@@ -599,5 +599,11 @@ export const en = {
     confirmButton: 'Yes, delete what I wrote',
     deleted:
       'Done. Answers removed: {answers}. Action points removed: {points}. What your peer wrote stays theirs.',
+    updating:
+      'I am now updating the messages I sent that showed your words, in your chat and your peer’s. This card will say how it went.',
+    updated: 'Messages updated: {updated}. Messages that could not be updated: {gone}.',
+    outOfReach:
+      'A message whose chat no longer exists cannot be updated. Copies someone made themselves, and notifications a phone has already shown, are out of reach.',
+    removedMessage: 'What this message showed has been deleted by the person who wrote it.',
   },
 } as const;

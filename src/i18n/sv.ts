@@ -608,5 +608,11 @@ export const sv = {
     confirmButton: 'Ja, radera det jag har skrivit',
     deleted:
       'Klart. Borttagna svar: {answers}. Borttagna åtaganden: {points}. Det din kollega har skrivit förblir hens.',
+    updating:
+      'Nu uppdaterar jag de meddelanden jag har skickat som visade dina ord, i din chatt och din kollegas. Det här kortet berättar hur det gick.',
+    updated: 'Uppdaterade meddelanden: {updated}. Meddelanden som inte kunde uppdateras: {gone}.',
+    outOfReach:
+      'Ett meddelande vars chatt inte längre finns kan inte uppdateras. Kopior som någon själv har gjort och aviseringar som en telefon redan har visat går inte att nå.',
+    removedMessage: 'Det här meddelandet visade ord som den som skrev dem har raderat.',
   },
 } as const satisfies Catalogue;

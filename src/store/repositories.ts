@@ -1,11 +1,13 @@
 import { Calendar } from '../domain/cycle/calendar';
 import { Observation } from '../domain/cycle/observation';
+import { Erasure, Posted } from '../domain/cycle/posted';
 import { Prompt } from '../domain/cycle/prompt';
 import { Summary } from '../domain/cycle/summary';
 import { Enrolment, Invitation, Pair } from '../domain/membership';
 import { Nudge, NudgeDelivery } from '../domain/nudge/nudge';
 import { AuditEntry } from '../domain/report/audit';
 import { ObservationFact, PromptFact } from '../domain/report/facts';
+import { ReleasedFigures } from '../domain/report/release';
 import { Person } from '../domain/people';
 import { Programme } from '../domain/programme';
 import {
@@ -54,6 +56,7 @@ const promptFactFields = [
   'sentAt',
   'answeredAt',
   'remindedAt',
+  'expiresAt',
   'safetyRating',
 ] as const;
 
@@ -79,6 +82,7 @@ export function cosmosRepositories(store: CosmosStore, tenant: TenantScope): Rep
     audit,
     nudges,
     deliveries: new CosmosCollection<NudgeDelivery>(programmes, 'nudge-delivery', 'programmeId', tenant),
+    released: new CosmosCollection<ReleasedFigures>(programmes, 'released-figures', 'programmeId', tenant),
     nudgesOf: (programmeId) => nudges.query('', [], programmeId, 'c.createdAt DESC'),
     auditOf: async (programmeId, limit) =>
       (await audit.query('', [], programmeId, 'c.at DESC')).slice(0, limit),
@@ -87,12 +91,18 @@ export function cosmosRepositories(store: CosmosStore, tenant: TenantScope): Rep
   const observations = new CosmosCollection<Observation>(cycleDocs, 'observation', 'pairId', tenant);
   const prompts = new CosmosCollection<Prompt>(cycleDocs, 'prompt', 'pairId', tenant);
   const summaries = new CosmosCollection<Summary>(cycleDocs, 'summary', 'pairId', tenant);
+  const posted = new CosmosCollection<Posted>(cycleDocs, 'posted', 'pairId', tenant);
   const cycles: CycleRepository = {
     observations,
     prompts,
     summaries,
     // beside the person document in `people`, each in its own partition (its id): a point read away
     calendars: new CosmosCollection<Calendar>(people, 'calendar', 'id', tenant),
+    posted,
+    // across the pairs' partitions, like answeredBy: only `delete my data` asks
+    postedShowing: (personId) =>
+      posted.query('ARRAY_CONTAINS(c.shows, @p)', [{ name: '@p', value: personId }], undefined, 'c.postedAt'),
+    erasures: new CosmosCollection<Erasure>(people, 'erasure', 'id', tenant),
     observationsOf: (pairId) => observations.query('', [], pairId, 'c.startsAt'),
     summariesOf: (pairId) => summaries.query('', [], pairId, 'c.sentAt DESC'),
     answeredBy: (personId) =>

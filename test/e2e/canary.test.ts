@@ -199,6 +199,34 @@ describe('e2e: canary — nothing supervisors write reaches coordinators or logs
     assert.equal(resources[0]?.safetyRating, 2);
     assert.equal(resources[0]?.answers?.['ah.safety'], undefined);
   });
+
+  // last: it takes Blake's words away from the pair as well
+  it('after the host deletes what they wrote, no message as it looks now and no version sent since holds it', async () => {
+    const svc = bot.connector.url;
+    const { sent, updated } = bot.connector;
+    const since = { sent: sent.length, updated: updated.length };
+    await bot.post(message(blake, svc, 'delete my data'));
+    const confirm = sent.filter((s) => s.conversationId === blake.conversationId).at(-1)!;
+    await bot.post({
+      ...execute(blake, svc, 'data.erase', buttonData(cardOf(confirm.activity), 'data.erase')),
+      replyToId: confirm.id,
+    });
+    await bot.runDueWork();
+
+    const blakes = ['strategy', 'complexity', 'focus', 'safety', 'plan', 'noticed', 'discuss', 'action'];
+    const hers = markers.filter((m) => blakes.some((w) => m.startsWith(`CANARY-${w}-`)));
+    assert.equal(hers.length, blakes.length);
+    const now = new Map<string, unknown>();
+    for (const a of [...sent, ...updated]) now.set(`${a.conversationId} ${a.id}`, a.activity);
+    const asNow = JSON.stringify([...now.values()]);
+    const newer = JSON.stringify([...sent.slice(since.sent), ...updated.slice(since.updated)]);
+    for (const m of hers) {
+      assert.ok(!asNow.includes(m), `a message as it looks now contains ${m}`);
+      assert.ok(!newer.includes(m), `a version sent since the erasure contains ${m}`);
+    }
+    // Chris's own words stay in the pair's summary
+    assert.ok(asNow.includes(markers.find((m) => m.startsWith('CANARY-worked-'))!));
+  });
 });
 
 describe('e2e: exporting the figures as CSV through Teams file consent', () => {

@@ -26,10 +26,19 @@ export const textLimits = Object.freeze({
 
 /** the document types each container may hold */
 const typesOf: Record<ContainerName, readonly string[]> = {
-  people: ['person', 'calendar'],
+  people: ['person', 'calendar', 'erasure'],
   teams: ['team'],
-  programmes: ['programme', 'enrolment', 'pair', 'invitation', 'nudge', 'nudge-delivery', 'audit'],
-  cycles: ['observation', 'prompt', 'summary'],
+  programmes: [
+    'programme',
+    'enrolment',
+    'pair',
+    'invitation',
+    'nudge',
+    'nudge-delivery',
+    'audit',
+    'released-figures',
+  ],
+  cycles: ['observation', 'prompt', 'summary', 'posted'],
   schedule: ['job', 'job-pointer'],
 };
 
@@ -292,9 +301,49 @@ function checkCalendar(c: Checker, doc: Doc): void {
   });
 }
 
+/** a record of a posted message: ids only (no field could hold what someone wrote) */
+function checkPosted(c: Checker, doc: Doc): void {
+  c.string('programmeId', { nonEmpty: true })
+    .string('viewerId', { nonEmpty: true })
+    .string('conversationId', { nonEmpty: true })
+    .string('activityId', { nonEmpty: true })
+    .instant('postedAt')
+    .ttl();
+  const shows = doc.shows;
+  c.check(Array.isArray(shows) && shows.every((p) => typeof p === 'string'), 'shows', 'not a list of ids');
+  const source = (doc.source && typeof doc.source === 'object' ? doc.source : {}) as Doc;
+  const fields: Record<string, string> = { summary: 'observationId', prompt: 'promptId', myData: 'part' };
+  const field = fields[String(source.kind)];
+  c.check(field !== undefined, 'source.kind', 'not summary, prompt or myData');
+  c.check(
+    Object.keys(source).length === 2 && field !== undefined && field in source,
+    'source',
+    'unexpected fields',
+  );
+}
+
+function checkErasure(c: Checker, doc: Doc): void {
+  c.string('personId', { nonEmpty: true })
+    .check(doc.id === `erasure:${String(doc.personId)}`, 'id', 'not erasure:<personId>')
+    .instant('startedAt')
+    .integer('answers', [0, Number.MAX_SAFE_INTEGER])
+    .integer('actionPoints', [0, Number.MAX_SAFE_INTEGER])
+    .integer('updated', [0, Number.MAX_SAFE_INTEGER])
+    .integer('gone', [0, Number.MAX_SAFE_INTEGER]);
+  const handled = doc.handled;
+  c.check(
+    Array.isArray(handled) && handled.every((h) => typeof h === 'string' && h.startsWith('posted:')),
+    'handled',
+    'not a list of posted ids',
+  );
+  if (doc.card !== undefined) c.string('card.conversationId').string('card.activityId');
+}
+
 const shapes: Record<string, (c: Checker, doc: Doc) => void> = {
   person: checkPerson,
   calendar: checkCalendar,
+  posted: checkPosted,
+  erasure: checkErasure,
   team: (c) => c.string('name').reach('reach').instant('installedAt'),
   programme: checkProgramme,
   enrolment: (c, doc) =>
@@ -337,6 +386,7 @@ const shapes: Record<string, (c: Checker, doc: Doc) => void> = {
       .integer('counts.failed', [0, Number.MAX_SAFE_INTEGER])
       .integer('counts.paused', [0, Number.MAX_SAFE_INTEGER])
       .integer('next', [0, Number.MAX_SAFE_INTEGER], true),
+  'released-figures': (c) => c.instant('updatedAt'),
   'nudge-delivery': (c) =>
     c
       .string('nudgeId', { nonEmpty: true })

@@ -134,6 +134,8 @@ const quietMail: CycleMail = {
   updatePrompt: async () => ({ status: 'sent' }),
   sendSummary: async () => ({ status: 'sent' }),
   notify: async () => ({ status: 'sent' }),
+  replacePosted: async () => ({ status: 'sent' }),
+  erasureDone: async () => ({ status: 'sent' }),
 };
 
 async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>) {

@@ -29,9 +29,12 @@ export async function startTestBot(
   connectorToShare?: LocalConnector,
   clockToShare?: TestClock,
   log: Logger = silentLogger,
-  options: Pick<AppOptions, 'personLimit' | 'connectorTimeoutMs' | 'invokeDeadlineMs'> = {},
+  options: Pick<AppOptions, 'personLimit' | 'connectorTimeoutMs' | 'invokeDeadlineMs'> & {
+    /** the store's folder, kept on close: a bot started on it later finds what this one left (a restart) */
+    dataDir?: string;
+  } = {},
 ): Promise<TestBot> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'peer-coach-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'peer-coach-e2e-'));
   const connector = connectorToShare ?? new LocalConnector();
   if (!connectorToShare) await connector.start();
   const clock = clockToShare ?? new TestClock();
@@ -87,7 +90,7 @@ export async function startTestBot(
     async close() {
       await app.close();
       if (!connectorToShare) await connector.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -286,8 +286,24 @@ export async function openSummary(
   data: CardData,
   services: BotServices,
 ): Promise<ActionResult> {
-  const card = await summaryCard(actor, services, data);
-  return card ? { reply: cardReply(card) } : { reply: textReply(actor.words.t('common.stale')) };
+  const view = await services.cycles.summaryFor(
+    actor.person,
+    field(data, 'pairId', 200),
+    field(data, 'observationId', 200),
+  );
+  if (!view) return { reply: textReply(actor.words.t('common.stale')) };
+  const o = view.observation;
+  const card = renderSummaryCard({ view, refreshFor: actor.person.reach?.userId }, actor.words);
+  return {
+    reply: {
+      ...cardReply(card),
+      shows: {
+        source: { kind: 'summary', observationId: o.id },
+        personIds: o.memberIds,
+        pairs: [{ pairId: o.pairId, programmeId: o.programmeId }],
+      },
+    },
+  };
 }
 
 export async function addActionPoint(

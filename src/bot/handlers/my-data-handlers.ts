@@ -7,7 +7,16 @@ import { verbs } from '../verbs';
 /** `my data`: everything this person wrote, readable, in their chat */
 export async function myData(actor: Actor, services: BotServices): Promise<Reply> {
   const data = await services.cycles.myData(actor.person);
-  return { cards: renderMyDataCards(data, actor.words) };
+  const pairs = [
+    ...data.answers.map(({ prompt }) => ({ pairId: prompt.pairId, programmeId: prompt.programmeId })),
+    ...data.actionPoints.map(({ pairId, programmeId }) => ({ pairId, programmeId })),
+  ];
+  return {
+    cards: renderMyDataCards(data, actor.words),
+    ...(pairs.length > 0
+      ? { shows: { source: { kind: 'myData', part: 0 }, personIds: [actor.person.id], pairs } }
+      : {}),
+  };
 }
 
 function confirmCard(actor: Actor) {
@@ -34,10 +43,16 @@ export async function eraseMyData(
   _data: CardData,
   services: BotServices,
 ): Promise<ActionResult> {
-  const removed = await services.cycles.eraseContentOf(actor.person);
+  const reach = actor.person.reach;
+  const removed = await services.cycles.eraseContentOf(
+    actor.person,
+    actor.cardId && reach ? { conversationId: reach.conversationId, activityId: actor.cardId } : undefined,
+  );
+  // the messages that showed their words are updated by a durable job, which puts its count on this card
   return {
     update: renderNoticeCard({
       title: actor.words.t('myData.deleted', { answers: removed.answers, points: removed.actionPoints }),
+      text: actor.words.t('myData.updating'),
     }),
   };
 }

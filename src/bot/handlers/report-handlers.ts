@@ -1,7 +1,6 @@
 import { renderNoticeCard } from '../../cards/notice-card';
 import { renderProgrammeListCard } from '../../cards/programme-list-card';
 import { renderReportCard } from '../../cards/report-card';
-import { computeFigures } from '../../domain/report/figures';
 import { CsvLabels, programmeCsv, programmeCsvFileName } from '../../domain/report/csv';
 import { figureRows, pairRows } from '../../cards/report-card';
 import { fileConsentCard } from '../file-delivery';
@@ -11,12 +10,9 @@ import { ActionResult, Actor, CardData, cardReply, field, Reply, textReply } fro
 import { verbs } from '../verbs';
 
 async function reportCard(actor: Actor, services: BotServices, programmeId: string) {
-  const facts = await services.reports.facts(programmeId);
-  if (!facts) return renderNoticeCard({ title: actor.words.t('common.notFound') });
-  return renderReportCard(
-    { programme: facts.programme, figures: computeFigures(facts, services.clock.now()) },
-    actor.words,
-  );
+  const found = await services.reports.figures(programmeId, services.clock.now());
+  if (!found) return renderNoticeCard({ title: actor.words.t('common.notFound') });
+  return renderReportCard({ programme: found.facts.programme, figures: found.figures }, actor.words);
 }
 
 /** `report`: the one programme's report, or a choice of programmes */
@@ -87,10 +83,11 @@ export async function programmeExport(
   programmeId: string,
   words: Words,
 ): Promise<{ name: string; bytes: Buffer; programmeName: string } | undefined> {
-  const facts = await services.reports.facts(programmeId);
-  if (!facts) return undefined;
   const now = services.clock.now();
-  const figures = computeFigures(facts, now);
+  const found = await services.reports.figures(programmeId, now);
+  if (!found) return undefined;
+  // the same released figures as the card: the file is no way around the steps
+  const { facts, figures } = found;
   const csv = programmeCsv({
     labels: csvLabels(words),
     programmeName: facts.programme.name,

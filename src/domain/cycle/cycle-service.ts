@@ -19,7 +19,8 @@ import {
 } from '../timing';
 import { CalendarEntry, calendarId, describes, overlaps, upcomingEntries, withEntry } from './calendar';
 import { checkSchedule, hasStarted, Observation, ScheduleErrors, ScheduleInput } from './observation';
-import { CycleMail, CycleNotice, DueWork, PromptView, SummaryView } from './ports';
+import { CycleMail, CycleNotice, DueWork, MyData, PostedContent, PromptView, SummaryView } from './ports';
+import { Erasure, erasureId, Posted, postedId, Shows } from './posted';
 import { isOpen, Prompt, promptId, recipients } from './prompt';
 import { findIdentifiers, IdentifierKind, screenFreeText } from '../privacy/identifiers';
 import { AnswerErrors, checkAnswers, PromptKind } from './questions';
@@ -88,6 +89,8 @@ export const jobKinds = {
   expire: 'prompt.expire',
   notice: 'cycle.notice',
   summary: 'cycle.summary',
+  /** after `delete my data`: every message that showed the person's words, updated in place */
+  erase: 'data.erase.messages',
 } as const;
 
 export interface CycleOptions {
@@ -592,6 +595,11 @@ export class CycleService {
     const view = await this.summaryFor(person, payload.pairId ?? '', payload.observationId ?? '');
     if (!view) return { status: 'done' };
     const outcome = await this.mail.sendSummary(person, view);
+    await this.recordSent(person, outcome, {
+      source: { kind: 'summary', observationId: view.observation.id },
+      personIds: view.observation.memberIds,
+      pairs: [{ pairId: view.observation.pairId, programmeId: view.observation.programmeId }],
+    });
     return outcome.status === 'failed'
       ? {
           status: 'retry',
@@ -734,6 +742,7 @@ export class CycleService {
       [jobKinds.expire]: (p) => this.expire(p.pairId ?? '', p.promptId ?? ''),
       [jobKinds.notice]: (p) => this.sendNotice(p),
       [jobKinds.summary]: (p) => this.sendSummary(p),
+      [jobKinds.erase]: (p) => this.finishErasure(p.personId ?? ''),
     };
   }
 
@@ -806,6 +815,19 @@ export class CycleService {
           }
         : undefined,
     );
+    // an observer's card shows the host's focus; a follow-up quotes the writer's own action point
+    const shows =
+      prompt.kind === 'followUp'
+        ? [prompt.personId]
+        : prompt.kind === 'beforeObserver' || prompt.kind === 'afterObserver'
+          ? [observation.hostId]
+          : [];
+    if (shows.length > 0)
+      await this.recordSent(person, outcome, {
+        source: { kind: 'prompt', promptId: id },
+        personIds: shows,
+        pairs: [{ pairId, programmeId: observation.programmeId }],
+      });
     if (sent.changed) await this.planAfterSend(prompt, now, expiresAt, zone, programme);
     return { status: 'done' };
   }
@@ -1063,8 +1085,14 @@ export class CycleService {
       const person = await this.people.get(id);
       if (!person?.reach) continue;
       const later = this.deferral(person, ctx.programme);
-      if (!later) await this.mail.sendSummary(person, view);
-      else {
+      if (!later) {
+        const outcome = await this.mail.sendSummary(person, view);
+        await this.recordSent(person, outcome, {
+          source: { kind: 'summary', observationId },
+          personIds: observation.memberIds,
+          pairs: [{ pairId, programmeId: observation.programmeId }],
+        });
+      } else {
         await this.work.put({
           id: `summary:${observationId.replace(/^observation:/, '')}:${id}`,
           kind: jobKinds.summary,
@@ -1155,10 +1183,7 @@ export class CycleService {
   // ---------------------------------------------------------------- a person's own data
 
   /** everything this person wrote: their answers (with the observation they belong to) and action points */
-  async myData(person: Person): Promise<{
-    answers: { prompt: Prompt; observation: Observation | undefined }[];
-    actionPoints: { observationId: string; point: string }[];
-  }> {
+  async myData(person: Person): Promise<MyData> {
     const prompts = (await this.repos.cycles.answeredBy(person.id)).filter(
       (p) => Object.keys(p.answers ?? {}).length > 0,
     );
@@ -1168,11 +1193,16 @@ export class CycleService {
         observation: (await this.repos.cycles.observations.read(prompt.observationId, prompt.pairId))?.doc,
       })),
     );
-    const actionPoints: { observationId: string; point: string }[] = [];
+    const actionPoints: MyData['actionPoints'][number][] = [];
     for (const { pair } of await this.pairsOf(person)) {
       for (const s of await this.repos.cycles.summariesOf(pair.id)) {
         for (const point of s.actionPoints[person.id] ?? [])
-          actionPoints.push({ observationId: s.observationId, point });
+          actionPoints.push({
+            observationId: s.observationId,
+            pairId: pair.id,
+            programmeId: pair.programmeId,
+            point,
+          });
       }
     }
     return { answers, actionPoints };
@@ -1182,9 +1212,13 @@ export class CycleService {
    * Removes everything this person wrote, everywhere: their answers (and safety ratings) and their
    * action points in the pair's summaries, with the follow-ups that would quote them. Their peer's
    * own words stay. What remains is each prompt's state and times, so participation counts stay as
-   * anonymous aggregates.
+   * anonymous aggregates. Then a durable job updates every message posted that showed their words
+   * (see finishErasure); `card`, the message confirming it, is updated with the result.
    */
-  async eraseContentOf(person: Person): Promise<{ answers: number; actionPoints: number }> {
+  async eraseContentOf(
+    person: Person,
+    card?: Erasure['card'],
+  ): Promise<{ answers: number; actionPoints: number }> {
     const at = this.clock.now().toISOString();
     let answers = 0;
     for (const p of await this.repos.cycles.answeredBy(person.id)) {
@@ -1221,7 +1255,159 @@ export class CycleService {
         }
       }
     }
+    await this.planMessageUpdates(person, { answers, actionPoints }, card);
     return { answers, actionPoints };
+  }
+
+  // ---------------------------------------------------------------- messages that show someone's words
+
+  /**
+   * Records a message just posted to `viewer` that shows what `shows.personIds` wrote, in each pair's
+   * partition, so that erasing those words can reach it. Ids only.
+   */
+  async recordPosted(
+    viewer: Person,
+    conversationId: string,
+    activityId: string,
+    shows: Shows,
+  ): Promise<void> {
+    const id = postedId(conversationId, activityId);
+    const done = new Set<string>();
+    for (const { pairId, programmeId } of shows.pairs) {
+      if (done.has(pairId)) continue;
+      done.add(pairId);
+      const programme = (await this.repos.programmes.programmes.read(programmeId, programmeId))?.doc;
+      const record: Posted = {
+        type: 'posted',
+        id,
+        pairId,
+        programmeId,
+        viewerId: viewer.id,
+        conversationId,
+        activityId,
+        shows: [...new Set(shows.personIds)],
+        source: shows.source,
+        postedAt: this.clock.now().toISOString(),
+        ...(programme ? { ttl: this.ttl(programme) } : {}),
+      };
+      await this.repos.cycles.posted.create(record);
+    }
+  }
+
+  private async recordSent(
+    to: Person,
+    outcome: Awaited<ReturnType<CycleMail['sendSummary']>>,
+    shows: Shows,
+  ): Promise<void> {
+    if (outcome.status === 'sent' && outcome.activityId && to.reach)
+      await this.recordPosted(to, to.reach.conversationId, outcome.activityId, shows);
+  }
+
+  /**
+   * Plans the job that updates what was posted. Put even when nothing was left to remove: a second
+   * click after a crash between the store and the plan still brings the messages up to date.
+   */
+  private async planMessageUpdates(
+    person: Person,
+    removed: { answers: number; actionPoints: number },
+    card: Erasure['card'] | undefined,
+  ): Promise<void> {
+    const id = erasureId(person.id);
+    await mutate<Erasure>(this.repos.cycles.erasures, id, id, (cur) => ({
+      type: 'erasure',
+      id,
+      personId: person.id,
+      startedAt: cur?.startedAt ?? this.clock.now().toISOString(),
+      answers: (cur?.answers ?? 0) + removed.answers,
+      actionPoints: (cur?.actionPoints ?? 0) + removed.actionPoints,
+      ...(card ? { card } : {}),
+      handled: cur?.handled ?? [],
+      updated: cur?.updated ?? 0,
+      gone: cur?.gone ?? 0,
+    }));
+    await this.work.put({
+      id: `erase:${person.id}`,
+      kind: jobKinds.erase,
+      dueAt: this.clock.now(),
+      payload: { personId: person.id },
+    });
+  }
+
+  /**
+   * The durable half of `delete my data`: every message still showing the person's words is made
+   * again from the store (which no longer has them) and replaced in place. Each is counted once, in
+   * the erasure document, before its record lets go of the person: a restart half-way picks up where
+   * it stopped. A chat that is gone counts as not updated; a failed update is tried again later.
+   * Finally the person is told how many were updated and how many could not be.
+   */
+  async finishErasure(personId: string): Promise<WorkOutcome> {
+    const id = erasureId(personId);
+    if (!(await this.repos.cycles.erasures.read(id, id))) return { status: 'done' };
+    const byMessage = new Map<string, Posted[]>();
+    for (const r of await this.repos.cycles.postedShowing(personId))
+      byMessage.set(r.id, [...(byMessage.get(r.id) ?? []), r]);
+    let unfinished = false;
+    for (const [key, records] of byMessage) {
+      const handled = (await this.repos.cycles.erasures.read(id, id))?.doc.handled ?? [];
+      if (!handled.includes(key)) {
+        const outcome = await this.replacePosted(records[0]!);
+        if (outcome === 'failed') {
+          unfinished = true;
+          continue;
+        }
+        await mutate<Erasure>(this.repos.cycles.erasures, id, id, (cur) =>
+          cur && !cur.handled.includes(key)
+            ? {
+                ...cur,
+                handled: [...cur.handled, key],
+                updated: cur.updated + (outcome === 'updated' ? 1 : 0),
+                gone: cur.gone + (outcome === 'gone' ? 1 : 0),
+              }
+            : undefined,
+        );
+      }
+      for (const r of records)
+        await mutate<Posted>(this.repos.cycles.posted, r.id, r.pairId, (cur) =>
+          cur?.shows.includes(personId)
+            ? { ...cur, shows: cur.shows.filter((p) => p !== personId) }
+            : undefined,
+        );
+    }
+    const retry = {
+      status: 'retry',
+      at: DateTime.fromJSDate(this.clock.now()).plus({ minutes: failedRetryMinutes }).toJSDate(),
+    } as const;
+    if (unfinished) return retry;
+    const erasure = (await this.repos.cycles.erasures.read(id, id))?.doc;
+    if (!erasure) return { status: 'done' };
+    const person = await this.people.get(personId);
+    if (person?.reach && (await this.mail.erasureDone(person, erasure)).status === 'failed') return retry;
+    await this.repos.cycles.erasures.remove(id, id);
+    return { status: 'done' };
+  }
+
+  /** one posted message, made again for its reader from the store as it stands */
+  private async replacePosted(record: Posted): Promise<'updated' | 'gone' | 'failed'> {
+    const viewer = await this.people.get(record.viewerId);
+    if (!viewer?.reach) return 'gone';
+    const outcome = await this.mail.replacePosted(viewer, record, await this.postedContent(viewer, record));
+    return outcome.status === 'sent' ? 'updated' : outcome.status === 'unreachable' ? 'gone' : 'failed';
+  }
+
+  private async postedContent(viewer: Person, record: Posted): Promise<PostedContent> {
+    const source = record.source;
+    switch (source.kind) {
+      case 'summary': {
+        const view = await this.summaryFor(viewer, record.pairId, source.observationId);
+        return view ? { kind: 'summary', view } : { kind: 'removed' };
+      }
+      case 'prompt': {
+        const found = await this.promptFor(viewer, record.pairId, source.promptId);
+        return found && found !== 'forbidden' ? { kind: 'prompt', ...found } : { kind: 'removed' };
+      }
+      case 'myData':
+        return { kind: 'myData', data: await this.myData(viewer), part: source.part };
+    }
   }
 
   // ---------------------------------------------------------------- action points and follow-up

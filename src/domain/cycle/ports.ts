@@ -1,6 +1,7 @@
 import { Person } from '../people';
 import { SendOutcome } from '../ports';
 import { Observation } from './observation';
+import { Erasure } from './posted';
 import { Prompt } from './prompt';
 
 /** work to do later, durably (the scheduler's job store satisfies this) */
@@ -55,6 +56,25 @@ export type CycleNotice =
   | { readonly kind: 'reminder'; readonly prompt: Prompt; readonly observation: Observation }
   | { readonly kind: 'peerUnreachable'; readonly peerName: string; readonly observation: Observation };
 
+/** everything a person wrote (`my data`) */
+export interface MyData {
+  readonly answers: readonly { readonly prompt: Prompt; readonly observation: Observation | undefined }[];
+  readonly actionPoints: readonly {
+    readonly observationId: string;
+    readonly pairId: string;
+    readonly programmeId: string;
+    readonly point: string;
+  }[];
+}
+
+/** a posted message made again from the store, once someone's words are gone from it */
+export type PostedContent =
+  | { readonly kind: 'summary'; readonly view: SummaryView }
+  | { readonly kind: 'prompt'; readonly prompt: Prompt; readonly view: PromptView }
+  | { readonly kind: 'myData'; readonly data: MyData; readonly part: number }
+  /** what it was made from is no longer there for this reader */
+  | { readonly kind: 'removed' };
+
 /** sends the cycle's cards and messages in each recipient's language and time zone */
 export interface CycleMail {
   sendPrompt(to: Person, prompt: Prompt, view: PromptView): Promise<SendOutcome>;
@@ -62,4 +82,12 @@ export interface CycleMail {
   updatePrompt(to: Person, prompt: Prompt, view: PromptView): Promise<SendOutcome>;
   sendSummary(to: Person, view: SummaryView): Promise<SendOutcome>;
   notify(to: Person, notice: CycleNotice): Promise<SendOutcome>;
+  /** replaces a message posted in `to`'s chat with `content`, rate-limited like a send */
+  replacePosted(
+    to: Person,
+    where: { readonly conversationId: string; readonly activityId: string },
+    content: PostedContent,
+  ): Promise<SendOutcome>;
+  /** tells a person how many messages showing their words were updated: on their erasure card, or anew */
+  erasureDone(to: Person, erasure: Erasure): Promise<SendOutcome>;
 }

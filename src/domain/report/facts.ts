@@ -28,6 +28,8 @@ export interface PromptFact {
   readonly sentAt?: string;
   readonly answeredAt?: string;
   readonly remindedAt?: string;
+  /** the prompt's deadline: an expired prompt's outcome arrived no earlier */
+  readonly expiresAt?: string;
   /** the host's "how safe did being observed feel" (1–5), only ever reported in aggregate */
   readonly safetyRating?: number;
 }

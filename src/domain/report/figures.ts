@@ -35,7 +35,9 @@ import { ObservationFact, ProgrammeFacts, PromptFact } from './facts';
  *   coordinator formed it; it holds no content and never a reason, and is not an aggregate, so the
  *   small-group rule does not apply to it.
  *
- * Values are exact; renderers round.
+ * Values are exact; renderers round. The figures computed from answers (response rate, median time
+ * to respond, safety rating) reach coordinators only through release.ts, which changes them in steps
+ * so that two reports compared single no one out.
  */
 
 /** no figure about people is computed over fewer than this many of them */

@@ -1,5 +1,8 @@
+import { mutate } from '../mutate';
 import { Repositories } from '../repositories';
 import { ProgrammeFacts } from './facts';
+import { computeFigures, ProgrammeFigures } from './figures';
+import { nextRelease, releasedFiguresId, ReleasedFigures, shownFigures } from './release';
 
 /**
  * Gathers what a coordinator may know about a programme. Observations and prompts are read through
@@ -31,5 +34,27 @@ export class ReportService {
       observations,
       prompts,
     };
+  }
+
+  /**
+   * A programme's figures as coordinators see them at `now` — on the card and in the CSV alike:
+   * the figures derived from answers as last released (see release.ts), taking a step first when
+   * one is due. The step is written under the document's ETag, so concurrent readings on any
+   * instance agree on one released value.
+   */
+  async figures(
+    programmeId: string,
+    now: Date,
+  ): Promise<{ facts: ProgrammeFacts; figures: ProgrammeFigures } | undefined> {
+    const facts = await this.facts(programmeId);
+    if (!facts) return undefined;
+    const computed = computeFigures(facts, now);
+    const { doc } = await mutate<ReleasedFigures>(
+      this.repos.programmes.released,
+      releasedFiguresId(programmeId),
+      programmeId,
+      (current) => nextRelease(computed, facts, current, now),
+    );
+    return { facts, figures: shownFigures(computed, doc) };
   }
 }

@@ -24,6 +24,8 @@ const quietMail: CycleMail = {
   updatePrompt: async () => ({ status: 'sent' }),
   sendSummary: async () => ({ status: 'sent' }),
   notify: async () => ({ status: 'sent' }),
+  replacePosted: async () => ({ status: 'sent' }),
+  erasureDone: async () => ({ status: 'sent' }),
 };
 
 /** the schedule card as saved: Thursday 3 September 2026 in the programme's zone (Stockholm) */

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import { csvLabels } from '../../../src/bot/handlers/report-handlers';
+import { figureRows } from '../../../src/cards/report-card';
+import { computeFigures } from '../../../src/domain/report/figures';
+import { PromptFact } from '../../../src/domain/report/facts';
+import { nextRelease, ReleasedFigures, shownFigures } from '../../../src/domain/report/release';
 import { programmeCsv, ProgrammeCsvInput, programmeCsvFileName } from '../../../src/domain/report/csv';
 import { Words, wordsFor } from '../../../src/i18n';
+import { facts, rating } from '../../support/report-fixtures';
 
 const english = wordsFor('en-GB', 'Europe/Stockholm');
 const swedish = wordsFor('sv-SE', 'Europe/Stockholm');
@@ -184,5 +189,32 @@ describe('programmeCsvFileName', () => {
       fileName('///', new Date('2026-03-04T10:00:00Z'), 'UTC', swedish),
       'Peer Coach - program - deltagande 2026-03-04.csv',
     );
+  });
+});
+
+describe('programmeCsv with the released figures', () => {
+  /** the figures block of the export at each reading, as ReportService.figures releases them */
+  function exports(readings: readonly (readonly PromptFact[])[]): string[][][] {
+    let released: ReleasedFigures | undefined;
+    return readings.map((prompts, i) => {
+      const now = new Date(Date.parse('2026-11-20T12:00:00Z') + i * 3_600_000);
+      const f = facts({ prompts });
+      const computed = computeFigures(f, now);
+      released = nextRelease(computed, f, released, now) ?? released;
+      return blocks(
+        programmeCsv(input({ figures: figureRows(shownFigures(computed, released), english) })),
+      )[1]!;
+    });
+  }
+  const safety = (figures: string[][]) =>
+    figures.find(([label]) => label === 'Feeling safe being observed (average, 1–5)')![1];
+
+  it('shows the safety rating to the nearest half point, and not a sixth rating nor its erasure', () => {
+    const five = [rating('h1', 5), rating('h2', 5), rating('h3', 4), rating('h4', 4), rating('h5', 5)];
+    const sixth = rating('h6', 1);
+    const [first, second, third] = exports([five, [...five, sixth], five]);
+    assert.equal(safety(first!), '4.5');
+    assert.deepEqual(second, first, 'the exact average is now 4.0; the file must not say so');
+    assert.deepEqual(third, first, 'the erasure waits for the next step');
   });
 });
