@@ -34,11 +34,11 @@ param botSku string = 'F0'
 param appServiceSku string = 'B1'
 
 @allowed([
-  '20'
   '22'
+  '24'
 ])
-@description('Node.js major version on App Service. The project is built and tested on 20; Node.js 20 reached end of life on 30 April 2026, so move to 22 once the tests pass on it.')
-param nodeMajorVersion string = '20'
+@description('Node.js major version on App Service: 24 LTS. CI runs the tests on both allowed majors (package.json engines); Node.js 22 reaches end of life on 30 April 2027.')
+param nodeMajorVersion string = '24'
 
 @description('Cosmos DB database name; the bot reads it from COSMOS_DATABASE.')
 param databaseName string = 'peercoach'

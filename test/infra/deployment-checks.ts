@@ -1,6 +1,7 @@
 /**
  * Consistency checks between the deployment files (infra/main.bicep, its parameters, m365agents.yml,
- * env/.env.dev, .webappignore, Dockerfile, .dockerignore) and the code they deploy. No Bicep compiler
+ * env/.env.dev, .webappignore, Dockerfile, .dockerignore) and the code they deploy, and the Node.js
+ * they run on package.json's engines. No Bicep compiler
  * or YAML parser is needed: the files are written in a regular shape and read with regular
  * expressions; anything outside that shape is reported rather than guessed at.
  *
@@ -674,4 +675,65 @@ export function importedTopLevelDirs(srcRoot: string = path.join(ROOT, 'src')): 
   };
   walk(srcRoot);
   return [...dirs].filter((d) => existsSync(path.join(path.dirname(srcRoot), d))).sort();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Node.js version
+
+/**
+ * The major versions an engines range of the shape `^22.13 || ^24` claims: the ones .ci/run tests
+ * on. Undefined for any other shape (`>=22` would claim majors nobody has tested).
+ */
+export function engineMajors(range: string): number[] | undefined {
+  const majors = range.split('||').map((part) => /^\^(\d+)(\.\d+){0,2}$/.exec(part.trim())?.[1]);
+  if (majors.length === 0 || majors.some((m) => m === undefined)) return undefined;
+  return majors.map(Number);
+}
+
+export interface NodeVersionFiles {
+  /** package.json's engines.node */
+  readonly engines: string;
+  readonly dockerfile: string;
+  readonly bicep: string;
+  readonly parameters: string;
+}
+
+/**
+ * The image and the App Service run the newest major engines claims, and the Bicep allows no major
+ * it does not claim: nothing is deployed on a Node.js the tests did not run on.
+ */
+export function nodeVersionProblems(files: NodeVersionFiles): string[] {
+  const majors = engineMajors(files.engines);
+  if (!majors) {
+    return [`package.json engines.node "${files.engines}" is outside the understood shape (^22.13 || ^24)`];
+  }
+  const newest = String(Math.max(...majors));
+  const problems: string[] = [];
+  const deployed: [string, string | undefined][] = [
+    ['Dockerfile ARG NODE_VERSION', /^ARG NODE_VERSION=(\S+)$/m.exec(files.dockerfile)?.[1]],
+    ['Bicep nodeMajorVersion default', /^param nodeMajorVersion string = '([^']*)'$/m.exec(files.bicep)?.[1]],
+    [
+      'infra/main.parameters.json nodeMajorVersion',
+      (JSON.parse(files.parameters) as { parameters: Record<string, { value?: unknown }> }).parameters
+        .nodeMajorVersion?.value as string | undefined,
+    ],
+  ];
+  for (const [where, value] of deployed) {
+    if (value !== newest)
+      problems.push(`${where} is ${value ?? 'missing'}, not ${newest} (engines: ${files.engines})`);
+  }
+  if (!/^FROM node:\$\{NODE_VERSION\}-/m.test(files.dockerfile)) {
+    problems.push('Dockerfile: FROM node:${NODE_VERSION}-… expected, so the build argument picks the image');
+  }
+  const allowed = /@allowed\(\[([^\]]*)\]\)\s*(?:@description\(.*\)\s*)?param nodeMajorVersion\b/.exec(
+    files.bicep,
+  );
+  for (const value of allowed ? [...allowed[1]!.matchAll(/'([^']*)'/g)].map((m) => m[1]!) : []) {
+    if (!majors.includes(Number(value)))
+      problems.push(`Bicep nodeMajorVersion allows ${value}, which engines does not claim`);
+  }
+  if (!/linuxFxVersion: 'NODE\|\$\{nodeMajorVersion\}-lts'/.test(files.bicep)) {
+    problems.push("Bicep: linuxFxVersion 'NODE|${nodeMajorVersion}-lts' expected");
+  }
+  return problems;
 }

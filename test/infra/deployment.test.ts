@@ -14,9 +14,11 @@ import {
   dockerContextProblems,
   dockerProblems,
   dockerStages,
+  engineMajors,
   heapFlag,
   importedTopLevelDirs,
   nodeEntry,
+  nodeVersionProblems,
   readEnv,
   readRepoFile,
   repoFiles,
@@ -37,7 +39,11 @@ const dockerfile = readRepoFile('Dockerfile');
 const dockerignore = readRepoFile('.dockerignore');
 const webappignore = readRepoFile('.webappignore');
 const configSource = readRepoFile('src/config/config.ts');
-const npmStart = (JSON.parse(readRepoFile('package.json')) as { scripts: { start: string } }).scripts.start;
+const packageJson = JSON.parse(readRepoFile('package.json')) as {
+  scripts: { start: string };
+  engines: { node: string };
+};
+const npmStart = packageJson.scripts.start;
 
 /** stand-ins for what the operator and Azure fill in at provisioning */
 const envSamples = {
@@ -310,6 +316,41 @@ describe('deployment', () => {
       assert.match(
         dockerContextProblems(mutate(dockerignore, '!cards/', ''), copied).join('\n'),
         /keeps cards out/,
+      );
+    });
+  });
+
+  describe('Node.js version', () => {
+    const files = { engines: packageJson.engines.node, dockerfile, bicep, parameters };
+
+    it('claims only majors CI tests on, including 24, and deploys the image and the App Service on the newest', () => {
+      assert.ok(engineMajors(files.engines)?.includes(24), `engines ${files.engines} claims Node.js 24`);
+      assert.deepEqual(nodeVersionProblems(files), []);
+    });
+
+    it('reports an image, an App Service or an allowed major that engines does not claim, and an open-ended range', () => {
+      const image = {
+        ...files,
+        dockerfile: mutate(dockerfile, /^ARG NODE_VERSION=\S+$/m, 'ARG NODE_VERSION=20'),
+      };
+      const site = {
+        ...files,
+        parameters: mutate(parameters, /("nodeMajorVersion":\s*\{\s*"value":\s*)"\d+"/, '$1"20"'),
+      };
+      const allowed = {
+        ...files,
+        bicep: mutate(
+          bicep,
+          /@allowed\(\[(?=[^\]]*\]\)\s*@description\([^\n]*\)\s*param nodeMajorVersion)/,
+          "@allowed([\n  '20'",
+        ),
+      };
+      assert.match(nodeVersionProblems(image).join('\n'), /Dockerfile ARG NODE_VERSION is 20/);
+      assert.match(nodeVersionProblems(site).join('\n'), /parameters\.json nodeMajorVersion is 20/);
+      assert.match(nodeVersionProblems(allowed).join('\n'), /allows 20, which engines does not claim/);
+      assert.match(
+        nodeVersionProblems({ ...files, engines: '>=22' }).join('\n'),
+        /outside the understood shape/,
       );
     });
   });
