@@ -144,7 +144,8 @@ export class PeerCoachBot extends TeamsActivityHandler {
     }
     if (!limit) return true;
     const automatic = isAutomatic(activity);
-    const admission = limit.admit(key, automatic ? 'refresh' : 'turn');
+    const budget = automatic ? 'refresh' : 'turn';
+    const admission = limit.admit(key, budget);
     if (admission === 'admitted') return true;
     // the first refusal of a spell is enough to notice; a flood of them would flood the log too
     if (admission === 'refused-first')
@@ -153,6 +154,10 @@ export class PeerCoachBot extends TeamsActivityHandler {
       typeof activity.locale === 'string' ? activity.locale : this.services.defaultLocale,
       this.services.defaultTimeZone,
     );
+    // when to try again, from the limit itself, so the silence that follows has an end
+    const slowDown = words.t('common.slowDown', {
+      count: Math.max(1, Math.ceil(limit.retryInMs(key, budget) / 1000)),
+    });
     if (activity.type === ActivityTypes.Invoke) {
       const card = activity.name === 'adaptiveCard/action';
       await context.sendActivity({
@@ -163,13 +168,13 @@ export class PeerCoachBot extends TeamsActivityHandler {
             ? {
                 statusCode: 200,
                 type: 'application/vnd.microsoft.activity.message',
-                value: words.t('common.slowDown'),
+                value: slowDown,
               }
             : undefined,
         },
       });
     } else if (activity.type === ActivityTypes.Message && admission === 'refused-first') {
-      await context.sendActivity(words.t('common.slowDown'));
+      await context.sendActivity(slowDown);
     }
     return false;
   }

@@ -8,7 +8,11 @@ import { promptTitles } from './prompt-card';
 import { AdaptiveCard, expandCard } from './render';
 
 export interface MyDataCardData {
-  readonly answers: readonly { readonly prompt: Prompt; readonly observation: Observation | undefined }[];
+  readonly answers: readonly {
+    readonly prompt: Prompt;
+    readonly observation: Observation | undefined;
+    readonly hostName: string | undefined;
+  }[];
   readonly actionPoints: readonly { readonly point: string }[];
 }
 
@@ -20,10 +24,10 @@ const promptsPerCard = 3;
  * TextRuns, never as markdown.
  */
 export function renderMyDataCards(data: MyDataCardData, words: Words): AdaptiveCard[] {
-  const sections = data.answers.map(({ prompt, observation }) => ({
+  const sections = data.answers.map(({ prompt, observation, hostName }) => ({
     heading: words.t('myData.prompt', {
       when: observation ? whenText(observation, words) : '—',
-      kind: words.t(promptTitles[prompt.kind], { host: '' }).replace(/\s+$/, ''),
+      kind: words.t(promptTitles[prompt.kind], { host: hostName || '—' }),
     }),
     entries: questionsFor(prompt.kind)
       .filter((q) => prompt.answers?.[q.id])

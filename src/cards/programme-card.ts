@@ -1,6 +1,7 @@
 import template from '../../cards/programme.json';
 import { Enrolment, Pair } from '../domain/membership';
 import { Programme } from '../domain/programme';
+import { dayScale, TimingScale } from '../domain/timing';
 import { Words } from '../i18n';
 import { AdaptiveCard, expandCard, firstOf } from './render';
 
@@ -13,6 +14,8 @@ export interface ProgrammeCardData {
   readonly pairs: readonly Pair[];
   /** a line of feedback above the facts, e.g. "Saved." */
   readonly notice?: string;
+  /** how long the policy's days last here: a local run ignores quiet hours and working days */
+  readonly scale?: TimingScale;
 }
 
 /** a coordinator's view of a programme: settings, counts, pairs, who is waiting — never content */
@@ -31,8 +34,15 @@ export function renderProgrammeCard(data: ProgrammeCardData, words: Words): Adap
       { title: f('timeZone'), value: p.timeZone },
       { title: f('language'), value: words.t(`language.${p.locale}`) },
       { title: f('target'), value: words.t('programme.facts.targetValue', { count: p.targetObservations }) },
-      { title: f('quiet'), value: `${p.policy.quietStart}–${p.policy.quietEnd}` },
-      { title: f('workingDays'), value: words.list(p.policy.workingDays.map((d) => words.weekday(d))) },
+      ...((data.scale ?? dayScale).unit === 'minutes'
+        ? [{ title: f('timing'), value: f('localTiming') }]
+        : [
+            { title: f('quiet'), value: `${p.policy.quietStart}–${p.policy.quietEnd}` },
+            {
+              title: f('workingDays'),
+              value: words.list(p.policy.workingDays.map((d) => words.weekday(d))),
+            },
+          ]),
       { title: f('enrolled'), value: String(data.enrolments.length) },
       { title: f('paired'), value: String(data.enrolments.length - waiting.length) },
       { title: f('waiting'), value: String(waiting.length) },

@@ -1,5 +1,6 @@
 import template from '../../cards/programme-form.json';
 import { FieldErrors, ProgrammeInput, programmeFields as fields } from '../domain/programme';
+import { dayScale, TimingScale } from '../domain/timing';
 import { supportedLanguages, Words } from '../i18n';
 import { AdaptiveCard, allKeys, expandCard, numberValue } from './render';
 
@@ -17,6 +18,8 @@ export interface ProgrammeFormCardData {
   readonly found?: string;
   /** a message above the form (e.g. someone else saved meanwhile) */
   readonly notice?: string;
+  /** how long the policy's days last here: a local run ignores quiet hours and working days */
+  readonly scale?: TimingScale;
 }
 
 /** the fields the card asks for as an Input.Number */
@@ -36,6 +39,10 @@ export function renderProgrammeFormCard(data: ProgrammeFormCardData, words: Word
     programmeId: data.programmeId ?? '',
     version: data.version ?? '',
     notice: data.notice ?? '',
+    timingNote:
+      (data.scale ?? dayScale).unit === 'minutes'
+        ? `${words.t('programme.timingNote')} ${words.t('programme.timingNoteLocal')}`
+        : words.t('programme.timingNote'),
     input: {
       ...allKeys(fields, data.input),
       ...Object.fromEntries(numberFields.map((f) => [f, numberValue(data.input[f])])),

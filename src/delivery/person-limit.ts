@@ -10,12 +10,14 @@ export type Admission =
   | 'refused';
 
 /**
- * Generous for a person clicking and typing (a coordinator enrolling a ward is a click every few
- * seconds), far below what a script or a stuck client sends.
+ * Generous for a person clicking and typing: someone clicking through cards about once a second,
+ * unevenly as people do (a few quick clicks, a pause to read), stays well inside both, for minutes
+ * on end. Still far below what a script or a stuck client sends: a flood gets 20 turns in its first
+ * ten seconds and then never more than 2 a second (120 a minute), each a few point reads and writes.
  */
 export const defaultPersonWindows: readonly RateWindow[] = Object.freeze([
-  { count: 12, perMs: 10_000 },
-  { count: 90, perMs: 60_000 },
+  { count: 20, perMs: 10_000 },
+  { count: 120, perMs: 60_000 },
 ]);
 
 /**
@@ -81,6 +83,17 @@ export class PersonLimit {
     if (state.told) return 'refused';
     state.told = true;
     return 'refused-first';
+  }
+
+  /**
+   * How long until this person's next request on `budget` would be admitted: 0 now, otherwise until
+   * every window has room again. A refused person is told this, so silence that follows has an end.
+   */
+  retryInMs(personKey: string, budget: Budget = 'turn'): number {
+    const now = this.clock.now().getTime();
+    const state = this.people[budget].get(personKey);
+    if (!state) return 0;
+    return Math.max(0, ...state.windows.map((w) => w.earliest(now) - now));
   }
 
   /** how many people are remembered, per budget added up (for tests and benchmarks) */

@@ -189,6 +189,9 @@ export function deadlineAt(
   return new Date(instantAtOrAfterWall(localWall(sentAt.getTime(), z) + policy.deadlineDays * DAY, z));
 }
 
+/** how many weeks after an action point its follow-up asks how it went (minutes with `minuteScale`) */
+export const followUpWeeks = 2;
+
 /**
  * When to ask about an action point: `weeks` weeks after `from` at the same local time, moved forward
  * to the next allowed moment. With `minuteScale`, `weeks` minutes after `from`.
@@ -197,7 +200,7 @@ export function followUpAt(
   from: Date,
   zone: string,
   policy: TimingPolicy,
-  weeks = 2,
+  weeks = followUpWeeks,
   scale: TimingScale = dayScale,
 ): Date {
   if (scale.unit === 'minutes') return new Date(from.getTime() + weeks * MINUTE);

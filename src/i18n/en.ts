@@ -21,8 +21,11 @@ export const en = {
     somebody: 'a colleague',
     seeBelow: 'Done — see below.',
     stillWorking: 'Still working on it — the result will appear in this chat in a moment.',
-    slowDown:
-      'That was a lot in a few seconds, so I am taking a short breather. Please wait a moment and try again — anything you typed on a card is still there.',
+    slowDown: {
+      one: 'That was a lot in a short time, so I am taking a short breather. Please wait a moment — try again in {count} second. Anything you typed on a card is still there.',
+      other:
+        'That was a lot in a short time, so I am taking a short breather. Please wait a moment — try again in {count} seconds. Anything you typed on a card is still there.',
+    },
     personalOnly: 'Let us do that in your 1:1 chat with Peer Coach, where only you can see it.',
     andMore: '…and {count} more.',
   },
@@ -97,6 +100,8 @@ export const en = {
     target: 'Observations per supervisor (target)',
     timingTitle: 'Timing of prompts',
     timingNote: 'Each person gets prompts in their own time zone.',
+    timingNoteLocal:
+      'This is a local run: each day of the timing lasts one minute, and quiet hours and working days do not apply.',
     beforeDays: 'Before-prompt: working days before the observation',
     beforeTime: 'Before-prompt: at local time',
     afterMinutes: 'After-prompt: minutes after the observation ends',
@@ -114,12 +119,18 @@ export const en = {
       timeZone: 'Time zone',
       language: 'Language',
       target: 'Target',
-      targetValue: '{count} observations per supervisor',
+      targetValue: {
+        one: '{count} observation per supervisor',
+        other: '{count} observations per supervisor',
+      },
       enrolled: 'Enrolled',
       paired: 'Paired',
       waiting: 'Waiting for a peer',
       quiet: 'Quiet hours',
       workingDays: 'Working days',
+      timing: 'Timing',
+      localTiming:
+        'Local run: each day of the timing lasts one minute; quiet hours and working days do not apply.',
     },
     pairsTitle: 'Pairs',
     waitingTitle: 'Waiting for a peer',
@@ -426,7 +437,14 @@ export const en = {
     actionPlaceholder: 'e.g. Ask the student to summarise before I give feedback',
     addAction: 'Add action point',
     returnVisit: 'Schedule the return visit (roles swapped)',
-    actionAdded: 'Action point saved. I will ask you in two weeks how it went.',
+    actionAdded: {
+      one: 'Action point saved. I will ask you in {count} week how it went.',
+      other: 'Action point saved. I will ask you in {count} weeks how it went.',
+    },
+    actionAddedLocal: {
+      one: 'Action point saved. This is a local run, so I will ask you in {count} minute how it went.',
+      other: 'Action point saved. This is a local run, so I will ask you in {count} minutes how it went.',
+    },
     actionEmpty: 'Write the action point first.',
     actionTooLong: 'Please keep the action point under 500 characters.',
     actionIdentifier: {
@@ -561,13 +579,13 @@ export const en = {
     own: 'Or write your own (replaces the above)',
     preview: 'Preview',
     previewTitle: 'Preview: {programme}',
-    reach: 'This nudge reaches {count} people.',
+    reach: { one: 'This nudge reaches {count} person.', other: 'This nudge reaches {count} people.' },
     excluded: '{paused} paused and {unreachable} not reachable in Teams are left out.',
     listIntro:
       'These people cannot be reached in Teams. Ask them to install Peer Coach, or contact them another way:',
     theySee: 'What they will see:',
     noteTitle: 'A note from your programme coordinator',
-    send: 'Send to {count} people',
+    send: { one: 'Send to {count} person', other: 'Send to {count} people' },
     back: 'Back',
     nobody: 'Nobody in that group right now.',
     empty: 'Write a message or choose a wording.',

@@ -2,12 +2,35 @@ import { DateTime } from 'luxon';
 import { en } from './en';
 import { sv } from './sv';
 
+/** the categories `Intl.PluralRules` sorts a number into, in any language */
+export const pluralCategories = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+export type PluralCategory = (typeof pluralCategories)[number];
+/**
+ * A message that holds a count: one form per plural category of the language, chosen by its
+ * `{count}` parameter ("1 person", "2 people"). `other` is always there, as the fallback.
+ */
+export type PluralForms = Readonly<Partial<Record<PluralCategory, string>> & { other: string }>;
+
+/** a plural message rather than a section: only plural categories as keys, `other` among them */
+export function isPlural(node: unknown): node is PluralForms {
+  if (!node || typeof node !== 'object') return false;
+  const entries = Object.entries(node);
+  return (
+    typeof (node as Record<string, unknown>).other === 'string' &&
+    entries.every(([k, v]) => (pluralCategories as readonly string[]).includes(k) && typeof v === 'string')
+  );
+}
+
 /** the shape every language file must have: the same keys as English, any strings */
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Catalogue = Shape<typeof en>;
 
 type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+  [K in keyof T & string]: T[K] extends string
+    ? `${P}${K}`
+    : keyof T[K] extends PluralCategory
+      ? `${P}${K}`
+      : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 /** a dotted path to one string, e.g. 'welcome.title' */
 export type MessageKey = Leaves<typeof en>;
@@ -34,6 +57,7 @@ export interface Words {
   /** the BCP 47 locale used for formatting, e.g. en-GB */
   readonly locale: string;
   readonly timeZone: string;
+  /** the message, its {placeholders} filled; a plural message takes the form `params.count` calls for */
   t(key: MessageKey | string, params?: Params): string;
   /** the static strings of one section, for a card template */
   section<S extends keyof Catalogue>(name: S): Catalogue[S];
@@ -49,10 +73,11 @@ export interface Words {
 }
 
 /** a dotted path; a key may itself hold dots (question ids such as `questions.bh.focus`) */
-function lookup(node: unknown, key: string): string | undefined {
+function lookup(node: unknown, key: string): string | PluralForms | undefined {
   if (!node || typeof node !== 'object') return undefined;
   const record = node as Record<string, unknown>;
-  if (typeof record[key] === 'string') return record[key] as string;
+  const found = record[key];
+  if (typeof found === 'string' || isPlural(found)) return found;
   const dot = key.indexOf('.');
   return dot < 0 ? undefined : lookup(record[key.slice(0, dot)], key.slice(dot + 1));
 }
@@ -73,12 +98,17 @@ export function wordsFor(locale: string | undefined, timeZone: string): Words {
   const language = languageOf(locale);
   const catalogue: Catalogue = catalogues[language];
   const formatLocale = formattingLocale(locale, language);
+  const plurals = new Intl.PluralRules(language);
   return {
     language,
     locale: formatLocale,
     timeZone,
     t(key, params) {
-      const template = lookup(catalogue, key) ?? lookup(en, key) ?? key;
+      const message = lookup(catalogue, key) ?? lookup(en, key) ?? key;
+      const template =
+        typeof message === 'string'
+          ? message
+          : (message[plurals.select(Number(params?.count))] ?? message.other);
       return template.replace(/\{(\w+)\}/g, (m, name: string) =>
         params && name in params ? String(params[name]) : m,
       );

@@ -28,8 +28,11 @@ export const sv = {
     seeBelow: 'Klart – se nedan.',
     stillWorking:
       'Jag arbetar fortfarande på det – resultatet dyker upp i den här chatten om en liten stund.',
-    slowDown:
-      'Det blev mycket på några sekunder, så jag tar en kort paus. Vänta en stund och försök igen – det du har skrivit på ett kort finns kvar.',
+    slowDown: {
+      one: 'Det blev mycket på kort tid, så jag tar en kort paus. Vänta en stund – försök igen om {count} sekund. Det du har skrivit på ett kort finns kvar.',
+      other:
+        'Det blev mycket på kort tid, så jag tar en kort paus. Vänta en stund – försök igen om {count} sekunder. Det du har skrivit på ett kort finns kvar.',
+    },
     personalOnly: 'Det gör vi i din egen chatt med Peer Coach, där bara du ser det.',
     andMore: '…och {count} till.',
   },
@@ -105,6 +108,8 @@ export const sv = {
     target: 'Observationer per handledare (mål)',
     timingTitle: 'När frågekorten skickas',
     timingNote: 'Var och en får frågekorten i sin egen tidszon.',
+    timingNoteLocal:
+      'Det här är en lokal körning: varje dag i tidsplanen varar en minut, och tyst tid och arbetsdagar gäller inte.',
     beforeDays: 'Kort före: antal arbetsdagar före observationen',
     beforeTime: 'Kort före: klockslag (lokal tid)',
     afterMinutes: 'Kort efter: minuter efter att observationen har slutat',
@@ -122,12 +127,18 @@ export const sv = {
       timeZone: 'Tidszon',
       language: 'Språk',
       target: 'Mål',
-      targetValue: '{count} observationer per handledare',
+      targetValue: {
+        one: '{count} observation per handledare',
+        other: '{count} observationer per handledare',
+      },
       enrolled: 'Registrerade',
       paired: 'I par',
       waiting: 'Utan par ännu',
       quiet: 'Tyst tid',
       workingDays: 'Arbetsdagar',
+      timing: 'Tidsplan',
+      localTiming:
+        'Lokal körning: varje dag i tidsplanen varar en minut; tyst tid och arbetsdagar gäller inte.',
     },
     pairsTitle: 'Par',
     waitingTitle: 'Utan par ännu',
@@ -436,7 +447,15 @@ export const sv = {
     actionPlaceholder: 't.ex. Be studenten sammanfatta innan jag ger återkoppling',
     addAction: 'Lägg till åtagande',
     returnVisit: 'Boka nästa observation (ombytta roller)',
-    actionAdded: 'Åtagandet är sparat. Om två veckor frågar jag hur det gick.',
+    actionAdded: {
+      one: 'Åtagandet är sparat. Om {count} vecka frågar jag hur det gick.',
+      other: 'Åtagandet är sparat. Om {count} veckor frågar jag hur det gick.',
+    },
+    actionAddedLocal: {
+      one: 'Åtagandet är sparat. Det här är en lokal körning, så om {count} minut frågar jag hur det gick.',
+      other:
+        'Åtagandet är sparat. Det här är en lokal körning, så om {count} minuter frågar jag hur det gick.',
+    },
     actionEmpty: 'Skriv åtagandet först.',
     actionTooLong: 'Håll åtagandet under 500 tecken.',
     actionIdentifier: {
@@ -570,13 +589,13 @@ export const sv = {
     own: 'Eller skriv ett eget meddelande (ersätter det ovan)',
     preview: 'Förhandsvisa',
     previewTitle: 'Förhandsvisning: {programme}',
-    reach: 'Den här knuffen når {count} personer.',
+    reach: { one: 'Den här knuffen når {count} person.', other: 'Den här knuffen når {count} personer.' },
     excluded: '{paused} som har pausat och {unreachable} som inte går att nå i Teams tas inte med.',
     listIntro:
       'De här personerna går inte att nå i Teams. Be dem installera Peer Coach, eller kontakta dem på annat sätt:',
     theySee: 'Det här ser de:',
     noteTitle: 'En hälsning från din programsamordnare',
-    send: 'Skicka till {count} personer',
+    send: { one: 'Skicka till {count} person', other: 'Skicka till {count} personer' },
     back: 'Tillbaka',
     nobody: 'Ingen i den gruppen just nu.',
     empty: 'Skriv ett meddelande eller välj en formulering.',

@@ -26,6 +26,23 @@ describe('the per-person limit', () => {
     assert.equal(limit.admit('blake'), 'refused-first', 'a new spell over the limit is announced again');
   });
 
+  it('says when a refused person will be let in again: when every window has room, by its clock', () => {
+    const clock = new TestClock('2026-09-01T08:00:00Z');
+    const limit = new PersonLimit(clock, windows);
+    for (let i = 0; i < 3; i++) limit.admit('blake');
+    clock.advance(400);
+    assert.equal(limit.admit('blake'), 'refused-first');
+    assert.equal(limit.retryInMs('blake'), 600, 'the second window frees up 1 s after the first request');
+    clock.advance(600);
+    assert.equal(limit.retryInMs('blake'), 0);
+    assert.equal(limit.admit('blake'), 'admitted');
+    assert.equal(limit.admit('blake'), 'admitted', 'five in the minute');
+    clock.advance(1_000);
+    assert.equal(limit.admit('blake'), 'refused-first', 'the minute window is full');
+    assert.equal(limit.retryInMs('blake'), 58_000, 'until the first request is a minute old');
+    assert.equal(limit.retryInMs('chris'), 0, 'someone who sent nothing may go ahead');
+  });
+
   it('forgets people once nothing they sent is inside a window', () => {
     const clock = new TestClock('2026-09-01T08:00:00Z');
     const limit = new PersonLimit(clock, windows);

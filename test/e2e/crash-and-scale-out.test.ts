@@ -6,8 +6,12 @@ import { pairUp, scheduleObservation } from '../support/cycle-fixtures';
 import { crashRun, promptIdOf, RunFigures, scaleOutRun } from '../support/fleet';
 import { startTestBot, TestBot } from '../support/test-bot';
 
-/** the short form of `npm run fleet` (scripts/fleet.ts): small enough for CI on two cores */
-const short = { supervisors: 200, tenants: 10, leaseMs: 3000, timeoutMs: 60_000 };
+/**
+ * The short form of `npm run fleet` (scripts/fleet.ts): small enough for CI on two cores. Its lease
+ * is 6 s (production's is 60 s): the harness serves every bot from one embedded store on two shared
+ * cores, where a renewal can wait its turn for seconds.
+ */
+const short = { supervisors: 200, tenants: 10, leaseMs: 6000, timeoutMs: 60_000 };
 
 function report(f: RunFigures): void {
   const t = f.tally;
@@ -56,7 +60,7 @@ describe('e2e: crash recovery and scale-out (real processes on one store)', func
   });
 
   it('three bots, with Teams answering some sends 429 for longer than the lease: still each prompt exactly once', async () => {
-    // a throttled send waits out its Retry-After (9 s) holding a 3 s lease: were the lease not
+    // a throttled send waits out its Retry-After (9 s) holding a 6 s lease: were the lease not
     // renewed, another bot would take the job over and send the card as well
     const f = await scaleOutRun({
       ...short,

@@ -41,6 +41,13 @@ describe('e2e: my data and delete my data', () => {
     assert.doesNotMatch(text, /Chris saw/);
   });
 
+  it('names the host in an observer’s feedback heading, in English and in Swedish', async () => {
+    await bot.post(message(chris, svc, 'my data'));
+    assert.match(textOf(last(chris)), /— Your feedback for Blake Berg\n/);
+    await bot.post(message({ ...chris, locale: 'sv-SE' }, svc, 'my data'));
+    assert.match(textOf(last(chris)), /– Din återkoppling till Blake Berg\n/);
+  });
+
   it('deletes what they wrote everywhere after a confirmation; their peer’s words and the counts stay', async () => {
     await bot.post(message(avery, svc, 'report'));
     const before = textOf(last(avery));

@@ -26,6 +26,26 @@ describe('e2e: a coordinator nudges a segment, previewed, with live progress', (
   });
   afterEach(() => bot.close());
 
+  it('counts the people it reaches in the singular and the plural, in English and in Swedish', async () => {
+    const inputs = { segment: 'notPaired', days: '3', wording: 'peer', message: '' };
+    const swedish = { ...avery, locale: 'sv-SE' };
+    // Dana and Fran (Eli is paused)
+    let text = textOf((await previewNudge(bot, avery, inputs)).preview);
+    assert.match(text, /This nudge reaches 2 people\./);
+    assert.match(text, /Send to 2 people/);
+    text = textOf((await previewNudge(bot, swedish, inputs)).preview);
+    assert.match(text, /Den här knuffen når 2 personer\./);
+    assert.match(text, /Skicka till 2 personer/);
+
+    await bot.post(message(fran, svc, 'pause'));
+    text = textOf((await previewNudge(bot, avery, inputs)).preview);
+    assert.match(text, /This nudge reaches 1 person\./);
+    assert.match(text, /Send to 1 person\b/);
+    text = textOf((await previewNudge(bot, swedish, inputs)).preview);
+    assert.match(text, /Den här knuffen når 1 person\./);
+    assert.match(text, /Skicka till 1 person\b/);
+  });
+
   it('previews who it reaches and what they see, sends exactly that, and turns the card into a delivery report', async () => {
     const { preview, cardId } = await previewNudge(bot, avery, {
       segment: 'notPaired',

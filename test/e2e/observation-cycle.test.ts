@@ -154,7 +154,7 @@ describe('e2e: a whole observation cycle, driven by the clock', () => {
         )
       ).body,
     );
-    assert.match(textOf(added), /I will ask you in two weeks/);
+    assert.match(textOf(added), /I will ask you in 2 weeks/);
     bot.clock.set('2026-09-17T10:30:00Z');
     await bot.runDueWork();
     const followUp = lastCardMatching(blake, /Your action point/);

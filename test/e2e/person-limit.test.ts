@@ -36,7 +36,67 @@ describe('e2e: a per-person limit on requests', () => {
     }
     const after = said(blake.conversationId).slice(answered);
     assert.equal(after.length, 1, `one line for twenty refused requests, got ${after.length}`);
-    assert.match(after[0]!, /wait a moment and try again/);
+    assert.match(after[0]!, new RegExp(`wait a moment — try again in ${burst.perMs / 1000} seconds`));
+  });
+
+  it('tells a person held back by the minute window when to try again, once, and then answers them', async () => {
+    await bot.close();
+    bot = await startTestBot({}, undefined, undefined, undefined, {
+      personLimit: [
+        { count: 5, perMs: 10_000 },
+        { count: 8, perMs: 60_000 },
+      ],
+    });
+    svc = bot.connector.url;
+    bot.clock.set('2026-09-01T08:00:00Z');
+    for (let i = 0; i < 5; i++) await bot.post(message(blake, svc, 'help'));
+    bot.clock.advance(10_000);
+    for (let i = 0; i < 3; i++) await bot.post(message(blake, svc, 'help'));
+    const answered = said(blake.conversationId).length;
+    assert.equal(answered, 8);
+
+    bot.clock.advance(10_000);
+    await bot.post(message(blake, svc, 'help'));
+    assert.match(said(blake.conversationId).at(-1)!, /try again in 40 seconds/);
+    for (const wait of [5_000, 15_000, 19_000]) {
+      bot.clock.advance(wait);
+      await bot.post(message(blake, svc, 'help'));
+    }
+    assert.equal(said(blake.conversationId).length, answered + 1, 'told once while the window is full');
+    bot.clock.advance(1_000);
+    await bot.post(message(blake, svc, 'help'));
+    assert.equal(said(blake.conversationId).length, answered + 2, 'answered at the time it was told');
+    assert.doesNotMatch(said(blake.conversationId).at(-1)!, /try again/);
+  });
+
+  it('tells a Swedish reader in Swedish, with the seconds', async () => {
+    const swede = { ...blake, locale: 'sv-SE' };
+    for (let i = 0; i < burst.count; i++) await bot.post(message(swede, svc, 'hjälp'));
+    bot.clock.advance(9_000);
+    await bot.post(message(swede, svc, 'hjälp'));
+    assert.match(said(blake.conversationId).at(-1)!, /Vänta en stund – försök igen om 1 sekund\./);
+  });
+
+  it('never holds back a coordinator clicking through cards at a brisk human pace: about one a second for two minutes', async () => {
+    await bot.post(installed(avery, svc));
+    // a human's pace is uneven: between a quarter of a second and a second and three quarters, one a second on average
+    let seed = 7;
+    const gap = () => 250 + ((seed = (seed * 16807) % 2147483647) % 1501);
+    let elapsed = 0;
+    let clicks = 0;
+    while (elapsed < 120_000) {
+      const res = await bot.post(
+        execute(avery, svc, 'command.run', { command: clicks % 2 ? 'help' : 'programmes' }),
+      );
+      assert.equal(res.status, 200);
+      assert.doesNotMatch(JSON.stringify(res.body), /breather|try again/, `click ${clicks} at ${elapsed} ms`);
+      clicks++;
+      const step = gap();
+      elapsed += step;
+      bot.clock.advance(step);
+    }
+    assert.ok(clicks >= 100, `${clicks} clicks`);
+    assert.doesNotMatch(said(avery.conversationId).join('\n'), /breather|try again/);
   });
 
   it('lets the person in again once the window has passed', async () => {
@@ -55,7 +115,7 @@ describe('e2e: a per-person limit on requests', () => {
       assert.equal(res.status, 200);
       const body = res.body as { type: string; value: string };
       assert.equal(body.type, 'application/vnd.microsoft.activity.message', 'the card is left as it is');
-      assert.match(body.value, /anything you typed on a card is still there/);
+      assert.match(body.value, /try again in \d+ seconds?\. Anything you typed on a card is still there/);
     }
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { commands, CommandName, parseCommand } from '../../src/bot/commands';
 import { en } from '../../src/i18n/en';
-import { languageOf, supportedLanguages, wordsFor } from '../../src/i18n';
+import { isPlural, languageOf, PluralForms, supportedLanguages, wordsFor } from '../../src/i18n';
 import { sv } from '../../src/i18n/sv';
 import { leaves } from '../support/catalogue';
 
@@ -18,6 +18,17 @@ const swedish = leaves(sv);
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const bold = (s: string) => [...s.matchAll(/\*\*(.+?)\*\*/g)].map((m) => m[1]!);
 const boldMarkers = (s: string) => (s.match(/\*\*/g) ?? []).length;
+
+/** every plural message of a catalogue by its dotted path */
+function plurals(node: unknown, prefix = ''): Map<string, PluralForms> {
+  const out = new Map<string, PluralForms>();
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (isPlural(value)) out.set(path, value);
+    else if (value && typeof value === 'object') for (const [k, v] of plurals(value, path)) out.set(k, v);
+  }
+  return out;
+}
 
 /** keys where `check` finds a problem, each with what it found, for a failure that names them all */
 function offenders(check: (key: string, en: string, sv: string) => string | undefined): string[] {
@@ -57,6 +68,44 @@ describe('i18n catalogues', () => {
         : `en {${placeholders(e).join('}, {')}} but sv {${placeholders(s).join('}, {')}}`,
     );
     assert.deepEqual(wrong, []);
+  });
+
+  it('gives each plural message the forms its language’s Intl.PluralRules knows, each with its {count}', () => {
+    const wrong: string[] = [];
+    for (const [language, catalogue] of [
+      ['en', en],
+      ['sv', sv],
+    ] as const) {
+      const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+      for (const [key, forms] of plurals(catalogue)) {
+        if (Object.keys(forms).sort().join() !== [...categories].sort().join())
+          wrong.push(`${language} ${key}: ${Object.keys(forms).join()} but ${categories.join()}`);
+        for (const [category, form] of Object.entries(forms))
+          if (!placeholders(form).includes('count')) wrong.push(`${language} ${key}.${category}: no {count}`);
+      }
+    }
+    assert.ok(plurals(en).size > 0 && plurals(en).size === plurals(sv).size);
+    assert.deepEqual(wrong, []);
+  });
+
+  it('keeps the same placeholders in every form of a plural message', () => {
+    const wrong = [...plurals(en), ...plurals(sv)]
+      .filter(([, forms]) => new Set(Object.values(forms).map((f) => placeholders(f).join())).size > 1)
+      .map(([key]) => key);
+    assert.deepEqual(wrong, []);
+  });
+
+  it('puts a count before a noun only in a plural message, never as "1 people"', () => {
+    const counted =
+      /\{(count|n)\} (people|persons?|observations?|supervisors?|pairs?|messages?|answers?|prompts?|personer|observationer|handledare|par|meddelanden|svar|frågekort)\b/;
+    const plain = [
+      ...[...english].map(([k, v]): [string, string] => [`en ${k}`, v]),
+      ...[...swedish].map(([k, v]): [string, string] => [`sv ${k}`, v]),
+    ]
+      .filter(([key]) => !/\.(zero|one|two|few|many|other)$/.test(key))
+      .filter(([, v]) => counted.test(v))
+      .map(([key, v]) => `${key}: ${v}`);
+    assert.deepEqual(plain, []);
   });
 
   it('keeps the **bold** of each English string', () => {
@@ -141,6 +190,17 @@ describe('i18n catalogues', () => {
       assert.equal(words.language, 'sv');
       assert.equal(words.t('welcome.hello', { name: 'Avery' }), 'Hej Avery!');
       assert.equal(words.t('common.unknownCommand'), sv.common.unknownCommand);
+    });
+
+    it('chooses a plural message’s form by the count, the way Intl.PluralRules sorts it', () => {
+      const english = wordsFor('en-US', 'UTC');
+      assert.equal(english.t('nudge.reach', { count: 1 }), 'This nudge reaches 1 person.');
+      assert.equal(english.t('nudge.reach', { count: 0 }), 'This nudge reaches 0 people.');
+      assert.equal(english.t('nudge.reach', { count: 2 }), 'This nudge reaches 2 people.');
+      assert.equal(words.t('nudge.send', { count: 1 }), 'Skicka till 1 person');
+      assert.equal(words.t('nudge.send', { count: 2 }), 'Skicka till 2 personer');
+      assert.equal(words.t('programme.facts.targetValue', { count: 1 }), '1 observation per handledare');
+      assert.equal(english.t('programme.facts.targetValue', { count: 4 }), '4 observations per supervisor');
     });
 
     it('formats dates, times, lists, weekdays and numbers the Swedish way', () => {

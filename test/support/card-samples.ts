@@ -411,7 +411,7 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
     ),
     summary: renderSummaryCard({ view: sampleSummary() }, words),
     'summary (every answer at its longest)': renderSummaryCard(
-      { view: sampleSummary(true), message: words.t('summary.actionAdded') },
+      { view: sampleSummary(true), message: words.t('summary.actionAdded', { count: 2 }) },
       words,
     ),
     history: renderHistoryCard(
@@ -455,6 +455,7 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
             answers: Object.fromEntries(questionsFor(kind).map((q) => [q.id, 'z'.repeat(q.maxLength)])),
           },
           observation: sampleObservation(),
+          hostName: 'Blake Berg',
         })),
         actionPoints: [{ point: 'Count to five' }],
       },

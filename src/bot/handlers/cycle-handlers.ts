@@ -9,6 +9,7 @@ import { renderSummaryCard } from '../../cards/summary-card';
 import { renderUpcomingCard } from '../../cards/upcoming-card';
 import { Observation, ScheduleInput } from '../../domain/cycle/observation';
 import { Pair } from '../../domain/membership';
+import { followUpWeeks } from '../../domain/timing';
 import { BotServices } from '../services';
 import { ActionResult, Actor, CardData, cardReply, field, Reply, textReply } from '../turn';
 
@@ -324,10 +325,14 @@ export async function addActionPoint(
   } as const;
   if (outcome === 'forbidden' || outcome === 'missing')
     return { reply: textReply(actor.words.t('common.stale')) };
+  // a local run asks after as many minutes as a real one waits weeks
+  const added = services.cycles.scale.unit === 'minutes' ? 'summary.actionAddedLocal' : keys.added;
   const notice =
-    typeof outcome === 'string'
-      ? actor.words.t(keys[outcome])
-      : actor.words.t(`summary.actionIdentifier.${outcome.identifier}`, { found: outcome.shown });
+    outcome === 'added'
+      ? actor.words.t(added, { count: followUpWeeks })
+      : typeof outcome === 'string'
+        ? actor.words.t(keys[outcome])
+        : actor.words.t(`summary.actionIdentifier.${outcome.identifier}`, { found: outcome.shown });
   const card = await summaryCard(actor, services, data, notice);
   return card ? { update: card } : { reply: textReply(notice) };
 }

@@ -41,7 +41,10 @@ export async function listProgrammes(actor: Actor, services: BotServices): Promi
 
 function blankForm(actor: Actor, services: BotServices): AdaptiveCard {
   const settings = services.programmes.blank(actor.words.timeZone, actor.words.language);
-  return renderProgrammeFormCard({ input: programmeToInput(settings), errors: {} }, actor.words);
+  return renderProgrammeFormCard(
+    { input: programmeToInput(settings), errors: {}, scale: services.cycles.scale },
+    actor.words,
+  );
 }
 
 export function newProgramme(actor: Actor, services: BotServices): Reply {
@@ -58,7 +61,7 @@ export function openNewProgramme(
 
 async function programmeCard(services: BotServices, programmeId: string, words: Words, notice?: string) {
   const overview = await services.programmes.overview(programmeId);
-  return overview && renderProgrammeCard({ ...overview, notice }, words);
+  return overview && renderProgrammeCard({ ...overview, notice, scale: services.cycles.scale }, words);
 }
 
 export async function saveProgramme(
@@ -96,6 +99,7 @@ export async function saveProgramme(
             input,
             errors: outcome.errors,
             found: outcome.found,
+            scale: services.cycles.scale,
           },
           actor.words,
         ),
@@ -110,6 +114,7 @@ export async function saveProgramme(
             input,
             errors: {},
             notice: actor.words.t('programme.conflict'),
+            scale: services.cycles.scale,
           },
           actor.words,
         ),
@@ -128,7 +133,7 @@ export async function openProgramme(
   return card ? { update: card } : notFound(actor.words);
 }
 
-export const editProgramme = onProgramme(async (actor, found) => {
+export const editProgramme = onProgramme(async (actor, found, _data, services) => {
   return {
     update: renderProgrammeFormCard(
       {
@@ -137,6 +142,7 @@ export const editProgramme = onProgramme(async (actor, found) => {
         version: found.etag,
         input: programmeToInput(found.programme),
         errors: {},
+        scale: services.cycles.scale,
       },
       actor.words,
     ),

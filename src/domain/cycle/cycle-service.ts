@@ -10,8 +10,10 @@ import { Repositories } from '../repositories';
 import {
   afterPromptAt,
   beforePromptAt,
+  dayScale,
   deadlineAt,
   followUpAt,
+  followUpWeeks,
   isAllowed,
   nextAllowed,
   reminderAt,
@@ -823,11 +825,16 @@ export class CycleService {
           ? [observation.hostId]
           : [];
     if (shows.length > 0)
-      await this.recordSent(person, outcome, {
-        source: { kind: 'prompt', promptId: id },
-        personIds: shows,
-        pairs: [{ pairId, programmeId: observation.programmeId }],
-      });
+      await this.recordSent(
+        person,
+        outcome,
+        {
+          source: { kind: 'prompt', promptId: id },
+          personIds: shows,
+          pairs: [{ pairId, programmeId: observation.programmeId }],
+        },
+        programme,
+      );
     if (sent.changed) await this.planAfterSend(prompt, now, expiresAt, zone, programme);
     return { status: 'done' };
   }
@@ -1087,11 +1094,16 @@ export class CycleService {
       const later = this.deferral(person, ctx.programme);
       if (!later) {
         const outcome = await this.mail.sendSummary(person, view);
-        await this.recordSent(person, outcome, {
-          source: { kind: 'summary', observationId },
-          personIds: observation.memberIds,
-          pairs: [{ pairId, programmeId: observation.programmeId }],
-        });
+        await this.recordSent(
+          person,
+          outcome,
+          {
+            source: { kind: 'summary', observationId },
+            personIds: observation.memberIds,
+            pairs: [{ pairId, programmeId: observation.programmeId }],
+          },
+          ctx.programme,
+        );
       } else {
         await this.work.put({
           id: `summary:${observationId.replace(/^observation:/, '')}:${id}`,
@@ -1187,11 +1199,23 @@ export class CycleService {
     const prompts = (await this.repos.cycles.answeredBy(person.id)).filter(
       (p) => Object.keys(p.answers ?? {}).length > 0,
     );
+    const pairs = new Map<string, Promise<Pair | undefined>>();
+    const pairOf = (prompt: Prompt) => {
+      if (!pairs.has(prompt.pairId))
+        pairs.set(
+          prompt.pairId,
+          this.repos.programmes.pairs.read(prompt.pairId, prompt.programmeId).then((r) => r?.doc),
+        );
+      return pairs.get(prompt.pairId)!;
+    };
     const answers = await Promise.all(
-      prompts.map(async (prompt) => ({
-        prompt,
-        observation: (await this.repos.cycles.observations.read(prompt.observationId, prompt.pairId))?.doc,
-      })),
+      prompts.map(async (prompt) => {
+        const [observation, pair] = await Promise.all([
+          this.repos.cycles.observations.read(prompt.observationId, prompt.pairId).then((r) => r?.doc),
+          pairOf(prompt),
+        ]);
+        return { prompt, observation, hostName: observation && pair?.memberNames[observation.hostId] };
+      }),
     );
     const actionPoints: MyData['actionPoints'][number][] = [];
     for (const { pair } of await this.pairsOf(person)) {
@@ -1270,13 +1294,18 @@ export class CycleService {
     conversationId: string,
     activityId: string,
     shows: Shows,
+    /** the programme the caller already holds: a send in progress need not read it again */
+    known?: Programme,
   ): Promise<void> {
     const id = postedId(conversationId, activityId);
     const done = new Set<string>();
     for (const { pairId, programmeId } of shows.pairs) {
       if (done.has(pairId)) continue;
       done.add(pairId);
-      const programme = (await this.repos.programmes.programmes.read(programmeId, programmeId))?.doc;
+      const programme =
+        known?.id === programmeId
+          ? known
+          : (await this.repos.programmes.programmes.read(programmeId, programmeId))?.doc;
       const record: Posted = {
         type: 'posted',
         id,
@@ -1298,9 +1327,10 @@ export class CycleService {
     to: Person,
     outcome: Awaited<ReturnType<CycleMail['sendSummary']>>,
     shows: Shows,
+    programme?: Programme,
   ): Promise<void> {
     if (outcome.status === 'sent' && outcome.activityId && to.reach)
-      await this.recordPosted(to, to.reach.conversationId, outcome.activityId, shows);
+      await this.recordPosted(to, to.reach.conversationId, outcome.activityId, shows, programme);
   }
 
   /**
@@ -1412,6 +1442,11 @@ export class CycleService {
 
   // ---------------------------------------------------------------- action points and follow-up
 
+  /** how long a policy day lasts here, so that what the cards promise is what happens */
+  get scale(): TimingScale {
+    return this.options.scale ?? dayScale;
+  }
+
   /** records an action point and plans a follow-up prompt for it (default: two weeks later) */
   async addActionPoint(
     by: Person,
@@ -1454,7 +1489,7 @@ export class CycleService {
       now,
       this.zoneOf(by, ctx.programme),
       ctx.programme.policy,
-      2,
+      followUpWeeks,
       this.options.scale,
     );
     await this.repos.cycles.prompts.create({

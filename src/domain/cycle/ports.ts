@@ -58,7 +58,12 @@ export type CycleNotice =
 
 /** everything a person wrote (`my data`) */
 export interface MyData {
-  readonly answers: readonly { readonly prompt: Prompt; readonly observation: Observation | undefined }[];
+  readonly answers: readonly {
+    readonly prompt: Prompt;
+    readonly observation: Observation | undefined;
+    /** the host's name as the pair knows it, so an observer's heading says whom the feedback was for */
+    readonly hostName: string | undefined;
+  }[];
   readonly actionPoints: readonly {
     readonly observationId: string;
     readonly pairId: string;
