@@ -159,7 +159,8 @@ export const answering: BenchSection = async (context: BenchContext): Promise<Se
 
     const echoStarted = await startChild(
       path.resolve(__dirname, '../support/answering-echo-bot.ts'),
-      {},
+      // the same tenant check as the bot's, admitting the same tenants
+      { ALLOWED_TENANT_IDS: [...new Set(fleet.supervisors.map((s) => s.tenantId))].join(',') },
       undefined,
       profArgs('floor'),
     );

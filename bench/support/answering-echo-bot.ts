@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   if (!process.send) throw new Error('answering-echo-bot must be started with an IPC channel');
   process.on('disconnect', () => process.exit(0));
   const log = createLogger('warn');
-  const gate = new TenantGate([playgroundTenantId], systemClock, log.child({ component: 'tenants' }));
+  const tenants = (process.env.ALLOWED_TENANT_IDS ?? playgroundTenantId).split(',');
+  const gate = new TenantGate(tenants, systemClock, log.child({ component: 'tenants' }));
   const adapter = createAdapter({ mode: 'anonymous' }, 'en-GB', log.child({ component: 'adapter' }), gate);
   const bot = new EchoBot();
   const http = await startHttpServer({

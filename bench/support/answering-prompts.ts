@@ -3,7 +3,6 @@ import { buttonData } from '../../test/support/cycle-fixtures';
 import { Fleet, promptIdOf } from '../../test/support/fleet';
 import { cardOf } from '../../test/support/test-bot';
 import { Submission } from './answering-load';
-import { playgroundTenantId } from '../../src/config/config';
 
 type Node = Record<string, unknown>;
 
@@ -59,9 +58,8 @@ export function promptSubmissions(fleet: Fleet): Submission[] {
     out.push({
       body: JSON.stringify({
         ...invoke,
-        // the fleet's people and pairs are stored as the local tenant's (its sends are spread over tenants)
-        conversation: { ...invoke.conversation, tenantId: playgroundTenantId },
-        channelData: { tenant: { id: playgroundTenantId } },
+        conversation: { ...invoke.conversation, tenantId: supervisor.tenantId },
+        channelData: { tenant: { id: supervisor.tenantId } },
       }),
     });
   }

@@ -15,7 +15,7 @@ import { CosmosStore, openCosmosStore } from '../../src/store/cosmos-store';
 import { EmbeddedCosmos, embeddedKey, startEmbeddedCosmos } from '../../src/store/embedded-cosmos';
 import { cosmosJobStore } from '../../src/store/job-store';
 import { cosmosRepositories } from '../../src/store/repositories';
-import { playgroundTenantId } from '../../src/config/config';
+import { tenantWork } from '../../src/scheduler/tenant-work';
 import { programmeInput } from './domain-fixtures';
 import { LocalConnector } from './local-connector';
 import { TestClock } from './test-clock';
@@ -33,6 +33,11 @@ import { TestClock } from './test-clock';
 
 const botScript = path.resolve(__dirname, '../../scripts/fleet-bot.ts');
 /** the same script compiled by tsc (tsconfig.fleet.json), to run on plain Node as `npm start` runs the app */
+/** the k-th tenant of a fleet: each is an allowed tenant of the fleet's bots */
+export function fleetTenant(k: number): string {
+  return `00000000-0000-4000-8000-${k.toString(16).padStart(12, '0')}`;
+}
+
 export const compiledBotScript = path.resolve(__dirname, '../../dist/scripts/fleet-bot.js');
 const zone = 'Europe/Stockholm';
 const coordinatorId = '000000c0-0000-4000-8000-000000000000';
@@ -231,8 +236,63 @@ export class Fleet {
   }
 
   private async seed(clock: Clock, monday: DateTime): Promise<void> {
-    // the fleet's documents are the local tenant's; its sends are spread over `tenants` for the rate limits
-    const repos = cosmosRepositories(this.store!, { tenantId: playgroundTenantId, home: true });
+    const { supervisors, tenants } = this.options;
+    // pairs of neighbours (and a trio of the last three, for an odd number), each pair in one tenant
+    // in turn: Teams' per-tenant rate then applies across the whole fleet
+    const groupOf = (i: number) => Math.min(Math.floor(i / 2), Math.floor(supervisors / 2) - 1);
+    for (let i = 0; i < supervisors; i++) {
+      this.supervisors.push({
+        id: `${(0x10000 + i).toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`,
+        name: `Supervisor ${i + 1}`,
+        conversationId: `a:fleet-${i + 1}`,
+        tenantId: fleetTenant(Math.max(0, groupOf(i)) % tenants),
+      });
+      this.tenantOf.set(this.supervisors[i]!.conversationId, this.supervisors[i]!.tenantId);
+      const throttle = this.options.throttle;
+      if (throttle && i % throttle.every === 0)
+        this.connector.throttles.set(this.supervisors[i]!.conversationId, {
+          times: 1,
+          retryAfter: throttle.retryAfterSeconds,
+        });
+    }
+    const groups: Supervisor[][] = [];
+    for (let i = 0; i + 1 < this.supervisors.length; i += 2) groups.push(this.supervisors.slice(i, i + 2));
+    if (this.supervisors.length % 2 === 1 && groups.length > 0) groups.at(-1)!.push(this.supervisors.at(-1)!);
+    // each tenant's people, programme, pairs and observations are its own, as the bot keeps them
+    const tenantIds = [...new Set(this.supervisors.map((s) => s.tenantId))];
+    await Promise.all(
+      tenantIds.map((tenantId) =>
+        this.seedTenant(
+          clock,
+          monday,
+          tenantId,
+          groups.filter((g) => g[0]!.tenantId === tenantId),
+        ),
+      ),
+    );
+    const conversationOf = new Map(this.supervisors.map((s) => [s.id, s.conversationId]));
+    const now = systemClock.now().toISOString();
+    const { resources } = await this.store!.containers.cycles.items.query<{
+      id: string;
+      personId: string;
+      sendAt: string;
+    }>({
+      query: "SELECT c.id, c.personId, c.sendAt FROM c WHERE c.type = 'prompt' AND c.status = 'scheduled'",
+    }).fetchAll();
+    for (const p of resources) if (p.sendAt <= now) this.expected.set(p.id, conversationOf.get(p.personId)!);
+    const sends = await this.count(jobKinds.send);
+    if (this.expected.size !== 2 * supervisors || sends !== this.expected.size)
+      throw new Error(`seeded ${this.expected.size} due prompts and ${sends} send jobs for ${supervisors}`);
+  }
+
+  /** one tenant's share of the fleet: its people installed, one programme, its pairs, one observation each */
+  private async seedTenant(
+    clock: Clock,
+    monday: DateTime,
+    tenantId: string,
+    groups: readonly Supervisor[][],
+  ): Promise<void> {
+    const repos = cosmosRepositories(this.store!, { tenantId, home: tenantId === fleetTenant(0) });
     const people = new PeopleService(repos, clock, [coordinatorId], supportedLanguages);
     const noNotices = { post: async () => ({ unreachable: [] }) };
     const programmes = new ProgrammeService(
@@ -243,30 +303,15 @@ export class Fleet {
       supportedLanguages,
     );
     const pairs = new PairService(repos, clock, noNotices);
-    const cycles = new CycleService(repos, clock, people, cosmosJobStore(this.store!, clock), quietMail, {
+    const work = tenantWork(cosmosJobStore(this.store!, clock), tenantId);
+    const cycles = new CycleService(repos, clock, people, work, quietMail, {
       scale: dayScale,
       retentionDays: 365,
       defaultTimeZone: zone,
     });
-
-    const { supervisors, tenants } = this.options;
-    for (let i = 0; i < supervisors; i++) {
-      this.supervisors.push({
-        id: `${(0x10000 + i).toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`,
-        name: `Supervisor ${i + 1}`,
-        conversationId: `a:fleet-${i + 1}`,
-        tenantId: `00000000-0000-4000-8000-${(i % tenants).toString(16).padStart(12, '0')}`,
-      });
-      this.tenantOf.set(this.supervisors[i]!.conversationId, this.supervisors[i]!.tenantId);
-      const throttle = this.options.throttle;
-      if (throttle && i % throttle.every === 0)
-        this.connector.throttles.set(this.supervisors[i]!.conversationId, {
-          times: 1,
-          retryAfter: throttle.retryAfterSeconds,
-        });
-    }
+    const members = groups.flat();
     // each installed the app: their 1:1 chat points at the connector
-    await inBatches(this.supervisors, seedParallelism, async (s) => {
+    await inBatches(members, seedParallelism, async (s) => {
       await people.recognise({
         personId: s.id,
         displayName: s.name,
@@ -293,20 +338,17 @@ export class Fleet {
     await programmes.enrol(
       programme,
       coordinatorId,
-      this.supervisors.map((s) => ({ personId: s.id, displayName: s.name })),
+      members.map((s) => ({ personId: s.id, displayName: s.name })),
     );
-    const groups: Supervisor[][] = [];
-    for (let i = 0; i + 1 < this.supervisors.length; i += 2) groups.push(this.supervisors.slice(i, i + 2));
-    if (this.supervisors.length % 2 === 1 && groups.length > 0) groups.at(-1)!.push(this.supervisors.at(-1)!);
     // Wednesday 10:00: before-prompts on Tuesday at 16:00, after-prompts on Wednesday at 12:00
     const date = monday.plus({ days: 2 }).toISODate()!;
-    await inBatches(groups, seedParallelism, async (group) => {
-      const members = await Promise.all(
+    await inBatches([...groups], seedParallelism, async (group) => {
+      const enrolled = await Promise.all(
         group.map(
           async (s) => (await repos.programmes.enrolments.read(enrolmentId(s.id), programme.id))!.doc,
         ),
       );
-      const formed = await pairs.form(programme, members as Enrolment[], 'coordinator');
+      const formed = await pairs.form(programme, enrolled as Enrolment[], 'coordinator');
       if (formed.status !== 'formed') throw new Error(`could not pair ${group.map((s) => s.id).join(', ')}`);
       const host = (await people.get(group[0]!.id))!;
       const outcome = await cycles.schedule(host, formed.pair.id, programme.id, {
@@ -319,20 +361,6 @@ export class Fleet {
       });
       if (outcome.status !== 'scheduled') throw new Error(`could not schedule: ${JSON.stringify(outcome)}`);
     });
-
-    const conversationOf = new Map(this.supervisors.map((s) => [s.id, s.conversationId]));
-    const now = systemClock.now().toISOString();
-    const { resources } = await this.store!.containers.cycles.items.query<{
-      id: string;
-      personId: string;
-      sendAt: string;
-    }>({
-      query: "SELECT c.id, c.personId, c.sendAt FROM c WHERE c.type = 'prompt' AND c.status = 'scheduled'",
-    }).fetchAll();
-    for (const p of resources) if (p.sendAt <= now) this.expected.set(p.id, conversationOf.get(p.personId)!);
-    const sends = await this.count(jobKinds.send);
-    if (this.expected.size !== 2 * supervisors || sends !== this.expected.size)
-      throw new Error(`seeded ${this.expected.size} due prompts and ${sends} send jobs for ${supervisors}`);
   }
 
   /** starts one bot process and resolves once it listens */
@@ -347,6 +375,8 @@ export class Fleet {
       env: {
         PATH: process.env.PATH,
         BOT_ANONYMOUS: '1',
+        // the fleet's tenants, the first of which holds anything stored without one
+        ALLOWED_TENANT_IDS: Array.from({ length: this.options.tenants }, (_, k) => fleetTenant(k)).join(','),
         COSMOS_ENDPOINT: this.endpoint,
         COSMOS_KEY: embeddedKey,
         DEFAULT_TIME_ZONE: zone,
