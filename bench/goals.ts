@@ -1,4 +1,4 @@
-/** the goals issue 6 sets, checked against the figures of a run */
+/** the benchmark's goals, checked against the figures of a run */
 export interface Goal {
   readonly text: string;
   /** the figures it needs; a goal whose figures were not measured (an --only run) is skipped */

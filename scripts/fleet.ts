@@ -1,5 +1,5 @@
 /**
- * `npm run fleet`: crash recovery and scale-out, proven by runs of real processes (issue 5, Faults).
+ * `npm run fleet`: crash recovery and scale-out, proven by runs of real processes.
  *
  *   npm run fleet -- [--supervisors 2000] [--tenants 10] [--instances 3] [--lease-ms 3000]
  *                    [--kill-at 0.3] [--runs crash,single,scale] [--verbose]

@@ -1,5 +1,5 @@
 /**
- * Answering (issue 6, item 1): card submissions — `prompt.answer` Action.Execute invokes, the most
+ * Answering: card submissions — `prompt.answer` Action.Execute invokes, the most
  * common heavy turn — sent through real HTTP to a real Peer Coach process at concurrency 1, 16 and
  * 64, beside a bare botbuilder echo bot on the same restify server and CloudAdapter set-up (the
  * framework's floor), in the same run.

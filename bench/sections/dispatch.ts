@@ -1,5 +1,5 @@
 /**
- * Dispatch (issue 6, item 2): a backlog of due prompts for thousands of supervisors, sent by Peer
+ * Dispatch: a backlog of due prompts for thousands of supervisors, sent by Peer
  * Coach's scheduler and sender to a Bot Connector that enforces Teams' limits with 429s; beside it,
  * in the same run, the two ways a botbuilder sample sends proactive messages (one after another,
  * and all at once), replaying the same cards to the same conversation references against the same

@@ -1,5 +1,5 @@
 /**
- * Memory (issue 6, item 4): the resident set of a real Peer Coach process (scripts/fleet-bot.ts,
+ * Memory: the resident set of a real Peer Coach process (scripts/fleet-bot.ts,
  * spawned by test/support/fleet.ts) with thousands of supervisors enrolled — people, enrolments,
  * pairs and an observation per pair stored — first idle, then while it dispatches their prompts.
  *

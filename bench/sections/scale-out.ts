@@ -1,5 +1,5 @@
 /**
- * Scale-out (issue 6, item 5): three Peer Coach processes on one store drain one backlog, against
+ * Scale-out: three Peer Coach processes on one store drain one backlog, against
  * the same connector limits as the dispatch section (bench/support/dispatch-limits.ts), beside one
  * process draining an identical backlog. Every prompt must arrive exactly once.
  *

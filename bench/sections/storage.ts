@@ -1,5 +1,5 @@
 /**
- * Storage (issue 6, item 3): the Cosmos DB requests of one complete observation cycle, by kind and by
+ * Storage: the Cosmos DB requests of one complete observation cycle, by kind and by
  * who made them (inbound turns or scheduler ticks), the queries on the hot path, and what a scheduler
  * tick costs with a small and a large history of observations.
  *

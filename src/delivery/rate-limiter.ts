@@ -33,7 +33,7 @@ export interface RateLimiterOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-/** Teams' published limits (TECH-NOTES.md, "Teams platform limits"); the docs say these change */
+/** Teams' published sending limits for bots (Microsoft Learn, "Rate limiting for bots"); Microsoft says they may change */
 export const teamsLimits: {
   readonly perConversation: readonly RateWindow[];
   readonly perTenant: RateWindow;

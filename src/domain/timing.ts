@@ -1,6 +1,5 @@
 /**
- * When prompts go out, per recipient, in their own time zone (PRODUCT.md "The observation cycle",
- * issue 3 "Timing"). Pure functions of instants, an IANA time zone and the programme's policy: no
+ * When prompts go out, per recipient, in their own time zone. Pure functions of instants, an IANA time zone and the programme's policy: no
  * clock is read here, `now` is passed in where it matters.
  *
  * Rules

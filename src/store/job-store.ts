@@ -42,7 +42,7 @@ const conflictRetries = 8;
  * jobs, never history. In Azure the fan-out is per physical partition (one for a container this
  * size), so each tick costs a few RU plus ~1 RU per document returned, whether the product holds a
  * hundred observations or a million. Everything else is point operations (1 RU read, ~5–10 RU write).
- * The benchmark for issue 6 measures it against real Cosmos DB.
+ * The storage benchmark (bench/sections/storage.ts) measures the cost per tick.
  */
 const claimQuery = (now: string, limit: number): SqlQuerySpec => ({
   query:

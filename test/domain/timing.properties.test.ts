@@ -19,7 +19,7 @@ import {
 } from '../../src/domain/timing';
 
 /**
- * The scheduling rules of src/domain/timing.ts (and PRODUCT.md, "The observation cycle") as
+ * The scheduling rules of src/domain/timing.ts as
  * properties over real IANA zones — daylight saving time in both hemispheres, at midnight, by half
  * an hour, none at all, offsets of :30 and :45 — and instants across 2017–2035, half of them within
  * a day and a half of a clock change. The expected values come from luxon's reading of an instant in

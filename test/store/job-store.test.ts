@@ -287,7 +287,7 @@ describe('CosmosJobStore (real SDK, embedded server)', () => {
     const claimed = await jobs.claimDue(clock.now(), 'a', minute, 100);
     assert.deepEqual(claimed.map((j) => j.id).sort(), ['due-1', 'due-2']);
     assert.equal(queries.callCount, 1, 'one query per claim; the rest are point operations');
-    // The embedded server reports no meaningful request charge; the benchmark for issue 6 measures the
+    // The embedded server reports no meaningful request charge; the storage benchmark measures the
     // claim's RU against real Cosmos DB with a large history, where the range index on dueAt means the
     // query reads only due entries.
   });

@@ -12,7 +12,7 @@ import { LiveStep, put, Step, stepArb, Targets } from './fuzz-steps';
 import { cardOf, startTestBot, TestBot } from './test-bot';
 
 /**
- * Fuzzing /api/messages (issue 5, Faults): thousands of random and mutated activities and card
+ * Fuzzing /api/messages: thousands of random and mutated activities and card
  * payloads over real HTTP; no 5xx, no crash, no malformed document stored. `runFuzz` is the whole
  * of it; test/e2e/fuzz.test.ts runs a short form in CI and scripts/fuzz.ts a long one.
  */

@@ -1,6 +1,6 @@
 /**
- * Identifiers in free text, found before an answer is stored (issue #5 "Privacy"; PRODUCT.md "Safety and
- * privacy"). The writer is shown what was found — masked, so the card does not echo the identifier back in
+ * Identifiers in free text (personnummer, phone numbers, record numbers, e-mail addresses), found before
+ * anything a person typed is stored or sent: no patient or learner may be identifiable. The writer is shown what was found — masked, so the card does not echo the identifier back in
  * full — and asked to rephrase.
  *
  * The detector is tuned for clinical supervisors' reflections: they are full of dates, times, durations,
