@@ -1,0 +1,88 @@
+/** English — the words every person meets: common replies, the welcome, help and their profile. */
+export const conversation = {
+  /** each language by its own name, so that anyone can find theirs in the list */
+  language: { en: 'English', sv: 'Svenska' },
+  common: {
+    followTeams: 'Follow Teams',
+    save: 'Save',
+    back: 'Back to the programme',
+    unknownCommand: "Sorry, I didn't catch that. Type **help** to see what I can do.",
+    notCoordinator: 'That is for programme coordinators. If you need it, ask a coordinator to add you.',
+    paused: "Paused. I won't send you any prompts until you type **resume**.",
+    alreadyPaused: 'You are already paused. Type **resume** when you want prompts again.',
+    resumed: 'Welcome back — prompts are on again.',
+    alreadyResumed: 'Prompts are already on.',
+    stale: 'This card is out of date. Type **help** to start again.',
+    failed: 'Something went wrong on our side and nothing was changed. Please try again in a moment.',
+    notFound: 'That programme no longer exists.',
+    somebody: 'a colleague',
+    seeBelow: 'Done — see below.',
+    stillWorking: 'Still working on it — the result will appear in this chat in a moment.',
+    slowDown: {
+      one: 'That was a lot in a short time, so I am taking a short breather. Please wait a moment — try again in {count} second. Anything you typed on a card is still there.',
+      other:
+        'That was a lot in a short time, so I am taking a short breather. Please wait a moment — try again in {count} seconds. Anything you typed on a card is still there.',
+    },
+    personalOnly: 'Let us do that in your 1:1 chat with Peer Coach, where only you can see it.',
+    andMore: '…and {count} more.',
+  },
+  welcome: {
+    title: 'Welcome to Peer Coach',
+    hello: 'Hello {name}!',
+    intro:
+      'Peer Coach helps you and a colleague of equal standing observe each other supervising a real learner, then reflect, give feedback and talk it over. I do the organising: I schedule the observations and send you short prompts before and after each one.',
+    promiseTitle: 'What you write stays with your pair',
+    promise:
+      'Your reflections and feedback are for you and your peer only. Coordinators see who takes part and how far they have got — never what anyone wrote. This is collegial learning, not assessment.',
+    beginTitle: 'How to begin',
+    begin:
+      'Your coordinator will enrol you in a programme and pair you with a colleague — or, once you are enrolled, type **invite** to ask a colleague yourself. Type **help** at any time.',
+    coordinatorNote: 'You are a coordinator: type **programmes** to set up a programme.',
+    teamIntro:
+      'Peer Coach is here. Coordinators can now enrol everyone in this team in a peer-coaching programme. Each supervisor talks to Peer Coach in their own 1:1 chat; what they write stays with their pair.',
+    helpButton: 'What can I do?',
+    profileButton: 'My time zone and language',
+  },
+  help: {
+    title: 'What you can do',
+    supervisorTitle: 'As a supervisor',
+    coordinatorTitle: 'As a coordinator',
+    help: 'Show this list',
+    profile: 'See or change your time zone, language and department',
+    pause: 'Pause all prompts (for leave or a busy spell)',
+    resume: 'Turn prompts back on',
+    invite: 'Invite a colleague in your programme to be your peer',
+    schedule: 'Schedule an observation with your peer',
+    upcoming: 'See, move or cancel your observations',
+    history: 'Read your past summaries',
+    myData: 'See everything you wrote',
+    deleteMyData: 'Delete everything you wrote',
+    programmes: 'Create and manage programmes: enrol, pair',
+    newProgramme: 'Create a programme',
+    coordinators: 'See coordinators and add one',
+    report: 'Participation figures, chart, pair status and CSV',
+    nudge: 'Send a kind nudge to a group, with a preview',
+    pausedNote: 'You are paused: no prompts until you type **resume**.',
+    inviteButton: 'Invite a colleague',
+    programmesButton: 'Programmes',
+  },
+  profile: {
+    title: 'Your profile',
+    intro:
+      'I show dates and times in your time zone and write to you in your language. Leave a field empty to follow what Teams tells me.',
+    timeZone: 'Time zone',
+    timeZonePlaceholder: 'e.g. Europe/Stockholm',
+    fromTeams: 'Teams says: {value}',
+    language: 'Language',
+    department: 'Department (optional)',
+    departmentHint: 'Pairing prefers a colleague from another department.',
+    save: 'Save',
+    saved: 'Saved. I will show times in {timeZone} and write in {language}.',
+    now: 'Now it is {time} for you.',
+    error: {
+      timeZone: 'That is not a time zone I know. Use a name like Europe/Stockholm or America/New_York.',
+      locale: 'Choose one of the languages in the list.',
+      department: 'Please keep the department under 80 characters.',
+    },
+  },
+} as const;
