@@ -1,5 +1,5 @@
 /**
- * Every container Peer Coach uses, for the whole product (see README "Data model"). Created at
+ * Every container Peer Coach uses, for the whole product (see docs/data-model.md). Created at
  * start-up if missing with a key or the embedded store; with a managed identity infra/main.bicep
  * creates them. Either way start-up checks that they match (container-layout.ts). Partition keys are
  * chosen so the per-message hot path is point reads.
