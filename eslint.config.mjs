@@ -33,7 +33,46 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: ['botbuilder*', 'restify*', '@azure/*', '../bot/*', '../store/*', '../http/*'] },
+        {
+          patterns: [
+            {
+              group: ['botbuilder*', 'restify*', '@azure/*'],
+              message: 'The domain talks to frameworks through the ports in src/domain/ports.ts.',
+            },
+            {
+              group: ['**/bot', '**/bot/**', '**/store', '**/store/**', '**/http', '**/http/**'],
+              message: 'The domain imports no transport and no store: they depend on it, not it on them.',
+            },
+            {
+              group: [
+                '**/scheduler/**',
+                '**/cards/**',
+                '**/i18n',
+                '**/i18n/**',
+                '**/delivery/**',
+                '**/app',
+                '**/app/**',
+              ],
+              message: 'The domain imports nothing outside src/domain.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/bot/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store', '**/store/**', '@azure/cosmos'],
+              message: 'Handlers reach stored data only through the domain services.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -5,7 +5,7 @@ import { AdaptiveCard } from '../cards/render';
 import { Notice, NoticeBoard } from '../domain/notices';
 import { PeopleService } from '../domain/people-service';
 import { Words } from '../i18n';
-import { PersonalSender } from './personal-sender';
+import { PersonalSender } from './messenger';
 import { verbs } from './verbs';
 import { BotServices, wordsOf } from './services';
 

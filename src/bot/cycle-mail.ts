@@ -12,8 +12,7 @@ import { Person } from '../domain/people';
 import { SendOutcome } from '../domain/ports';
 import { Words } from '../i18n';
 import { Logger } from '../log';
-import { Messenger } from './messenger';
-import { PersonalSender } from './personal-sender';
+import { Messenger, PersonalSender } from './messenger';
 import { verbs } from './verbs';
 import { BotServices, wordsOf } from './services';
 

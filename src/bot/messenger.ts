@@ -1,32 +1,16 @@
 import { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { ConnectorClient } from 'botframework-connector';
+import { PersonalChat, ReachKeeper } from '../domain/personal-chat';
 import { ConversationReach, SendOutcome } from '../domain/ports';
 import { Logger } from '../log';
 import { SendLimiter } from '../delivery/rate-limiter';
-
-/** Teams says this person or conversation cannot be reached: stop, record, tell the coordinator */
-const goneCodes = new Set([
-  'ConversationBlockedByUser',
-  'BotNotInConversationRoster',
-  'BotDisabledByAdmin',
-  'MessageWritesBlocked',
-  'ConversationNotFound',
-]);
-const retryable = new Set([412, 429, 500, 502, 503, 504]);
+import { RetryPolicy, afterFailure, defaultRetry } from '../delivery/send-retry';
 
 interface ConnectorError {
   statusCode?: number;
   code?: string;
   message?: string;
   response?: { headers?: { get?(name: string): string | undefined } };
-}
-
-export interface RetryPolicy {
-  readonly attempts: number;
-  readonly baseDelayMs: number;
-  readonly maxDelayMs: number;
-  readonly sleep: (ms: number) => Promise<void>;
-  readonly random: () => number;
 }
 
 /** the HTTP pipeline under botbuilder's connector client, where its built-in retry policy lives */
@@ -48,14 +32,6 @@ function withoutBuiltInRetry(client: ConnectorClient): ConnectorClient {
 
 /** the Bot Connector answers in well under a second; 15 s is Bot Service's own limit for a turn */
 export const defaultSendTimeoutMs = 15_000;
-
-export const defaultRetry: RetryPolicy = {
-  attempts: 4,
-  baseDelayMs: 500,
-  maxDelayMs: 8000,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  random: Math.random,
-};
 
 /**
  * The one place that starts proactive turns (continueConversationAsync). Every send ends in an
@@ -150,20 +126,23 @@ export class Messenger {
         return { status: 'sent', activityId: id };
       } catch (err) {
         const e = err as ConnectorError;
-        const status = e.statusCode;
-        if (status === 404 || (status === 403 && (!e.code || goneCodes.has(e.code)))) {
-          this.log.info({ status, code: e.code }, 'recipient unreachable');
-          return { status: 'unreachable', reason: e.code ?? `HTTP ${status}` };
+        const retryAfter = Number(e.response?.headers?.get?.('retry-after'));
+        const decision = afterFailure(
+          { status: e.statusCode, code: e.code, retryAfterSeconds: retryAfter || undefined },
+          attempt,
+          this.retry,
+        );
+        if (decision.next === 'unreachable') {
+          this.log.info({ status: e.statusCode, code: e.code }, 'recipient unreachable');
+          return { status: 'unreachable', reason: decision.reason };
         }
-        const wait = this.delay(attempt, e);
         // throttling backs everyone in the tenant off, even when this send gives up
-        if (status === 429) this.limiter?.backOff(tenantId, wait);
-        // no status at all is a timeout or a dropped connection: worth another try, like a 5xx
-        if ((status !== undefined && !retryable.has(status)) || attempt >= this.retry.attempts) {
-          this.log.warn({ status, code: e.code, attempt }, 'send failed');
-          return { status: 'failed', reason: e.code ?? (status ? `HTTP ${status}` : 'network error') };
+        if (e.statusCode === 429) this.limiter?.backOff(tenantId, decision.waitMs);
+        if (decision.next === 'fail') {
+          this.log.warn({ status: e.statusCode, code: e.code, attempt }, 'send failed');
+          return { status: 'failed', reason: decision.reason };
         }
-        await this.retry.sleep(wait);
+        await this.retry.sleep(decision.waitMs);
       }
     }
   }
@@ -199,11 +178,11 @@ export class Messenger {
     });
     return activityId;
   }
+}
 
-  private delay(attempt: number, e: ConnectorError): number {
-    const retryAfter = Number(e.response?.headers?.get?.('retry-after'));
-    if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.min(retryAfter * 1000, 60_000);
-    const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (this.retry.random() * ceiling) / 2);
-  }
+/** a person's 1:1 chat, carrying Teams activities through the Messenger */
+export type PersonalSender = PersonalChat<Partial<Activity>>;
+
+export function personalSender(messenger: Messenger, people: ReachKeeper): PersonalSender {
+  return new PersonalChat((reach, activity) => messenger.send(reach, activity), people);
 }

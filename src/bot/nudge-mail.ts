@@ -7,8 +7,7 @@ import { Person } from '../domain/people';
 import { PeopleService } from '../domain/people-service';
 import { SendOutcome } from '../domain/ports';
 import { Logger } from '../log';
-import { Messenger } from './messenger';
-import { PersonalSender } from './personal-sender';
+import { Messenger, PersonalSender } from './messenger';
 import { BotServices, wordsOf } from './services';
 
 /** nudges to supervisors, and the coordinator's progress card updated in place */

@@ -342,7 +342,7 @@ export class PeerCoachBot extends TeamsActivityHandler {
     if (!shows || !person || !conversationId || !activityId) return;
     const source = shows.source.kind === 'myData' ? { ...shows.source, part: index } : shows.source;
     try {
-      await this.services.cycles.recordPosted(person, conversationId, activityId, { ...shows, source });
+      await this.services.cycles.posted.record(person, conversationId, activityId, { ...shows, source });
     } catch (err) {
       const e = err as { name?: string; code?: unknown };
       this.log.warn({ err: { name: e.name, code: e.code } }, 'could not record a posted message');

@@ -1,7 +1,7 @@
 import { Clock } from '../domain/clock';
-import { PersonalSender } from './personal-sender';
+import { PersonalSender } from './messenger';
 import { PersonLimit } from '../delivery/person-limit';
-import { CycleService } from '../domain/cycle/cycle-service';
+import { CycleServices } from '../domain/cycle/cycle-services';
 import { NudgeService } from '../domain/nudge/nudge-service';
 import { AuditLog } from '../domain/report/audit-log';
 import { ReportService } from '../domain/report/report-service';
@@ -19,7 +19,7 @@ export interface BotServices {
   readonly programmes: ProgrammeService;
   readonly pairs: PairService;
   readonly invitations: InvitationService;
-  readonly cycles: CycleService;
+  readonly cycles: CycleServices;
   readonly reports: ReportService;
   readonly audit: AuditLog;
   readonly nudges: NudgeService;

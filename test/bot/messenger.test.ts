@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
-import { Messenger, RetryPolicy } from '../../src/bot/messenger';
+import { Messenger } from '../../src/bot/messenger';
+import { RetryPolicy } from '../../src/delivery/send-retry';
 import { RateLimiter, SendLimiter } from '../../src/delivery/rate-limiter';
 import { TestClock } from '../support/test-clock';
 import { silentLogger } from '../../src/log';

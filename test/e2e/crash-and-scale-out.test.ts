@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { jobKinds } from '../../src/domain/cycle/cycle-service';
+import { jobKinds } from '../../src/domain/cycle/cycle-jobs';
 import { cosmosJobStore } from '../../src/store/job-store';
 import { avery, blake, chris } from '../support/activities';
 import { pairUp, scheduleObservation } from '../support/cycle-fixtures';

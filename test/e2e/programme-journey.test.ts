@@ -1,39 +1,18 @@
 import assert from 'node:assert/strict';
-import {
-  avery,
-  blake,
-  botAddedToPersonalChat,
-  execute,
-  installed,
-  message,
-  testUser,
-} from '../support/activities';
-import {
-  cardOf,
-  createProgramme,
-  invokeCard,
-  startTestBot,
-  TestBot,
-  textOf,
-  verbsOf,
-} from '../support/test-bot';
+import { e2eBot } from '../support/e2e-bot';
+import { avery, blake, botAddedToPersonalChat, execute, installed, testUser } from '../support/activities';
+import { cardOf, createProgramme, textOf, verbsOf } from '../support/test-bot';
 import { programmeInput } from '../support/domain-fixtures';
 
 const chris = testUser('c', 'Chris Dahl', { timeZone: 'America/New_York', locale: 'en-US' });
 
 describe('e2e: a coordinator sets up a programme over real HTTP', () => {
-  let bot: TestBot;
-  let svc: string;
-  beforeEach(async () => {
-    bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
-    svc = bot.connector.url;
-  });
-  afterEach(() => bot.close());
+  const bot = e2eBot();
 
   it('welcomes a person once when the app is installed, with the confidentiality promise', async () => {
-    assert.equal((await bot.post(installed(blake, svc))).status, 200);
+    assert.equal((await bot.post(installed(blake, bot.svc))).status, 200);
     // Teams also sends conversationUpdate for the same install: no second welcome
-    assert.equal((await bot.post(botAddedToPersonalChat(blake, svc))).status, 200);
+    assert.equal((await bot.post(botAddedToPersonalChat(blake, bot.svc))).status, 200);
     const sent = bot.connector.to(blake.conversationId);
     assert.equal(sent.length, 1);
     const text = textOf(cardOf(sent[0]));
@@ -43,90 +22,71 @@ describe('e2e: a coordinator sets up a programme over real HTTP', () => {
   });
 
   it('install → programme → enrol two supervisors → pair them → both are told who their peer is', async () => {
-    for (const u of [avery, blake, chris]) await bot.post(installed(u, svc));
+    for (const u of [avery, blake, chris]) await bot.install(u);
 
-    await bot.post(message(avery, svc, '  New   Programme '));
-    const form = cardOf(bot.connector.to(avery.conversationId).at(-1));
+    await bot.say(avery, '  New   Programme ');
+    const form = bot.lastCardTo(avery);
     assert.match(textOf(form), /New programme/);
     assert.deepEqual(verbsOf(form), ['programme.save']);
 
     const { programmeId, card: programmeCard } = await createProgramme(bot, avery, 'Autumn term, Medicine');
     assert.match(textOf(programmeCard), /Autumn term, Medicine/);
 
-    const enrolCard = invokeCard((await bot.post(execute(avery, svc, 'enrol.open', { programmeId }))).body);
+    const enrolCard = await bot.click(avery, 'enrol.open', { programmeId });
     assert.match(textOf(enrolCard), /Blake Berg/);
     assert.match(textOf(enrolCard), /Chris Dahl/);
 
-    const report = invokeCard(
-      (
-        await bot.post(
-          execute(avery, svc, 'enrol.save', {
-            programmeId,
-            people: `${blake.aadObjectId},${chris.aadObjectId}`,
-          }),
-        )
-      ).body,
-    );
+    const report = await bot.click(avery, 'enrol.save', {
+      programmeId,
+      people: `${blake.aadObjectId},${chris.aadObjectId}`,
+    });
     assert.match(textOf(report), /Enrolled now \(2\)/);
     await bot.connector.waitFor(() => bot.connector.to(chris.conversationId).length >= 2);
-    assert.match(
-      textOf(cardOf(bot.connector.to(blake.conversationId).at(-1))),
-      /You are enrolled in Autumn term/,
-    );
+    assert.match(textOf(bot.lastCardTo(blake)), /You are enrolled in Autumn term/);
 
-    const pairing = invokeCard((await bot.post(execute(avery, svc, 'pairing.open', { programmeId }))).body);
+    const pairing = await bot.click(avery, 'pairing.open', { programmeId });
     assert.match(textOf(pairing), /2 waiting for a peer/);
-    const paired = invokeCard(
-      (
-        await bot.post(
-          execute(avery, svc, 'pairing.manual', {
-            programmeId,
-            first: blake.aadObjectId,
-            second: chris.aadObjectId,
-          }),
-        )
-      ).body,
-    );
+    const paired = await bot.click(avery, 'pairing.manual', {
+      programmeId,
+      first: blake.aadObjectId,
+      second: chris.aadObjectId,
+    });
     assert.match(textOf(paired), /Paired\n2/);
 
     await bot.connector.waitFor(() => bot.connector.to(chris.conversationId).length >= 3);
-    const toBlake = textOf(cardOf(bot.connector.to(blake.conversationId).at(-1)));
-    const toChris = textOf(cardOf(bot.connector.to(chris.conversationId).at(-1)));
+    const toBlake = textOf(bot.lastCardTo(blake));
+    const toChris = textOf(bot.lastCardTo(chris));
     assert.match(toBlake, /You have a peer in Autumn term, Medicine/);
     assert.match(toBlake, /Your peer: Chris Dahl/);
     assert.match(toChris, /Your peer: Blake Berg/);
     // the pair card leads straight to scheduling the first observation
-    assert.deepEqual(verbsOf(cardOf(bot.connector.to(chris.conversationId).at(-1))), ['schedule.open']);
+    assert.deepEqual(verbsOf(bot.lastCardTo(chris)), ['schedule.open']);
 
     // pairing the same two again changes nothing and says why
-    const again = invokeCard(
-      (
-        await bot.post(
-          execute(avery, svc, 'pairing.manual', {
-            programmeId,
-            first: blake.aadObjectId,
-            second: chris.aadObjectId,
-          }),
-        )
-      ).body,
-    );
+    const again = await bot.click(avery, 'pairing.manual', {
+      programmeId,
+      first: blake.aadObjectId,
+      second: chris.aadObjectId,
+    });
     assert.match(textOf(again), /Nobody is waiting for a peer/);
     assert.equal(bot.connector.to(blake.conversationId).length, 3);
   });
 
   it('refuses coordinator commands and card actions from a supervisor, and creates nothing', async () => {
-    await bot.post(installed(blake, svc));
+    await bot.install(blake);
     for (const command of ['programmes', 'new programme', 'coordinators']) {
-      await bot.post(message(blake, svc, command));
-      assert.match(String(bot.connector.to(blake.conversationId).at(-1)?.text), /for programme coordinators/);
+      await bot.say(blake, command);
+      assert.match(String(bot.lastTo(blake)?.text), /for programme coordinators/);
     }
     const forged = await bot.post(
-      execute(blake, svc, 'programme.save', { name: 'Mine', startDate: '2026-09-01', endDate: '2026-12-01' }),
+      execute(blake, bot.svc, 'programme.save', {
+        name: 'Mine',
+        startDate: '2026-09-01',
+        endDate: '2026-12-01',
+      }),
     );
     assert.equal(forged.status, 200);
-    await bot.connector.waitFor(() =>
-      /for programme coordinators/.test(String(bot.connector.to(blake.conversationId).at(-1)?.text)),
-    );
+    await bot.connector.waitFor(() => /for programme coordinators/.test(String(bot.lastTo(blake)?.text)));
     assert.deepEqual(
       await bot.app.store.containers.programmes.items
         .readAll()
@@ -137,15 +97,9 @@ describe('e2e: a coordinator sets up a programme over real HTTP', () => {
   });
 
   it('refuses programme dates outside a sane window, field by field, and stores nothing', async () => {
-    await bot.post(installed(avery, svc));
+    await bot.install(avery);
     const save = async (startDate: string, endDate: string) =>
-      invokeCard(
-        (
-          await bot.post(
-            execute(avery, svc, 'programme.save', programmeInput({ name: 'Far away', startDate, endDate })),
-          )
-        ).body,
-      );
+      await bot.click(avery, 'programme.save', programmeInput({ name: 'Far away', startDate, endDate }));
     const stored = () =>
       bot.app.store.containers.programmes.items
         .readAll()
@@ -167,15 +121,15 @@ describe('e2e: a coordinator sets up a programme over real HTTP', () => {
   });
 
   it('answers unknown text with a short pointer to help, and help lists what this person can do', async () => {
-    await bot.post(installed(blake, svc));
-    await bot.post(message(blake, svc, 'what is this?'));
-    assert.match(String(bot.connector.to(blake.conversationId).at(-1)?.text), /Type \*\*help\*\*/);
-    await bot.post(message(blake, svc, 'HELP'));
-    const help = textOf(cardOf(bot.connector.to(blake.conversationId).at(-1)));
+    await bot.install(blake);
+    await bot.say(blake, 'what is this?');
+    assert.match(String(bot.lastTo(blake)?.text), /Type \*\*help\*\*/);
+    await bot.say(blake, 'HELP');
+    const help = textOf(bot.lastCardTo(blake));
     assert.match(help, /invite/);
     assert.doesNotMatch(help, /new programme/);
-    await bot.post(installed(avery, svc));
-    await bot.post(message(avery, svc, 'help'));
-    assert.match(textOf(cardOf(bot.connector.to(avery.conversationId).at(-1))), /new programme/);
+    await bot.install(avery);
+    await bot.say(avery, 'help');
+    assert.match(textOf(bot.lastCardTo(avery)), /new programme/);
   });
 });

@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
+import { e2eBot } from '../support/e2e-bot';
 import { parse } from 'csv-parse/sync';
-import {
-  avery,
-  blake,
-  chris,
-  dana,
-  eli,
-  execute,
-  fran,
-  installed,
-  message,
-  testUser,
-  TestUser,
-} from '../support/activities';
+import { avery, blake, chris, dana, eli, execute, fran, testUser, TestUser } from '../support/activities';
 import { buttonData, scheduleObservation } from '../support/cycle-fixtures';
-import { cardOf, createProgramme, invokeCard, startTestBot, TestBot, textOf } from '../support/test-bot';
+import { cardOf, createProgramme, textOf } from '../support/test-bot';
 
 const gus = testUser('1', 'Gus Holm');
 
@@ -25,8 +14,7 @@ const gus = testUser('1', 'Gus Holm');
  * away the sixth rating, and the erasure must not move the figure until five more people have rated.
  */
 describe('e2e: the safety rating cannot be differenced between reports', () => {
-  let bot: TestBot;
-  let svc: string;
+  const bot = e2eBot({ lifetime: 'describe' });
 
   /** the newest after-observation card that asks this host how safe being observed felt */
   const hostPrompt = (u: TestUser) =>
@@ -44,7 +32,7 @@ describe('e2e: the safety rating cannot be differenced between reports', () => {
     const card = hostPrompt(u);
     assert.ok(card, `${u.name} got the after-observation prompt`);
     const result = await bot.post(
-      execute(u, svc, 'prompt.answer', {
+      execute(u, bot.svc, 'prompt.answer', {
         ...buttonData(card, 'prompt.answer'),
         'ah.plan': 'went as planned',
         'ah.safety': String(rating),
@@ -65,8 +53,8 @@ describe('e2e: the safety rating cannot be differenced between reports', () => {
 
   /** the average safety rating on the coordinator's report card, as shown */
   async function shownOnCard(): Promise<string> {
-    await bot.post(message(avery, svc, 'report'));
-    const text = textOf(cardOf(bot.connector.to(avery.conversationId).at(-1)));
+    await bot.say(avery, 'report');
+    const text = textOf(bot.lastCardTo(avery));
     const found = /Feeling safe being observed \(average, 1–5\)\n(.+)/.exec(text);
     assert.ok(found, text);
     return found[1]!;
@@ -74,10 +62,10 @@ describe('e2e: the safety rating cannot be differenced between reports', () => {
 
   /** the same figure in the CSV export (local mode shows the file in the chat) */
   async function shownInCsv(): Promise<string> {
-    await bot.post(message(avery, svc, 'report'));
-    const report = cardOf(bot.connector.to(avery.conversationId).at(-1));
-    await bot.post(execute(avery, svc, 'report.export', buttonData(report, 'report.export')));
-    const { text } = bot.connector.to(avery.conversationId).at(-1) as { text: string };
+    await bot.say(avery, 'report');
+    const report = bot.lastCardTo(avery);
+    await bot.post(execute(avery, bot.svc, 'report.export', buttonData(report, 'report.export')));
+    const { text } = bot.lastTo(avery) as { text: string };
     const file = /```\n([\s\S]*)\n```/.exec(text)?.[1] ?? '';
     const rows = parse(file, { relax_column_count: true }) as string[][];
     const row = rows.find((r) => r[0] === 'Feeling safe being observed (average, 1–5)');
@@ -86,14 +74,15 @@ describe('e2e: the safety rating cannot be differenced between reports', () => {
   }
 
   before(async () => {
-    bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
-    svc = bot.connector.url;
     bot.clock.set('2026-09-01T08:00:00Z');
     const people = [blake, chris, dana, eli, fran, gus];
-    for (const u of [avery, ...people]) await bot.post(installed(u, svc));
+    await bot.install(avery, ...people);
     const { programmeId } = await createProgramme(bot, avery, 'Autumn');
     await bot.post(
-      execute(avery, svc, 'enrol.save', { programmeId, people: people.map((u) => u.aadObjectId).join(',') }),
+      execute(avery, bot.svc, 'enrol.save', {
+        programmeId,
+        people: people.map((u) => u.aadObjectId).join(','),
+      }),
     );
     for (const [first, second] of [
       [blake, chris],
@@ -101,7 +90,7 @@ describe('e2e: the safety rating cannot be differenced between reports', () => {
       [fran, gus],
     ] as const) {
       await bot.post(
-        execute(avery, svc, 'pairing.manual', {
+        execute(avery, bot.svc, 'pairing.manual', {
           programmeId,
           first: first.aadObjectId,
           second: second.aadObjectId,
@@ -109,7 +98,6 @@ describe('e2e: the safety rating cannot be differenced between reports', () => {
       );
     }
   });
-  after(() => bot.close());
 
   const reports: string[] = [];
 
@@ -143,11 +131,9 @@ describe('e2e: the safety rating cannot be differenced between reports', () => {
   });
 
   it('an erasure does not move the figure at once', async () => {
-    await bot.post(message(gus, svc, 'delete my data'));
-    const confirm = cardOf(bot.connector.to(gus.conversationId).at(-1));
-    const done = invokeCard(
-      (await bot.post(execute(gus, svc, 'data.erase', buttonData(confirm, 'data.erase')))).body,
-    );
+    await bot.say(gus, 'delete my data');
+    const confirm = bot.lastCardTo(gus);
+    const done = await bot.click(gus, 'data.erase', buttonData(confirm, 'data.erase'));
     assert.match(textOf(done), /Answers removed: 1/);
     reports.push(await shownOnCard());
     assert.equal(reports[2], reports[1], 'moving (from 4.0 back to 4.6) would give away the erased 1');

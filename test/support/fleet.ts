@@ -2,8 +2,8 @@ import { ChildProcess, fork } from 'node:child_process';
 import * as path from 'node:path';
 import { DateTime } from 'luxon';
 import { Clock, systemClock } from '../../src/domain/clock';
-import { CycleService, jobKinds } from '../../src/domain/cycle/cycle-service';
-import { CycleMail } from '../../src/domain/cycle/ports';
+import { jobKinds } from '../../src/domain/cycle/cycle-jobs';
+import { createCycleServices } from '../../src/domain/cycle/cycle-services';
 import { enrolmentId, Enrolment } from '../../src/domain/membership';
 import { PairService } from '../../src/domain/pair-service';
 import { PeopleService } from '../../src/domain/people-service';
@@ -18,6 +18,7 @@ import { cosmosRepositories } from '../../src/store/repositories';
 import { tenantWork } from '../../src/scheduler/tenant-work';
 import { programmeInput } from './domain-fixtures';
 import { LocalConnector } from './local-connector';
+import { quietMail } from './quiet-cycle-mail';
 import { TestClock } from './test-clock';
 
 /**
@@ -132,16 +133,6 @@ export interface Supervisor {
   readonly conversationId: string;
   readonly tenantId: string;
 }
-
-/** a no-op for the notices seeding would send: seeding is not what is measured */
-const quietMail: CycleMail = {
-  sendPrompt: async () => ({ status: 'sent' }),
-  updatePrompt: async () => ({ status: 'sent' }),
-  sendSummary: async () => ({ status: 'sent' }),
-  notify: async () => ({ status: 'sent' }),
-  replacePosted: async () => ({ status: 'sent' }),
-  erasureDone: async () => ({ status: 'sent' }),
-};
 
 async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>) {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
@@ -304,7 +295,7 @@ export class Fleet {
     );
     const pairs = new PairService(repos, clock, noNotices);
     const work = tenantWork(cosmosJobStore(this.store!, clock), tenantId);
-    const cycles = new CycleService(repos, clock, people, work, quietMail, {
+    const cycles = createCycleServices(repos, clock, people, work, quietMail, {
       scale: dayScale,
       retentionDays: 365,
       defaultTimeZone: zone,
@@ -351,7 +342,7 @@ export class Fleet {
       const formed = await pairs.form(programme, enrolled as Enrolment[], 'coordinator');
       if (formed.status !== 'formed') throw new Error(`could not pair ${group.map((s) => s.id).join(', ')}`);
       const host = (await people.get(group[0]!.id))!;
-      const outcome = await cycles.schedule(host, formed.pair.id, programme.id, {
+      const outcome = await cycles.scheduling.schedule(host, formed.pair.id, programme.id, {
         date,
         startTime: '10:00',
         durationMinutes: '60',

@@ -45,7 +45,7 @@ async function scheduleCard(
   options: { observationId?: string; returnOf?: string; pairId?: string },
 ): Promise<AdaptiveCard | string> {
   const words = actor.words;
-  const pairs = await services.cycles.pairsOf(actor.person);
+  const pairs = await services.cycles.reads.pairsOf(actor.person);
   if (pairs.length === 0) return words.t('schedule.noPair');
   const local = (iso: string) => DateTime.fromISO(iso).setZone(words.timeZone);
   const base: Omit<ScheduleCardData, 'mode' | 'members' | 'input'> = {
@@ -130,7 +130,7 @@ export async function saveSchedule(
   const observationId = field(data, 'observationId', 200) || undefined;
   const returnOf = field(data, 'returnOf', 200) || undefined;
   if (!key) return { reply: textReply(words.t('common.stale')) };
-  const outcome = await services.cycles.schedule(
+  const outcome = await services.cycles.scheduling.schedule(
     actor.person,
     key.pairId,
     key.programmeId,
@@ -138,7 +138,7 @@ export async function saveSchedule(
     observationId,
     returnOf,
   );
-  const pairs = await services.cycles.pairsOf(actor.person);
+  const pairs = await services.cycles.reads.pairsOf(actor.person);
   const pair = pairs.find((p) => p.pair.id === key.pairId)?.pair;
   const mode = observationId ? 'move' : returnOf ? 'return' : 'new';
   switch (outcome.status) {
@@ -188,7 +188,7 @@ export async function saveSchedule(
 }
 
 async function upcomingCard(actor: Actor, services: BotServices, message?: string, offerNew?: boolean) {
-  const items = await services.cycles.upcoming(actor.person);
+  const items = await services.cycles.scheduling.upcoming(actor.person);
   return renderUpcomingCard(
     { viewerId: actor.person.id, items, message, offerNew, now: services.clock.now() },
     actor.words,
@@ -201,7 +201,7 @@ export async function upcoming(actor: Actor, services: BotServices): Promise<Rep
 
 export function endObservation(how: 'cancelled' | 'didNotHappen') {
   return async (actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> => {
-    const outcome = await services.cycles.end(
+    const outcome = await services.cycles.scheduling.end(
       actor.person,
       field(data, 'pairId', 200),
       field(data, 'observationId', 200),
@@ -216,7 +216,9 @@ export function endObservation(how: 'cancelled' | 'didNotHappen') {
       };
     }
     const o: Observation = outcome.observation;
-    const pair = (await services.cycles.pairsOf(actor.person)).find((p) => p.pair.id === o.pairId)?.pair;
+    const pair = (await services.cycles.reads.pairsOf(actor.person)).find(
+      (p) => p.pair.id === o.pairId,
+    )?.pair;
     const peer = actor.words.list(
       o.memberIds.filter((m) => m !== actor.person.id).map((m) => pair?.memberNames[m] || '—'),
     );
@@ -234,7 +236,7 @@ export async function answerPrompt(
   services: BotServices,
 ): Promise<ActionResult> {
   const { verb: _verb, pairId = '', promptId = '', ...typed } = data;
-  const outcome = await services.cycles.answer(actor.person, pairId, promptId, typed);
+  const outcome = await services.cycles.answers.answer(actor.person, pairId, promptId, typed);
   if (outcome.status === 'forbidden') return { reply: textReply(actor.words.t('prompt.forbidden')) };
   if (!('prompt' in outcome)) return { reply: textReply(actor.words.t('common.stale')) };
   const card = renderPromptCard(
@@ -251,7 +253,7 @@ export async function answerPrompt(
  * saying why.
  */
 export async function viewPrompt(actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> {
-  const found = await services.cycles.promptFor(
+  const found = await services.cycles.reads.promptFor(
     actor.person,
     field(data, 'pairId', 200),
     field(data, 'promptId', 200),
@@ -274,7 +276,7 @@ export async function viewSummary(
 }
 
 async function summaryCard(actor: Actor, services: BotServices, data: CardData, message?: string) {
-  const view = await services.cycles.summaryFor(
+  const view = await services.cycles.summaries.summaryFor(
     actor.person,
     field(data, 'pairId', 200),
     field(data, 'observationId', 200),
@@ -287,7 +289,7 @@ export async function openSummary(
   data: CardData,
   services: BotServices,
 ): Promise<ActionResult> {
-  const view = await services.cycles.summaryFor(
+  const view = await services.cycles.summaries.summaryFor(
     actor.person,
     field(data, 'pairId', 200),
     field(data, 'observationId', 200),
@@ -312,7 +314,7 @@ export async function addActionPoint(
   data: CardData,
   services: BotServices,
 ): Promise<ActionResult> {
-  const outcome = await services.cycles.addActionPoint(
+  const outcome = await services.cycles.actionPoints.addActionPoint(
     actor.person,
     field(data, 'pairId', 200),
     field(data, 'observationId', 200),
@@ -338,6 +340,6 @@ export async function addActionPoint(
 }
 
 export async function history(actor: Actor, services: BotServices): Promise<Reply> {
-  const summaries = await services.cycles.history(actor.person);
+  const summaries = await services.cycles.summaries.history(actor.person);
   return cardReply(renderHistoryCard({ viewerId: actor.person.id, summaries }, actor.words));
 }

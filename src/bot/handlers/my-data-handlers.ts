@@ -6,7 +6,7 @@ import { verbs } from '../verbs';
 
 /** `my data`: everything this person wrote, readable, in their chat */
 export async function myData(actor: Actor, services: BotServices): Promise<Reply> {
-  const data = await services.cycles.myData(actor.person);
+  const data = await services.cycles.myData.myData(actor.person);
   const pairs = [
     ...data.answers.map(({ prompt }) => ({ pairId: prompt.pairId, programmeId: prompt.programmeId })),
     ...data.actionPoints.map(({ pairId, programmeId }) => ({ pairId, programmeId })),
@@ -44,7 +44,7 @@ export async function eraseMyData(
   services: BotServices,
 ): Promise<ActionResult> {
   const reach = actor.person.reach;
-  const removed = await services.cycles.eraseContentOf(
+  const removed = await services.cycles.myData.eraseContentOf(
     actor.person,
     actor.cardId && reach ? { conversationId: reach.conversationId, activityId: actor.cardId } : undefined,
   );

@@ -42,6 +42,9 @@ export function promptId(observationId: string, kind: PromptKind, personId: stri
   return `prompt:${observationId.replace(/^observation:/, '')}:${kind}:${personId}`;
 }
 
+/** the kinds of prompt that ask how an observation went: the pair's summary is made of their answers */
+export const afterKinds: readonly PromptKind[] = ['afterHost', 'afterObserver'];
+
 /** who gets which prompt for an observation: the host reflects, the observer(s) give feedback */
 export function recipients(
   o: Pick<Observation, 'hostId' | 'observerIds'>,

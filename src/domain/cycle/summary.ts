@@ -1,3 +1,5 @@
+import { promptId } from './prompt';
+
 /** the pair's summary of one observation; content stays in the answers, this records that it went out */
 export interface Summary {
   readonly type: 'summary';
@@ -16,4 +18,19 @@ export interface Summary {
 
 export function summaryId(observationId: string): string {
   return `summary:${observationId.replace(/^observation:/, '')}`;
+}
+
+/** the follow-up prompt that asks about a person's `index`th action point (from 1) */
+export function followUpId(observationId: string, personId: string, index: number): string {
+  return `${promptId(observationId, 'followUp', personId)}:${index}`;
+}
+
+/** each action point of a summary with the id of the follow-up prompt that asks about it */
+export function followUpIds(
+  observationId: string,
+  points: Summary['actionPoints'],
+): { personId: string; point: string; id: string }[] {
+  return Object.entries(points).flatMap(([personId, list]) =>
+    list.map((point, i) => ({ personId, point, id: followUpId(observationId, personId, i + 1) })),
+  );
 }

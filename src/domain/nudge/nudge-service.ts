@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../clock';
-import { WorkOutcome } from '../cycle/cycle-service';
+import { WorkOutcome } from '../cycle/cycle-jobs';
 import { DueWork } from '../cycle/ports';
 import { mutate } from '../mutate';
 import { Person } from '../people';

@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import sinon from 'sinon';
-import { Calendar, calendarId } from '../../../src/domain/cycle/calendar';
-import { CycleService } from '../../../src/domain/cycle/cycle-service';
-import { ScheduleInput } from '../../../src/domain/cycle/observation';
-import { CycleMail, DueWork } from '../../../src/domain/cycle/ports';
-import { Pair } from '../../../src/domain/membership';
+import { calendarId } from '../../../src/domain/cycle/calendar';
 import { Person } from '../../../src/domain/people';
-import { PeopleService } from '../../../src/domain/people-service';
-import { Collection } from '../../../src/domain/ports';
 import { Repositories } from '../../../src/domain/repositories';
-import { supportedLanguages } from '../../../src/i18n';
 import {
   coordinatorId,
   openProgrammeWorld,
@@ -18,87 +11,23 @@ import {
   ProgrammeWorld,
   supervisor,
 } from '../../support/domain-fixtures';
+import {
+  calendarOf as calendarEntries,
+  cycleServices,
+  pairOf as formPair,
+  readingTogether,
+  slot,
+} from './cycle-fixture';
 
-const quietMail: CycleMail = {
-  sendPrompt: async () => ({ status: 'sent' }),
-  updatePrompt: async () => ({ status: 'sent' }),
-  sendSummary: async () => ({ status: 'sent' }),
-  notify: async () => ({ status: 'sent' }),
-  replacePosted: async () => ({ status: 'sent' }),
-  erasureDone: async () => ({ status: 'sent' }),
-};
-
-/** the schedule card as saved: Thursday 3 September 2026 in the programme's zone (Stockholm) */
-function slot(host: Person, startTime: string, overrides: Partial<ScheduleInput> = {}): ScheduleInput {
-  return {
-    date: '2026-09-03',
-    startTime,
-    durationMinutes: '60',
-    hostId: host.id,
-    setting: 'wardRound',
-    learnerLevel: 'intern',
-    ...overrides,
-  };
-}
-
-/**
- * The repositories with the first `parties` calendar reads held until all of them have read: every
- * scheduling sees the calendars as they were before any of them wrote (the worst interleaving).
- */
-function readingTogether(repos: Repositories, parties: number): Repositories {
-  const calendars = repos.cycles.calendars;
-  const waiting: (() => void)[] = [];
-  const held: Collection<Calendar> = {
-    async read(id, partition) {
-      const found = await calendars.read(id, partition);
-      if (waiting.length < parties) {
-        await new Promise<void>((resolve) => {
-          waiting.push(resolve);
-          if (waiting.length === parties) waiting.forEach((release) => release());
-        });
-      }
-      return found;
-    },
-    create: (doc) => calendars.create(doc),
-    replace: (doc, etag) => calendars.replace(doc, etag),
-    remove: (id, partition) => calendars.remove(id, partition),
-  };
-  return { ...repos, cycles: { ...repos.cycles, calendars: held } };
-}
-
-describe('CycleService: scheduling against each member’s calendar', () => {
+describe('SchedulingService: scheduling against each member’s calendar', () => {
   const sandbox = sinon.createSandbox();
   let world: ProgrammeWorld;
   let ann: Person, bo: Person, cy: Person, di: Person;
   let spring: string;
 
-  const service = (repos: Repositories = world.store.repos) => {
-    const work: DueWork = { put: sandbox.stub().resolves(), cancel: sandbox.stub().resolves() };
-    const people = new PeopleService(repos, world.clock, [], supportedLanguages);
-    return new CycleService(repos, world.clock, people, work, quietMail, {
-      retentionDays: 365,
-      defaultTimeZone: 'Europe/Stockholm',
-    });
-  };
-
-  async function pairOf(programmeId: string, ...members: Person[]): Promise<Pair> {
-    const pair: Pair = {
-      type: 'pair',
-      id: `pair:${randomUUID()}`,
-      programmeId,
-      memberIds: members.map((m) => m.id),
-      memberNames: Object.fromEntries(members.map((m) => [m.id, m.displayName])),
-      formedBy: 'coordinator',
-      formedAt: world.clock.now().toISOString(),
-    };
-    await world.store.repos.programmes.pairs.create(pair);
-    return pair;
-  }
-
-  async function calendarOf(p: Person) {
-    const id = calendarId(p.id);
-    return (await world.store.repos.cycles.calendars.read(id, id))?.doc.entries ?? [];
-  }
+  const service = (repos?: Repositories) => cycleServices(world, sandbox, repos).scheduling;
+  const pairOf = (programmeId: string, ...members: Person[]) => formPair(world, programmeId, ...members);
+  const calendarOf = (p: Person) => calendarEntries(world, p);
 
   beforeEach(async () => {
     world = await openProgrammeWorld(sandbox);

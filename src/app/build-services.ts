@@ -1,0 +1,115 @@
+import { CloudAdapter } from 'botbuilder';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { Messenger } from '../bot/messenger';
+import { PeerCoachBot } from '../bot/peer-coach-bot';
+import { BotServices } from '../bot/services';
+import { Config } from '../config/config';
+import { Clock } from '../domain/clock';
+import { RateLimiter, tenantShare } from '../delivery/rate-limiter';
+import { defaultPersonWindows, PersonLimit } from '../delivery/person-limit';
+import { DispatchLoop, JobHandler } from '../scheduler/dispatch-loop';
+import { Job } from '../scheduler/jobs';
+import { nudgeJobKind } from '../domain/nudge/nudge-service';
+import { Logger } from '../log';
+import { CosmosStore } from '../store/cosmos-store';
+import { cosmosJobStore } from '../store/job-store';
+import { tenantOfJob } from '../scheduler/tenant-work';
+import { AppOptions } from './options';
+import { homeTenantOf, tenantServicesOver } from './tenant-services';
+
+/** everything the open store carries: each tenant's bot, and the scheduler that runs their due work */
+export interface Services {
+  /** the bot of an allowed tenant, with its services, made when first needed */
+  botFor(tenantId: string): PeerCoachBot;
+  readonly dispatch: DispatchLoop;
+}
+
+/** store → messenger → each tenant's services and bot → the scheduler's handlers. Starts nothing. */
+export function buildServices(
+  config: Config,
+  log: Logger,
+  clock: Clock,
+  opened: CosmosStore,
+  adapter: CloudAdapter,
+  options: AppOptions,
+): Services {
+  const messenger = rateLimitedMessenger(config, log, clock, adapter, options);
+  const jobs = cosmosJobStore(opened, clock);
+  const personLimit =
+    options.personLimit === false
+      ? undefined
+      : new PersonLimit(clock, options.personLimit ?? defaultPersonWindows);
+  const tenantServices = tenantServicesOver({
+    config,
+    log,
+    clock,
+    opened,
+    jobs,
+    messenger,
+    personLimit,
+    options,
+  });
+  const homeTenantId = homeTenantOf(config);
+  const local = config.timingScale === 'minutes';
+
+  const tenants = new Map<string, { services: BotServices; bot: PeerCoachBot }>();
+  /** each allowed tenant's services and bot, made when first needed */
+  const tenant = (tenantId: string) => {
+    let found = tenants.get(tenantId);
+    if (!found) {
+      const services = tenantServices(tenantId);
+      found = { services, bot: new PeerCoachBot(services, log.child({ component: 'bot' })) };
+      tenants.set(tenantId, found);
+    }
+    return found;
+  };
+  const cycleKinds = Object.keys(tenant(homeTenantId).services.cycles.handlers());
+  const handlers: Record<string, JobHandler> = {
+    ...Object.fromEntries(
+      cycleKinds.map((kind) => [
+        kind,
+        (job: Job) => tenant(tenantOfJob(job, homeTenantId)).services.cycles.handlers()[kind]!(job.payload),
+      ]),
+    ),
+    [nudgeJobKind]: (job) => tenant(tenantOfJob(job, homeTenantId)).services.nudges.batch(job.payload),
+  };
+  const dispatch = new DispatchLoop(jobs, handlers, clock, {
+    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    leaseMs: options.leaseMs ?? 60_000,
+    batch: options.batch ?? 32,
+    // a tick waits for its slowest send; a second and third claim and send meanwhile
+    ticks: 3,
+    idleMs: local ? 1_000 : 5_000,
+    log: log.child({ component: 'dispatch' }),
+  });
+  return { botFor: (tenantId) => tenant(tenantId).bot, dispatch };
+}
+
+/** keeps every proactive send within Teams' published limits, per conversation and per tenant */
+function rateLimitedMessenger(
+  config: Config,
+  log: Logger,
+  clock: Clock,
+  adapter: CloudAdapter,
+  options: AppOptions,
+): Messenger {
+  const appId = config.auth.mode === 'authenticated' ? config.auth.appId : '';
+  const limiter = new RateLimiter({
+    clock,
+    ...(options.perTenant
+      ? { perTenant: options.perTenant }
+      : config.instances > 1
+        ? { perTenant: tenantShare(config.instances) }
+        : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
+  return new Messenger(
+    adapter,
+    appId,
+    log.child({ component: 'messenger' }),
+    options.retry,
+    limiter,
+    options.connectorTimeoutMs,
+  );
+}

@@ -1,0 +1,150 @@
+import { DateTime } from 'luxon';
+import { Clock } from '../clock';
+import { enrolmentId, Pair } from '../membership';
+import { Person } from '../people';
+import { PeopleService } from '../people-service';
+import { Programme } from '../programme';
+import { Repositories } from '../repositories';
+import { dayScale, isAllowed, nextAllowed, TimingScale } from '../timing';
+import { clampTtl } from '../ttl';
+import { Observation } from './observation';
+import { PromptView } from './ports';
+import { Prompt, promptId } from './prompt';
+
+export interface CycleOptions {
+  /** real days, or minutes for a local demo run */
+  readonly scale?: TimingScale;
+  /** answers expire this many days after the programme ends (Cosmos DB TTL) */
+  readonly retentionDays: number;
+  readonly defaultTimeZone: string;
+}
+
+/** a prompt with everything its card shows: observation, pair and programme */
+export interface LoadedPrompt {
+  readonly prompt: Prompt;
+  readonly promptEtag: string;
+  readonly observation: Observation;
+  readonly pair: Pair;
+  readonly programme: Programme;
+}
+
+/**
+ * What every part of the cycle reads and reckons the same way: a pair with its programme, a prompt
+ * with what its card shows, a person's time zone, when a document expires and when someone may be
+ * disturbed. Point reads only.
+ */
+export class CycleReads {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+    private readonly people: PeopleService,
+    private readonly options: CycleOptions,
+  ) {}
+
+  /** how long a policy day lasts here, so that what the cards promise is what happens */
+  get scale(): TimingScale {
+    return this.options.scale ?? dayScale;
+  }
+
+  /** the pairs a person belongs to, with their programmes (point reads only) */
+  async pairsOf(person: Person): Promise<{ programme: Programme; pair: Pair }[]> {
+    const found = await Promise.all(
+      person.programmeIds.map(async (programmeId) => {
+        const enrolment = await this.repos.programmes.enrolments.read(enrolmentId(person.id), programmeId);
+        if (!enrolment?.doc.pairId) return undefined;
+        const [pair, programme] = await Promise.all([
+          this.repos.programmes.pairs.read(enrolment.doc.pairId, programmeId),
+          this.repos.programmes.programmes.read(programmeId, programmeId),
+        ]);
+        return pair && programme ? { programme: programme.doc, pair: pair.doc } : undefined;
+      }),
+    );
+    return found.filter((f): f is { programme: Programme; pair: Pair } => f !== undefined);
+  }
+
+  zoneOf(person: Person | undefined, programme: Programme): string {
+    return (
+      person?.preferences.timeZone ??
+      person?.seen.timeZone ??
+      programme.timeZone ??
+      this.options.defaultTimeZone
+    );
+  }
+
+  async context(
+    pairId: string,
+    programmeId: string,
+  ): Promise<{ pair: Pair; programme: Programme } | undefined> {
+    const [pair, programme] = await Promise.all([
+      this.repos.programmes.pairs.read(pairId, programmeId),
+      this.repos.programmes.programmes.read(programmeId, programmeId),
+    ]);
+    return pair && programme ? { pair: pair.doc, programme: programme.doc } : undefined;
+  }
+
+  async load(pairId: string, id: string): Promise<LoadedPrompt | undefined> {
+    const prompt = await this.repos.cycles.prompts.read(id, pairId);
+    if (!prompt) return undefined;
+    const observation = await this.repos.cycles.observations.read(prompt.doc.observationId, pairId);
+    if (!observation) return undefined;
+    const ctx = await this.context(pairId, observation.doc.programmeId);
+    if (!ctx) return undefined;
+    return { prompt: prompt.doc, promptEtag: prompt.etag, observation: observation.doc, ...ctx };
+  }
+
+  /** what a prompt's card shows besides its questions: an observer's card shows the host's focus */
+  async view(
+    p: Prompt,
+    o: Observation,
+    pair: Pair,
+    programme: Programme,
+    extra: Partial<PromptView> = {},
+  ): Promise<PromptView> {
+    let hostFocus: string | undefined;
+    if (p.kind === 'beforeObserver' || p.kind === 'afterObserver') {
+      const hostBefore = await this.repos.cycles.prompts.read(
+        promptId(o.id, 'beforeHost', o.hostId),
+        o.pairId,
+      );
+      hostFocus = hostBefore?.doc.status === 'answered' ? hostBefore.doc.answers?.['bh.focus'] : undefined;
+    }
+    return { observation: o, programmeName: programme.name, names: pair.memberNames, hostFocus, ...extra };
+  }
+
+  /**
+   * A prompt card as it stands now, for the person it was sent to (Teams asks again whenever the card
+   * is shown): answered, expired or withdrawn since, or still open. Anyone else gets nothing — the
+   * observer's card shows the host's focus.
+   */
+  async promptFor(
+    by: Person,
+    pairId: string,
+    id: string,
+  ): Promise<{ readonly prompt: Prompt; readonly view: PromptView } | 'forbidden' | undefined> {
+    const loaded = await this.load(pairId, id);
+    if (!loaded) return undefined;
+    if (loaded.prompt.personId !== by.id) return 'forbidden';
+    const { prompt, observation, pair, programme } = loaded;
+    return { prompt, view: await this.view(prompt, observation, pair, programme) };
+  }
+
+  /**
+   * Seconds until a pair's document expires: retention after the programme's last day. Cosmos DB
+   * counts a ttl from a document's last write, so a later write can only move expiry later, never
+   * earlier than promised.
+   */
+  ttl(programme: Programme): number {
+    const end = DateTime.fromISO(programme.endDate, { zone: programme.timeZone })
+      .endOf('day')
+      .plus({ days: this.options.retentionDays });
+    return clampTtl((end.toMillis() - this.clock.now().getTime()) / 1000);
+  }
+
+  /** undefined when now is an allowed moment for this person; otherwise their next allowed moment */
+  deferral(person: Person, programme: Programme): Date | undefined {
+    if (this.scale.unit === 'minutes') return undefined;
+    const now = this.clock.now();
+    const zone = this.zoneOf(person, programme);
+    return isAllowed(now, zone, programme.policy) ? undefined : nextAllowed(now, zone, programme.policy);
+  }
+}

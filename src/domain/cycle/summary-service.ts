@@ -1,0 +1,207 @@
+import { Clock } from '../clock';
+import { Pair } from '../membership';
+import { Person } from '../people';
+import { PeopleService } from '../people-service';
+import { SendOutcome } from '../ports';
+import { Programme } from '../programme';
+import { Repositories } from '../repositories';
+import { jobKinds, retryAfterFailure, WorkOutcome } from './cycle-jobs';
+import { CycleReads } from './cycle-reads';
+import { Observation } from './observation';
+import { CycleMail, DueWork, SummaryView } from './ports';
+import { PostedLog } from './posted-log';
+import { Prompt, promptId, recipients } from './prompt';
+import { followUpIds, Summary, summaryId } from './summary';
+
+/** what an answer has just read and written, so that the busiest turn does not read it again */
+export interface JustAnswered {
+  readonly observation: Observation;
+  readonly pair: Pair;
+  readonly programme: Programme;
+  /** the after-prompt the answer stored */
+  readonly written: Prompt;
+}
+
+/**
+ * The pair's summary of an observation: where the host's and the observers' after-prompt answers
+ * first meet, sent once to each member, and shown again from `history`.
+ */
+export class SummaryService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+    private readonly people: PeopleService,
+    private readonly work: DueWork,
+    private readonly mail: CycleMail,
+    private readonly reads: CycleReads,
+    private readonly posted: PostedLog,
+  ) {}
+
+  /**
+   * Sends the summary once both sides have answered — or at the deadline with what exists. Nobody
+   * sees the other's answers before: the summary is the first place they meet. A summary document
+   * created under a fixed id makes sure it goes out once, whichever instance gets there first.
+   */
+  async maybeSummarise(
+    pairId: string,
+    observationId: string,
+    atDeadline: boolean,
+    known?: JustAnswered,
+  ): Promise<boolean> {
+    const observation = known
+      ? known.observation
+      : (await this.repos.cycles.observations.read(observationId, pairId))?.doc;
+    if (!observation) return false;
+    const prompts = await this.afterPrompts(observation, known?.written);
+    if (prompts.length === 0) return false;
+    const allAnswered = prompts.every((p) => p.status === 'answered');
+    const noneOpen = prompts.every((p) => p.status !== 'sent' && p.status !== 'scheduled');
+    if (
+      !allAnswered &&
+      !(atDeadline && noneOpen) &&
+      !(noneOpen && prompts.some((p) => p.status === 'unreachable'))
+    )
+      return false;
+    if (!prompts.some((p) => p.status === 'answered')) return false;
+    const ctx = known ?? (await this.reads.context(pairId, observation.programmeId));
+    if (!ctx) return false;
+    const created = await this.repos.cycles.summaries.create({
+      type: 'summary',
+      id: summaryId(observationId),
+      pairId,
+      observationId,
+      complete: allAnswered,
+      sentAt: this.clock.now().toISOString(),
+      actionPoints: {},
+      ttl: this.reads.ttl(ctx.programme),
+    });
+    if (created === 'exists') return false;
+    await this.sendToMembers(this.summaryView(observation, ctx.programme, ctx.pair, prompts), ctx);
+    return true;
+  }
+
+  /** to each member now, or at their next allowed moment as durable work */
+  private async sendToMembers(view: SummaryView, ctx: { pair: Pair; programme: Programme }): Promise<void> {
+    const { id: observationId, pairId } = view.observation;
+    for (const id of ctx.pair.memberIds) {
+      const person = await this.people.get(id);
+      if (!person?.reach) continue;
+      const later = this.reads.deferral(person, ctx.programme);
+      if (!later) {
+        await this.deliver(person, view, ctx.programme);
+      } else {
+        await this.work.put({
+          id: `summary:${observationId.replace(/^observation:/, '')}:${id}`,
+          kind: jobKinds.summary,
+          dueAt: later,
+          payload: { pairId, observationId, to: id },
+        });
+      }
+    }
+  }
+
+  /** a deferred summary, at its recipient's allowed moment */
+  async sendSummary(payload: Readonly<Record<string, string>>): Promise<WorkOutcome> {
+    const person = await this.people.get(payload.to ?? '');
+    if (!person?.reach) return { status: 'done' };
+    const view = await this.summaryFor(person, payload.pairId ?? '', payload.observationId ?? '');
+    if (!view) return { status: 'done' };
+    const outcome = await this.deliver(person, view);
+    return outcome.status === 'failed' ? retryAfterFailure(this.clock.now()) : { status: 'done' };
+  }
+
+  /** sends the summary and records that it shows the pair's words */
+  private async deliver(to: Person, view: SummaryView, programme?: Programme): Promise<SendOutcome> {
+    const outcome = await this.mail.sendSummary(to, view);
+    const o = view.observation;
+    await this.posted.recordSent(
+      to,
+      outcome,
+      {
+        source: { kind: 'summary', observationId: o.id },
+        personIds: o.memberIds,
+        pairs: [{ pairId: o.pairId, programmeId: o.programmeId }],
+      },
+      programme,
+    );
+    return outcome;
+  }
+
+  private summaryView(
+    o: Observation,
+    programme: Programme,
+    pair: Pair,
+    afterPrompts: readonly Prompt[],
+  ): SummaryView {
+    const answered = (p: Prompt | undefined) => (p?.status === 'answered' ? p.answers : undefined);
+    const host = answered(afterPrompts.find((p) => p.kind === 'afterHost'));
+    const observers: Record<string, Readonly<Record<string, string>>> = {};
+    for (const p of afterPrompts.filter((x) => x.kind === 'afterObserver')) {
+      const a = answered(p);
+      if (a) observers[p.personId] = a;
+    }
+    return {
+      observation: o,
+      programmeName: programme.name,
+      names: pair.memberNames,
+      host,
+      observers,
+      missing: afterPrompts.filter((p) => p.status !== 'answered').map((p) => p.personId),
+    };
+  }
+
+  /** the summary view again, for `history` — only for a member of the pair */
+  async summaryFor(by: Person, pairId: string, observationId: string): Promise<SummaryView | undefined> {
+    const observation = (await this.repos.cycles.observations.read(observationId, pairId))?.doc;
+    if (!observation || !observation.memberIds.includes(by.id)) return undefined;
+    const summary = await this.repos.cycles.summaries.read(summaryId(observationId), pairId);
+    const ctx = await this.reads.context(pairId, observation.programmeId);
+    if (!summary || !ctx) return undefined;
+    const view = this.summaryView(observation, ctx.programme, ctx.pair, await this.afterPrompts(observation));
+    return { ...view, actionPoints: await this.followUps(observation, summary.doc.actionPoints) };
+  }
+
+  /** each action point with its follow-up answers, if given (point reads by the follow-ups' known ids) */
+  private async followUps(
+    o: Observation,
+    points: Summary['actionPoints'],
+  ): Promise<SummaryView['actionPoints']> {
+    const entries = followUpIds(o.id, points);
+    const prompts = await Promise.all(entries.map((e) => this.repos.cycles.prompts.read(e.id, o.pairId)));
+    return entries.map((e, i) => {
+      const answers = prompts[i]?.doc.status === 'answered' ? prompts[i]?.doc.answers : undefined;
+      return {
+        personId: e.personId,
+        point: e.point,
+        tried: answers?.['fu.tried'],
+        happened: answers?.['fu.happened'],
+      };
+    });
+  }
+
+  /**
+   * The after-prompts of an observation, by their known ids: point reads, no query on the answer
+   * path. `written` is one of them as this turn has just stored it.
+   */
+  private async afterPrompts(o: Observation, written?: Prompt): Promise<Prompt[]> {
+    const found = await Promise.all(
+      recipients(o).map(async (r) => {
+        const id = promptId(o.id, r.after, r.personId);
+        return id === written?.id ? written : (await this.repos.cycles.prompts.read(id, o.pairId))?.doc;
+      }),
+    );
+    return found.filter((f) => f !== undefined);
+  }
+
+  /** a person's past summaries across their pairs, newest first */
+  async history(person: Person): Promise<SummaryView[]> {
+    const out: SummaryView[] = [];
+    for (const { pair } of await this.reads.pairsOf(person)) {
+      for (const s of await this.repos.cycles.summariesOf(pair.id)) {
+        const view = await this.summaryFor(person, pair.id, s.observationId);
+        if (view) out.push(view);
+      }
+    }
+    return out;
+  }
+}
