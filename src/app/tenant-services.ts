@@ -22,6 +22,7 @@ import { supportedLanguages } from '../i18n';
 import { Logger } from '../log';
 import { CosmosStore } from '../store/cosmos-store';
 import { cosmosRepositories } from '../store/repositories';
+import { TeamService } from '../domain/team-service';
 import { tenantWork } from '../scheduler/tenant-work';
 import { AppOptions } from './options';
 
@@ -95,7 +96,7 @@ export function tenantServicesOver(shared: SharedParts): (tenantId: string) => B
       audit: new AuditLog(repos, clock),
       pairs,
       invitations: new InvitationService(repos, clock, notices, pairs),
-      repos,
+      teams: new TeamService(repos, clock),
       clock,
       peoplePicker: config.auth.mode === 'authenticated',
       fileConsent: config.exportAs === 'file',

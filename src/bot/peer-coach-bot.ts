@@ -116,15 +116,8 @@ export class PeerCoachBot extends TeamsActivityHandler {
     const team = teamOf(context.activity);
     const reach = reachOf(context.activity);
     if (team && reach) {
-      const existing = await this.services.repos.teams.read(team.id, team.id);
-      await this.services.repos.teams.create({
-        type: 'team',
-        id: team.id,
-        name: team.name,
-        reach: { ...reach, conversationId: team.id },
-        installedAt: this.services.clock.now().toISOString(),
-      });
-      if (!existing) {
+      const { welcome } = await this.services.teams.installed({ id: team.id, name: team.name, reach });
+      if (welcome) {
         const words = wordsFor(
           context.activity.locale ?? this.services.defaultLocale,
           this.services.defaultTimeZone,
@@ -168,7 +161,7 @@ export class PeerCoachBot extends TeamsActivityHandler {
   private async removed(context: TurnContext): Promise<void> {
     const team = teamOf(context.activity);
     if (team) {
-      await this.services.repos.teams.remove(team.id, team.id);
+      await this.services.teams.removed(team.id);
       return;
     }
     const id = context.activity.from?.aadObjectId;

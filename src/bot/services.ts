@@ -10,7 +10,7 @@ import { PairService } from '../domain/pair-service';
 import { Person } from '../domain/people';
 import { PeopleService } from '../domain/people-service';
 import { ProgrammeService } from '../domain/programme-service';
-import { Repositories } from '../domain/repositories';
+import { TeamService } from '../domain/team-service';
 import { Words, wordsFor } from '../i18n';
 
 /** everything the handlers use, assembled once in the composition root */
@@ -23,7 +23,7 @@ export interface BotServices {
   readonly reports: ReportService;
   readonly audit: AuditLog;
   readonly nudges: NudgeService;
-  readonly repos: Repositories;
+  readonly teams: TeamService;
   readonly clock: Clock;
   /** Teams' people picker in cards (off in local mode: the Playground has none) */
   readonly peoplePicker: boolean;

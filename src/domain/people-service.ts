@@ -124,6 +124,11 @@ export class PeopleService {
     return { person: result.doc!, changed: result.changed };
   }
 
+  /** people the bot can reach, by name: the choices offered where Teams' people picker is not */
+  reachable(limit: number): Promise<Person[]> {
+    return this.repos.people.reachable(limit);
+  }
+
   /** everyone who is a coordinator: stored ones and those named in configuration */
   async coordinators(): Promise<{ personId: string; displayName: string; configured: boolean }[]> {
     const stored = await this.repos.people.coordinators();

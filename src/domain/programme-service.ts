@@ -111,6 +111,11 @@ export class ProgrammeService {
     return this.repos.programmes.allProgrammes();
   }
 
+  /** who is enrolled in a programme, paired or not */
+  enrolmentsOf(programmeId: string): Promise<Enrolment[]> {
+    return this.repos.programmes.enrolmentsOf(programmeId);
+  }
+
   async overview(programmeId: string): Promise<ProgrammeOverview | undefined> {
     const found = await this.get(programmeId);
     if (!found) return undefined;

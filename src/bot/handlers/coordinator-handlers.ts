@@ -5,7 +5,7 @@ import { ActionResult, Actor, CardData, cardReply, field, Reply } from '../turn'
 async function coordinatorsCard(actor: Actor, services: BotServices, message?: string) {
   const [coordinators, known] = await Promise.all([
     services.people.coordinators(),
-    services.repos.people.reachable(200),
+    services.people.reachable(200),
   ]);
   const already = new Set(coordinators.map((c) => c.personId));
   return renderCoordinatorsCard(

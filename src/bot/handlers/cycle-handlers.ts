@@ -56,8 +56,8 @@ async function scheduleCard(
   const existingId = options.observationId || options.returnOf;
   if (existingId && options.pairId) {
     const found = pairs.find((p) => p.pair.id === options.pairId);
-    const o = found && (await services.repos.cycles.observations.read(existingId, found.pair.id))?.doc;
-    if (found && o && o.memberIds.includes(actor.person.id)) {
+    const o = found && (await services.cycles.reads.observationOf(actor.person, found.pair.id, existingId));
+    if (found && o) {
       const moving = Boolean(options.observationId);
       return renderScheduleCard(
         {

@@ -151,9 +151,9 @@ export const editProgramme = onProgramme(async (actor, found, _data, services) =
 
 async function enrolCard(services: BotServices, programme: Programme, words: Words, error?: string) {
   const [known, teams, enrolments] = await Promise.all([
-    services.repos.people.reachable(200),
-    services.repos.teams.all(),
-    services.repos.programmes.enrolmentsOf(programme.id),
+    services.people.reachable(200),
+    services.teams.all(),
+    services.programmes.enrolmentsOf(programme.id),
   ]);
   const enrolled = new Set(enrolments.map((e) => e.personId));
   return renderEnrolCard(
@@ -236,7 +236,7 @@ export const saveEnrol = onProgramme(async (actor, found, data, services) => {
 });
 
 async function pairingCard(services: BotServices, programme: Programme, words: Words, error?: string) {
-  const enrolments = await services.repos.programmes.enrolmentsOf(programme.id);
+  const enrolments = await services.programmes.enrolmentsOf(programme.id);
   return renderPairingCard(
     {
       programmeId: programme.id,
@@ -317,7 +317,7 @@ export const pairManually = onProgramme(async (actor, found, data, services) => 
     case 'metBefore':
       return { update: await pairingCard(services, programme, words, words.t('pairing.error.metBefore')) };
     case 'taken': {
-      const enrolments = await services.repos.programmes.enrolmentsOf(programme.id);
+      const enrolments = await services.programmes.enrolmentsOf(programme.id);
       const taken = enrolments
         .filter((e) => outcome.personIds.includes(e.personId))
         .map((e) => e.displayName);

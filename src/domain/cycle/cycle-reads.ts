@@ -62,6 +62,12 @@ export class CycleReads {
     return found.filter((f): f is { programme: Programme; pair: Pair } => f !== undefined);
   }
 
+  /** one of the pair's observations, only for a member of it (one point read) */
+  async observationOf(person: Person, pairId: string, id: string): Promise<Observation | undefined> {
+    const o = (await this.repos.cycles.observations.read(id, pairId))?.doc;
+    return o && o.memberIds.includes(person.id) ? o : undefined;
+  }
+
   zoneOf(person: Person | undefined, programme: Programme): string {
     return (
       person?.preferences.timeZone ??
