@@ -1,6 +1,6 @@
-import { createAdapter } from './bot/adapter';
-import { PeerCoachBot } from './bot/peer-coach-bot';
-import { TenantGate, tenantOf } from './bot/tenant-gate';
+import { createAdapter } from './bot/inbound/adapter';
+import { PeerCoachBot } from './bot/inbound/peer-coach-bot';
+import { TenantGate, tenantOf } from './bot/inbound/tenant-gate';
 import { Config } from './config/config';
 import { systemClock } from './domain/clock';
 import { startHttpServer } from './http/server';

@@ -1,17 +1,17 @@
 /**
  * The framework's floor for the answering benchmark: a bare botbuilder bot on the same restify
- * server (src/http/server.ts) and the same CloudAdapter set-up (src/bot/adapter.ts, anonymous), which
+ * server (src/http/server.ts) and the same CloudAdapter set-up (src/bot/inbound/adapter.ts, anonymous), which
  * answers every card action by posting one message to the connector (the activity's serviceUrl)
  * and returning a small card in the invoke response. No store, no domain.
  *
  * Started by bench/sections/answering.ts with an IPC channel: reports `{ ready, url, pid }` once it
  * listens and exits when the channel closes (or on SIGTERM, so that `--cpu-prof` gets written).
  */
-import { TenantGate } from '../../src/bot/tenant-gate';
+import { TenantGate } from '../../src/bot/inbound/tenant-gate';
 import { playgroundTenantId } from '../../src/config/config';
 import { systemClock } from '../../src/domain/clock';
 import { ActivityHandler, AdaptiveCardInvokeResponse, CardFactory } from 'botbuilder';
-import { createAdapter } from '../../src/bot/adapter';
+import { createAdapter } from '../../src/bot/inbound/adapter';
 import { startHttpServer } from '../../src/http/server';
 import { createLogger } from '../../src/log';
 

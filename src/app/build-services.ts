@@ -1,8 +1,8 @@
 import { CloudAdapter } from 'botbuilder';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { Messenger } from '../bot/messenger';
-import { PeerCoachBot } from '../bot/peer-coach-bot';
+import { Messenger } from '../bot/outbound/messenger';
+import { PeerCoachBot } from '../bot/inbound/peer-coach-bot';
 import { BotServices } from '../bot/services';
 import { Config } from '../config/config';
 import { Clock } from '../domain/clock';

@@ -1,5 +1,5 @@
 import { Clock } from '../domain/clock';
-import { PersonalSender } from './messenger';
+import { PersonalSender } from './outbound/messenger';
 import { PersonLimit } from '../delivery/person-limit';
 import { CycleServices } from '../domain/cycle/cycle-services';
 import { NudgeService } from '../domain/nudge/nudge-service';

@@ -14,7 +14,7 @@ import {
   PackageError,
   validateLocalization,
 } from '../../scripts/package-app';
-import { parseCommand } from '../../src/bot/commands';
+import { parseCommand } from '../../src/bot/inbound/commands';
 
 const SAMPLE_ENV = {
   TEAMS_APP_ID: '11111111-1111-4111-8111-111111111111',

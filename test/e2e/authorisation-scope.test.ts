@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CommandName, commands } from '../../src/bot/commands';
+import { CommandName, commands } from '../../src/bot/inbound/commands';
 import { allVerbs, Verb, verbs } from '../../src/bot/verbs';
 import { en } from '../../src/i18n/en';
 import {

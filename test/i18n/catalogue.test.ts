@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { commands, CommandName, parseCommand } from '../../src/bot/commands';
+import { commands, CommandName, parseCommand } from '../../src/bot/inbound/commands';
 import { en } from '../../src/i18n/en';
 import { isPlural, languageOf, PluralForms, supportedLanguages, wordsFor } from '../../src/i18n';
 import { sv } from '../../src/i18n/sv';

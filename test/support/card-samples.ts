@@ -29,7 +29,7 @@ import { Observation } from '../../src/domain/cycle/observation';
 import { SummaryView } from '../../src/domain/cycle/ports';
 import { Prompt, PromptStatus } from '../../src/domain/cycle/prompt';
 import { PromptKind, questionsFor } from '../../src/domain/cycle/questions';
-import { commandWord, CommandName, commands } from '../../src/bot/commands';
+import { commandWord, CommandName, commands } from '../../src/bot/inbound/commands';
 import { Enrolment, Pair } from '../../src/domain/membership';
 import { defaultPolicy, Programme, programmeToInput } from '../../src/domain/programme';
 import { Words } from '../../src/i18n';

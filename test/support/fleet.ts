@@ -43,7 +43,7 @@ export const compiledBotScript = path.resolve(__dirname, '../../dist/scripts/fle
 const zone = 'Europe/Stockholm';
 const coordinatorId = '000000c0-0000-4000-8000-000000000000';
 const seedParallelism = 16;
-/** the jobs a bot claims per tick (src/app.ts) */
+/** the jobs a bot claims per tick (src/app/build-services.ts) */
 const appBatch = 32;
 
 export interface FleetOptions {
@@ -451,7 +451,7 @@ export class Fleet {
         { name: '@kind', value: jobKinds.send },
       ],
     }).fetchAll();
-    // the owner is `<host>:<pid>:<random>` (src/app.ts)
+    // the owner is `<host>:<pid>:<random>` (src/app/build-services.ts)
     return resources
       .filter((j) => j.lease.owner.split(':').at(-2) === String(bot.pid))
       .map((j) => j.payload.promptId ?? '');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { allVerbs } from '../../src/bot/verbs';
-import { CommandName, commands, spellingsOf } from '../../src/bot/commands';
+import { CommandName, commands, spellingsOf } from '../../src/bot/inbound/commands';
 import {
   avery,
   blake,

@@ -1,7 +1,7 @@
 import { renderHelpCard } from '../../cards/help-card';
 import { followTeamsValue, renderProfileCard } from '../../cards/profile-card';
 import { Language } from '../../i18n';
-import { commandWord, CommandName, commands } from '../commands';
+import { commandWord, CommandName, commands } from '../inbound/commands';
 import { BotServices, wordsOf } from '../services';
 import { ActionResult, Actor, CardData, cardReply, field, Reply, textReply } from '../turn';
 

@@ -3,7 +3,7 @@ import { renderProgrammeListCard } from '../../cards/programme-list-card';
 import { renderReportCard } from '../../cards/report-card';
 import { CsvLabels, programmeCsv, programmeCsvFileName } from '../../domain/report/csv';
 import { figureRows, pairRows } from '../../cards/report-card';
-import { fileConsentCard } from '../file-delivery';
+import { fileConsentCard } from '../inbound/file-delivery';
 import { Words } from '../../i18n';
 import { BotServices } from '../services';
 import { ActionResult, Actor, CardData, cardReply, field, Reply, textReply } from '../turn';

@@ -11,7 +11,7 @@ import { programmes } from './programmes';
  * coordinator = samordnare, observation = observation, feedback = återkoppling,
  * reflection = reflektion, prompt = frågekort, action point = åtagande, nudge = knuff,
  * enrol = registrera, setting = miljö, host = "den som handleder". Commands in **bold** are the
- * Swedish spellings in src/bot/commands.ts.
+ * Swedish spellings in src/bot/inbound/commands.ts.
  */
 export const sv = {
   ...conversation,

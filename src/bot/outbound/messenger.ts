@@ -1,10 +1,10 @@
 import { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { ConnectorClient } from 'botframework-connector';
-import { PersonalChat, ReachKeeper } from '../domain/personal-chat';
-import { ConversationReach, SendOutcome } from '../domain/ports';
-import { Logger } from '../log';
-import { SendLimiter } from '../delivery/rate-limiter';
-import { RetryPolicy, afterFailure, defaultRetry } from '../delivery/send-retry';
+import { PersonalChat, ReachKeeper } from '../../domain/personal-chat';
+import { ConversationReach, SendOutcome } from '../../domain/ports';
+import { Logger } from '../../log';
+import { SendLimiter } from '../../delivery/rate-limiter';
+import { RetryPolicy, afterFailure, defaultRetry } from '../../delivery/send-retry';
 
 interface ConnectorError {
   statusCode?: number;

@@ -1,8 +1,8 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
-import { wordsFor } from '../i18n';
-import { Logger } from '../log';
-import { BotServices } from './services';
-import { refreshVerbs } from './verbs';
+import { wordsFor } from '../../i18n';
+import { Logger } from '../../log';
+import { BotServices } from '../services';
+import { refreshVerbs } from '../verbs';
 
 /** an `adaptiveCard/action` Teams sent by itself (a card's `refresh`), not a click */
 export function isAutomatic(activity: TurnContext['activity']): boolean {

@@ -1,13 +1,13 @@
 import { CardFactory } from 'botbuilder';
-import { renderInvitationCard } from '../cards/invitation-card';
-import { renderNoticeCard } from '../cards/notice-card';
-import { AdaptiveCard } from '../cards/render';
-import { Notice, NoticeBoard } from '../domain/notices';
-import { PeopleService } from '../domain/people-service';
-import { Words } from '../i18n';
+import { renderInvitationCard } from '../../cards/invitation-card';
+import { renderNoticeCard } from '../../cards/notice-card';
+import { AdaptiveCard } from '../../cards/render';
+import { Notice, NoticeBoard } from '../../domain/notices';
+import { PeopleService } from '../../domain/people-service';
+import { Words } from '../../i18n';
 import { PersonalSender } from './messenger';
-import { verbs } from './verbs';
-import { BotServices, wordsOf } from './services';
+import { verbs } from '../verbs';
+import { BotServices, wordsOf } from '../services';
 
 function render(notice: Notice, words: Words): AdaptiveCard {
   switch (notice.kind) {

@@ -1,14 +1,14 @@
 import { CardFactory } from 'botbuilder';
-import { renderNoticeCard } from '../cards/notice-card';
-import { renderNudgeProgressCard, wordings } from '../cards/nudge-cards';
-import { Nudge } from '../domain/nudge/nudge';
-import { NudgeMail } from '../domain/nudge/nudge-service';
-import { Person } from '../domain/people';
-import { PeopleService } from '../domain/people-service';
-import { SendOutcome } from '../domain/ports';
-import { Logger } from '../log';
+import { renderNoticeCard } from '../../cards/notice-card';
+import { renderNudgeProgressCard, wordings } from '../../cards/nudge-cards';
+import { Nudge } from '../../domain/nudge/nudge';
+import { NudgeMail } from '../../domain/nudge/nudge-service';
+import { Person } from '../../domain/people';
+import { PeopleService } from '../../domain/people-service';
+import { SendOutcome } from '../../domain/ports';
+import { Logger } from '../../log';
 import { Messenger, PersonalSender } from './messenger';
-import { BotServices, wordsOf } from './services';
+import { BotServices, wordsOf } from '../services';
 
 /** nudges to supervisors, and the coordinator's progress card updated in place */
 export class ChatNudgeMail implements NudgeMail {

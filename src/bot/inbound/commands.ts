@@ -1,5 +1,5 @@
-import { Language, MessageKey } from '../i18n';
-import { Where } from './turn';
+import { Language, MessageKey } from '../../i18n';
+import { Where } from '../turn';
 
 /** what a command needs besides English: the words typed in every other language */
 type OtherLanguages = { readonly [L in Exclude<Language, 'en'>]: readonly string[] };

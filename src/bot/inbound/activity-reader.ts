@@ -1,7 +1,7 @@
 import { IANAZone } from 'luxon';
 import { Activity } from 'botbuilder';
-import { isPersonId, normaliseId, Sighting } from '../domain/people';
-import { ConversationReach } from '../domain/ports';
+import { isPersonId, normaliseId, Sighting } from '../../domain/people';
+import { ConversationReach } from '../../domain/ports';
 
 interface ClientInfo {
   type?: string;

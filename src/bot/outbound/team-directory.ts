@@ -1,7 +1,7 @@
 import { TeamsInfo } from 'botbuilder';
-import { normaliseId } from '../domain/people';
-import { ConversationReach, Directory, RosterMember } from '../domain/ports';
-import { Logger } from '../log';
+import { normaliseId } from '../../domain/people';
+import { ConversationReach, Directory, RosterMember } from '../../domain/ports';
+import { Logger } from '../../log';
 import { Messenger } from './messenger';
 
 /** reads a team's roster through the Bot Connector's paged members API */

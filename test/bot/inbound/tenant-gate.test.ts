@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { TenantGate, tenantOf } from '../../src/bot/tenant-gate';
-import { TestClock } from '../support/test-clock';
+import { TenantGate, tenantOf } from '../../../src/bot/inbound/tenant-gate';
+import { TestClock } from '../../support/test-clock';
 
 const a = '00000000-0000-4000-8000-0000000000aa';
 const b = '00000000-0000-4000-8000-0000000000bb';

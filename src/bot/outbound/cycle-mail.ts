@@ -1,20 +1,20 @@
 import { Activity, CardFactory } from 'botbuilder';
-import { renderMyDataCards } from '../cards/my-data-card';
-import { renderNoticeCard } from '../cards/notice-card';
-import { whenText } from '../cards/observation-text';
-import { renderPromptCard } from '../cards/prompt-card';
-import { renderSummaryCard } from '../cards/summary-card';
-import { AdaptiveCard } from '../cards/render';
-import { CycleMail, CycleNotice, PostedContent, PromptView, SummaryView } from '../domain/cycle/ports';
-import { Erasure } from '../domain/cycle/posted';
-import { Prompt } from '../domain/cycle/prompt';
-import { Person } from '../domain/people';
-import { SendOutcome } from '../domain/ports';
-import { Words } from '../i18n';
-import { Logger } from '../log';
+import { renderMyDataCards } from '../../cards/my-data-card';
+import { renderNoticeCard } from '../../cards/notice-card';
+import { whenText } from '../../cards/observation-text';
+import { renderPromptCard } from '../../cards/prompt-card';
+import { renderSummaryCard } from '../../cards/summary-card';
+import { AdaptiveCard } from '../../cards/render';
+import { CycleMail, CycleNotice, PostedContent, PromptView, SummaryView } from '../../domain/cycle/ports';
+import { Erasure } from '../../domain/cycle/posted';
+import { Prompt } from '../../domain/cycle/prompt';
+import { Person } from '../../domain/people';
+import { SendOutcome } from '../../domain/ports';
+import { Words } from '../../i18n';
+import { Logger } from '../../log';
 import { Messenger, PersonalSender } from './messenger';
-import { verbs } from './verbs';
-import { BotServices, wordsOf } from './services';
+import { verbs } from '../verbs';
+import { BotServices, wordsOf } from '../services';
 
 function cardActivity(card: AdaptiveCard): Partial<Activity> {
   return { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };

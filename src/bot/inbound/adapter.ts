@@ -16,9 +16,9 @@ import {
   AuthenticationConstants,
   AuthenticationError,
 } from 'botframework-connector';
-import { AuthConfig } from '../config/config';
-import { wordsFor } from '../i18n';
-import { Logger } from '../log';
+import { AuthConfig } from '../../config/config';
+import { wordsFor } from '../../i18n';
+import { Logger } from '../../log';
 import { TenantGate } from './tenant-gate';
 
 /**

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
-import { Messenger } from '../../src/bot/messenger';
-import { RetryPolicy } from '../../src/delivery/send-retry';
-import { RateLimiter, SendLimiter } from '../../src/delivery/rate-limiter';
-import { TestClock } from '../support/test-clock';
-import { silentLogger } from '../../src/log';
+import { Messenger } from '../../../src/bot/outbound/messenger';
+import { RetryPolicy } from '../../../src/delivery/send-retry';
+import { RateLimiter, SendLimiter } from '../../../src/delivery/rate-limiter';
+import { TestClock } from '../../support/test-clock';
+import { silentLogger } from '../../../src/log';
 
 const reach = { conversationId: 'a:1', serviceUrl: 'https://smba.example/', tenantId: 't', botId: '28:bot' };
 

@@ -1,5 +1,5 @@
-import { Clock } from '../domain/clock';
-import { Logger } from '../log';
+import { Clock } from '../../domain/clock';
+import { Logger } from '../../log';
 
 /** whether an activity may be served, and for which tenant */
 export type Admission =

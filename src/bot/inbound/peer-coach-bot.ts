@@ -8,18 +8,18 @@ import {
   TeamsInfo,
   TurnContext,
 } from 'botbuilder';
-import { renderWelcomeCard } from '../cards/welcome-card';
-import { Person } from '../domain/people';
-import { Logger } from '../log';
-import { wordsFor } from '../i18n';
+import { renderWelcomeCard } from '../../cards/welcome-card';
+import { Person } from '../../domain/people';
+import { Logger } from '../../log';
+import { wordsFor } from '../../i18n';
 import { isPersonal, reachOf, sightingOf, teamOf } from './activity-reader';
 import { parseCommand } from './commands';
 import { invokeRefusal, runAction, runCommand } from './router';
-import { BotServices, wordsOf } from './services';
+import { BotServices, wordsOf } from '../services';
 import { admitTurn, isAutomatic, isAutomaticRefresh } from './turn-admission';
 import { consentContext, fileInfoCard, uploadAccepted } from './file-delivery';
-import { programmeExport } from './handlers/report-handlers';
-import { ActionResult, Actor, CardData, Reply } from './turn';
+import { programmeExport } from '../handlers/report-handlers';
+import { ActionResult, Actor, CardData, Reply } from '../turn';
 
 const actorKey = Symbol('peer-coach.actor');
 

@@ -9,11 +9,11 @@ import {
   fileInfoCard,
   fileInfoContentType,
   uploadAccepted,
-} from '../../src/bot/file-delivery';
-import { programmeCsv } from '../../src/domain/report/csv';
-import { csvLabels } from '../../src/bot/handlers/report-handlers';
-import { wordsFor } from '../../src/i18n';
-import { LocalConnector } from '../support/local-connector';
+} from '../../../src/bot/inbound/file-delivery';
+import { programmeCsv } from '../../../src/domain/report/csv';
+import { csvLabels } from '../../../src/bot/handlers/report-handlers';
+import { wordsFor } from '../../../src/i18n';
+import { LocalConnector } from '../../support/local-connector';
 
 const fileName = 'Peer Coach - Vår 2026 - 2026-03-04.csv';
 

@@ -1,5 +1,5 @@
 import { CommandName, commands } from './commands';
-import { addCoordinator, listCoordinators } from './handlers/coordinator-handlers';
+import { addCoordinator, listCoordinators } from '../handlers/coordinator-handlers';
 import {
   addActionPoint,
   answerPrompt,
@@ -12,9 +12,9 @@ import {
   upcoming,
   viewPrompt,
   viewSummary,
-} from './handlers/cycle-handlers';
-import { answerInvitation, invite, sendInvite } from './handlers/invite-handlers';
-import { help, pause, profile, resume, saveProfile } from './handlers/person-handlers';
+} from '../handlers/cycle-handlers';
+import { answerInvitation, invite, sendInvite } from '../handlers/invite-handlers';
+import { help, pause, profile, resume, saveProfile } from '../handlers/person-handlers';
 import {
   editProgramme,
   listProgrammes,
@@ -27,13 +27,13 @@ import {
   pairManually,
   saveEnrol,
   saveProgramme,
-} from './handlers/programme-handlers';
-import { askToErase, deleteMyData, eraseMyData, myData } from './handlers/my-data-handlers';
-import { nudge, openNudge, previewNudge, sendNudge } from './handlers/nudge-handlers';
-import { exportReport, openAudit, openReport, report } from './handlers/report-handlers';
-import { BotServices } from './services';
-import { ActionResult, Actor, CardData, Reply, textReply, Where } from './turn';
-import { Verb, verbs } from './verbs';
+} from '../handlers/programme-handlers';
+import { askToErase, deleteMyData, eraseMyData, myData } from '../handlers/my-data-handlers';
+import { nudge, openNudge, previewNudge, sendNudge } from '../handlers/nudge-handlers';
+import { exportReport, openAudit, openReport, report } from '../handlers/report-handlers';
+import { BotServices } from '../services';
+import { ActionResult, Actor, CardData, Reply, textReply, Where } from '../turn';
+import { Verb, verbs } from '../verbs';
 
 type CommandHandler = (actor: Actor, services: BotServices) => Reply | Promise<Reply>;
 type ActionHandler = (actor: Actor, data: CardData, services: BotServices) => Promise<ActionResult>;
