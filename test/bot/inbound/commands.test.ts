@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { commands, commandWord, CommandName, parseCommand, spellingsOf } from '../../../src/bot/inbound/commands';
+import {
+  commands,
+  commandWord,
+  CommandName,
+  parseCommand,
+  spellingsOf,
+} from '../../../src/bot/inbound/commands';
 
 describe('parseCommand', () => {
   it('recognises every command whatever the case and spacing', () => {
