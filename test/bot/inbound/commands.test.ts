@@ -110,7 +110,7 @@ describe('parseCommand', () => {
 
   it('offers in the Teams manifest only commands it understands, by their first word (Teams shows at most 12)', () => {
     const manifest = JSON.parse(
-      readFileSync(path.join(__dirname, '../../appPackage/manifest.json'), 'utf8'),
+      readFileSync(path.join(__dirname, '../../../appPackage/manifest.json'), 'utf8'),
     ) as {
       bots: { commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
     };
