@@ -2,12 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { allVerbs } from '../../src/bot/verbs';
-import { renderInvitationCard } from '../../src/cards/invitation-card';
-import { renderNoticeCard } from '../../src/cards/notice-card';
 import { wordsFor } from '../../src/i18n';
-import { everyCard, sampleObservation, samplePrompt, sampleSummary } from '../support/card-samples';
-import { renderSummaryCard } from '../../src/cards/summary-card';
-import { renderPromptCard } from '../../src/cards/prompt-card';
+import { everyCard } from '../support/card-samples';
 import { showcaseCards } from '../support/showcase-samples';
 import { verbsOf } from '../support/test-bot';
 
@@ -91,74 +87,6 @@ describe('Adaptive Card templates', () => {
       });
     });
   }
-
-  it('keeps text that someone typed literal: template expressions in data are not evaluated', () => {
-    const card = renderInvitationCard(
-      {
-        programmeId: 'p',
-        programmeName: '${t.accept}',
-        invitationId: 'i',
-        fromName: '${1+1}',
-        state: 'pending',
-      },
-      words,
-    );
-    const json = JSON.stringify(card);
-    assert.match(json, /\$\{1\+1\} invites you/);
-    assert.match(json, /In \$\{t.accept\}/);
-  });
-
-  it('shows what someone wrote only as plain TextRuns, never as markdown a link or mention could hide in', () => {
-    const evil = '[click](https://evil.example) **loud** <at>Avery</at> ${t.accept}';
-    const view = sampleSummary();
-    const card = renderSummaryCard(
-      {
-        view: {
-          ...view,
-          host: { 'ah.plan': evil },
-          observers: { observer: { 'ao.worked': evil } },
-          actionPoints: [{ personId: 'host', point: evil }],
-        },
-      },
-      words,
-    );
-    const focus = renderPromptCard(
-      {
-        prompt: samplePrompt('beforeObserver'),
-        view: { observation: sampleObservation(), programmeName: 'P', names: {}, hostFocus: evil },
-      },
-      words,
-    );
-    for (const c of [card, focus]) {
-      const carriers: string[] = [];
-      const walk = (node: unknown) => {
-        if (Array.isArray(node)) return node.forEach(walk);
-        if (!node || typeof node !== 'object') return;
-        const o = node as Record<string, unknown>;
-        if (typeof o.text === 'string' && o.text.includes('evil.example')) carriers.push(String(o.type));
-        Object.values(o).forEach(walk);
-      };
-      walk(c);
-      assert.ok(carriers.length > 0, 'the text is shown');
-      assert.deepEqual([...new Set(carriers)], ['TextRun'], 'only ever as a TextRun');
-      assert.match(JSON.stringify(c), /\$\{t\.accept\}/, 'a template expression stays literal');
-    }
-  });
-
-  it('shows no buttons on an answered invitation, so it cannot be answered twice', () => {
-    for (const state of ['accepted', 'declined', 'failed'] as const) {
-      const card = renderInvitationCard(
-        { programmeId: 'p', programmeName: 'P', invitationId: 'i', fromName: 'B', state },
-        words,
-      );
-      assert.deepEqual(verbsOf(card), []);
-    }
-  });
-
-  it('a notice without sections or actions has none', () => {
-    const card = renderNoticeCard({ title: 'Hello' }) as unknown as { actions?: unknown[] };
-    assert.equal((card.actions ?? []).length, 0);
-  });
 
   it('every verb a template names is one the router handles', () => {
     const dir = path.join(__dirname, '../../cards');

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { renderNudgeComposeCard } from '../../src/cards/nudge-cards';
 import { renderProgrammeFormCard } from '../../src/cards/programme-form-card';
-import { AdaptiveCard, numberValue } from '../../src/cards/render';
+import { AdaptiveCard } from '../../src/cards/render';
 import { renderScheduleCard } from '../../src/cards/schedule-card';
 import { supportedLanguages, wordsFor } from '../../src/i18n';
 import { everyCard } from '../support/card-samples';
@@ -80,22 +79,5 @@ describe('Input.Number values', () => {
     const form = renderProgrammeFormCard({ input: {}, errors: {} }, words);
     for (const [id, input] of numberInputs(form)) assert.ok(!('value' in input), id);
     assert.doesNotMatch(JSON.stringify(form), /null|NaN/);
-  });
-
-  it('offers the nudge a default of 3 days when none is typed', () => {
-    const compose = (days?: string) =>
-      numberInputs(
-        renderNudgeComposeCard({ programmeId: 'p', programmeName: 'P', input: { days } }, words),
-      ).get('days')?.value;
-    assert.equal(compose(), 3);
-    assert.equal(compose('10'), 10);
-  });
-
-  it('reads numbers as a person types them, and nothing else', () => {
-    assert.equal(numberValue('0'), 0);
-    assert.equal(numberValue('12.5'), 12.5);
-    assert.equal(numberValue('-1'), -1);
-    assert.equal(numberValue('0x10'), null);
-    assert.equal(numberValue('12 minutes'), null);
   });
 });

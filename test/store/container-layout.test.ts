@@ -1,38 +1,22 @@
 import assert from 'node:assert/strict';
-import { CosmosClient } from '@azure/cosmos';
 import { silentLogger } from '../../src/log';
 import { StoreLayoutError } from '../../src/store/container-layout';
 import { containerSpecs } from '../../src/store/containers';
 import { openCosmosStore } from '../../src/store/cosmos-store';
-import { embeddedKey, EmbeddedCosmos, startEmbeddedCosmos } from '../../src/store/embedded-cosmos';
 import { TestClock } from '../support/test-clock';
+import { EmbeddedAccount, keyConfig, openEmbeddedAccount } from './embedded-account';
 
 describe('store: an existing account whose containers are not what Peer Coach needs', () => {
-  let cosmos: EmbeddedCosmos;
-  let client: CosmosClient;
-
+  let account: EmbeddedAccount;
   beforeEach(async () => {
-    cosmos = await startEmbeddedCosmos();
-    client = new CosmosClient({
-      endpoint: cosmos.endpoint,
-      key: embeddedKey,
-      connectionPolicy: { enableEndpointDiscovery: false },
-    });
+    account = await openEmbeddedAccount();
   });
-  afterEach(async () => {
-    client.dispose();
-    await cosmos.close();
-  });
+  afterEach(() => account.close());
 
-  const open = () =>
-    openCosmosStore(
-      { kind: 'azure', endpoint: cosmos.endpoint, key: embeddedKey, database: 'peercoach' },
-      new TestClock(),
-      silentLogger,
-    );
+  const open = () => openCosmosStore(keyConfig(account, 'peercoach'), new TestClock(), silentLogger);
 
   it('is refused at start-up, naming each container and what differs', async () => {
-    const { database } = await client.databases.createIfNotExists({ id: 'peercoach' });
+    const { database } = await account.client.databases.createIfNotExists({ id: 'peercoach' });
     // made by hand: the pair's content partitioned by person, and no TTL, so answers would never expire
     await database.containers.create({ id: 'cycles', partitionKey: { paths: ['/personId'] } });
     await database.containers.create({ id: 'people', partitionKey: { paths: ['/id'] }, defaultTtl: -1 });
@@ -50,7 +34,7 @@ describe('store: an existing account whose containers are not what Peer Coach ne
   });
 
   it('opens when every container matches, whether it made them or found them', async () => {
-    const { database } = await client.databases.createIfNotExists({ id: 'peercoach' });
+    const { database } = await account.client.databases.createIfNotExists({ id: 'peercoach' });
     for (const spec of Object.values(containerSpecs)) {
       await database.containers.create({
         id: spec.id,

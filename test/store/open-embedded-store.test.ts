@@ -7,7 +7,7 @@ import { snapshotPath } from '../../src/store/embedded-cosmos';
 import { openTestStore } from '../support/test-store';
 import { TestClock } from '../support/test-clock';
 
-describe('embedded store snapshot', () => {
+describe('embedded store: opened from its snapshot, saved to it', () => {
   const clock = new TestClock();
   let dir: string;
   beforeEach(() => {

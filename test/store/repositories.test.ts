@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Enrolment } from '../../src/domain/membership';
 import { newPerson } from '../../src/domain/people';
+import { sampleObservation, samplePrompt } from '../support/card-samples';
 import { Repositories } from '../../src/domain/repositories';
 import { cosmosRepositories } from '../../src/store/repositories';
 import { openTestStore, TestStore } from '../support/test-store';
@@ -27,7 +28,7 @@ const person = (n: number) => `${String(n).repeat(8)}-0000-4000-8000-00000000000
  * Two programmes in two tenants, through the real SDK against the embedded server — which, unlike
  * Azure, ignores the SDK's partitionKey option on a query and answers from every partition.
  */
-describe('store: partitions and tenants (real SDK, embedded server)', () => {
+describe('repositories: partitions and tenants (real SDK, embedded server)', () => {
   const clock = new TestClock();
   let t: TestStore;
   let a: Repositories;
@@ -93,6 +94,52 @@ describe('store: partitions and tenants (real SDK, embedded server)', () => {
     assert.ok(await a.programmes.enrolments.read(`enrolment:${person(8)}`, 'programme:old'));
     assert.deepEqual(await b.programmes.enrolmentsOf('programme:old'), []);
     assert.equal(await b.programmes.enrolments.read(`enrolment:${person(8)}`, 'programme:old'), undefined);
+  });
+});
+
+describe("repositories: a report's facts", () => {
+  let t: TestStore;
+  beforeEach(async () => {
+    t = await openTestStore();
+  });
+  afterEach(() => t.close());
+
+  it('carry the states and times of observations and prompts, never what supervisors wrote', async () => {
+    const { cycles } = t.repos;
+    await cycles.observations.create(sampleObservation());
+    await cycles.prompts.create({
+      ...samplePrompt('afterHost', 'answered'),
+      answers: { went: 'the words of a supervisor' },
+      safetyRating: 4,
+      answeredAt: '2026-09-02T10:00:00.000Z',
+    });
+    await cycles.prompts.create(samplePrompt('beforeObserver'));
+
+    assert.deepEqual(await cycles.observationFacts('p-1'), [
+      {
+        id: 'observation:1',
+        pairId: 'pair:1',
+        status: 'scheduled',
+        startsAt: '2026-09-02T08:00:00.000Z',
+        endsAt: '2026-09-02T09:00:00.000Z',
+        hostId: 'host',
+        memberIds: ['host', 'observer'],
+      },
+    ]);
+    const prompts = await cycles.promptFacts('p-1');
+    assert.doesNotMatch(JSON.stringify(prompts), /words of a supervisor|answers|sendAt|revision/);
+    const answered = prompts.find((p) => p.status === 'answered');
+    assert.deepEqual([answered?.safetyRating, answered?.answeredAt], [4, '2026-09-02T10:00:00.000Z']);
+    const sent = prompts.find((p) => p.status === 'sent');
+    assert.deepEqual(Object.keys(sent ?? {}).sort(), [
+      'id',
+      'kind',
+      'observationId',
+      'pairId',
+      'personId',
+      'status',
+    ]);
+    assert.deepEqual(await cycles.promptFacts('another programme'), []);
   });
 });
 

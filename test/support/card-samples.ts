@@ -32,8 +32,51 @@ import { PromptKind, questionsFor } from '../../src/domain/cycle/questions';
 import { commandWord, CommandName, commands } from '../../src/bot/inbound/commands';
 import { Enrolment, Pair } from '../../src/domain/membership';
 import { defaultPolicy, Programme, programmeToInput } from '../../src/domain/programme';
-import { Words } from '../../src/i18n';
+import { Words, wordsFor } from '../../src/i18n';
 import { whenText } from '../../src/cards/observation-text';
+
+/** a reader in Stockholm, in each language a card is checked in */
+export const english = wordsFor('en-GB', 'Europe/Stockholm');
+export const swedish = wordsFor('sv-SE', 'Europe/Stockholm');
+
+/** the ids of every input a person can fill in on a card */
+export function inputIdsOf(card: unknown): string[] {
+  return elementsOf(card, (o) => String(o.type).startsWith('Input.')).map((o) => String(o.id));
+}
+
+/** the input a person fills in as `id`, e.g. a ChoiceSet with its `choices` */
+export function inputOf(card: unknown, id: string): Record<string, unknown> | undefined {
+  return elementsOf(card, (o) => String(o.type).startsWith('Input.') && o.id === id)[0];
+}
+
+/** every button a person sees on a card, in order */
+export function buttonsOf(card: unknown): Button[] {
+  return elementsOf(card, (o) => o.type === 'Action.Execute') as unknown as Button[];
+}
+type Button = { title: string; verb: string; data: Record<string, string> };
+
+/** the element types (TextBlock, TextRun, …) that show a text holding `text` */
+export function typesShowing(card: unknown, text: string): string[] {
+  return elementsOf(card, (o) => typeof o.text === 'string' && o.text.includes(text)).map((o) =>
+    String(o.type),
+  );
+}
+
+function elementsOf(
+  card: unknown,
+  wanted: (o: Record<string, unknown>) => boolean,
+): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (wanted(o)) out.push(o);
+    for (const [key, value] of Object.entries(o)) if (key !== 'refresh' && key !== 'fallback') walk(value);
+  };
+  walk(card);
+  return out;
+}
 
 export function sampleProgramme(overrides: Partial<Programme> = {}): Programme {
   return {
@@ -84,7 +127,8 @@ export function samplePairs(n: number): Pair[] {
 
 const choices = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ title: `Colleague ${i}`, value: `id-${i}` }));
-const list = (from: 'supervisor' | 'coordinator', words: Words) =>
+/** the commands the help card lists for a supervisor, or for a coordinator only, as typed in `words`' language */
+export const helpCommands = (from: 'supervisor' | 'coordinator', words: Words) =>
   (Object.keys(commands) as CommandName[])
     .filter((name) => commands[name].coordinatorOnly === (from === 'coordinator'))
     .map((name) => ({ command: commandWord(name, words.language), description: commands[name].description }));
@@ -206,8 +250,8 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
       {
         coordinator: true,
         paused: true,
-        supervisorCommands: list('supervisor', words),
-        coordinatorCommands: list('coordinator', words),
+        supervisorCommands: helpCommands('supervisor', words),
+        coordinatorCommands: helpCommands('coordinator', words),
       },
       words,
     ),

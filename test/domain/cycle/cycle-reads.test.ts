@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import sinon from 'sinon';
+import { Observation } from '../../../src/domain/cycle/observation';
+import { promptId } from '../../../src/domain/cycle/prompt';
+import { Person } from '../../../src/domain/people';
+import { ProgrammeWorld } from '../../support/domain-fixtures';
+import { CycleRig, sendAndAnswer, sendPrompt, openThursdayCycle } from './cycle-fixture';
+
+describe('CycleReads: what every part of the cycle reads and reckons the same way', () => {
+  const sandbox = sinon.createSandbox();
+  let world: ProgrammeWorld;
+  let rig: CycleRig;
+  let ann: Person, bo: Person, cy: Person;
+  let o: Observation;
+
+  const reads = () => rig.services.reads;
+
+  beforeEach(async () => {
+    ({ world, rig, ann, bo, cy, observation: o } = await openThursdayCycle(sandbox));
+  });
+  afterEach(async () => {
+    sandbox.restore();
+    await world.close();
+  });
+
+  it('finds the pairs a person is in through their enrolments, and none for someone unpaired', async () => {
+    assert.deepEqual(
+      (await reads().pairsOf(ann)).map(({ pair, programme }) => [pair.id, programme.name]),
+      [[o.pairId, 'Autumn peer coaching']],
+    );
+    assert.deepEqual(await reads().pairsOf(cy), []);
+  });
+
+  it('gives an observation only to a member of its pair', async () => {
+    assert.equal((await reads().observationOf(bo, o.pairId, o.id))?.id, o.id);
+    assert.equal(await reads().observationOf(cy, o.pairId, o.id), undefined);
+    assert.equal(await reads().observationOf(bo, o.pairId, 'observation:gone'), undefined);
+  });
+
+  it('reckons in the zone a person chose, else the one their Teams reports, else the programme’s', () => {
+    const p = world.programme;
+    const person = (preferences: Person['preferences'], seen: Person['seen']) => ({
+      ...ann,
+      preferences,
+      seen,
+    });
+    assert.equal(reads().zoneOf(person({ timeZone: 'Asia/Tokyo' }, { timeZone: 'UTC' }), p), 'Asia/Tokyo');
+    assert.equal(reads().zoneOf(person({}, { timeZone: 'UTC' }), p), 'UTC');
+    assert.equal(reads().zoneOf(person({}, {}), p), 'Europe/Stockholm');
+  });
+
+  it('shows an observer’s card to the observer alone, with the host’s focus once given', async () => {
+    world.clock.set('2026-09-02T14:00:00Z');
+    await sendPrompt(rig, o, 'beforeObserver', bo);
+    const id = promptId(o.id, 'beforeObserver', bo.id);
+    assert.equal(await reads().promptFor(ann, o.pairId, id), 'forbidden');
+    const before = await reads().promptFor(bo, o.pairId, id);
+    assert.equal(before !== 'forbidden' && before?.view.hostFocus, undefined);
+    await sendAndAnswer(rig, o, 'beforeHost', ann);
+    const after = await reads().promptFor(bo, o.pairId, id);
+    assert.equal(after !== 'forbidden' && after?.view.hostFocus, 'About bh.focus: calm and clear');
+  });
+
+  it('keeps documents for the retention after the programme’s last day', () => {
+    // the programme ends with 31 January 2027 in Stockholm; 365 days of retention follow
+    const expiry = world.clock.now().getTime() + reads().ttl(world.programme) * 1000;
+    assert.equal(new Date(expiry).toISOString(), '2028-01-31T23:00:00.000Z');
+  });
+
+  it('lets a person be disturbed in working hours, and otherwise names their next allowed moment', () => {
+    assert.equal(reads().deferral(ann, world.programme), undefined);
+    world.clock.set('2026-09-05T10:00:00Z'); // a Saturday
+    assert.deepEqual(reads().deferral(ann, world.programme), new Date('2026-09-07T05:00:00Z'));
+  });
+});

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { embeddedKey } from '../src/store/embedded-cosmos';
+
+/** a loopback port free a moment ago */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** `npm start` with only these variables set, and what it has written so far */
+function run(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['-r', 'tsx/cjs', path.resolve(__dirname, '../src/index.ts')], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  const output = { text: '' };
+  child.stdout.on('data', (chunk: Buffer) => (output.text += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output.text += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output, exited };
+}
+
+async function until(output: { text: string }, pattern: RegExp, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300 && !pattern.test(output.text); i++) {
+    if (child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.match(output.text, pattern);
+}
+
+describe('index: npm start', function () {
+  this.timeout(30_000);
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'peer-coach-index-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('refuses to start with a configuration it cannot use, says why, and exits 1', async () => {
+    const { output, exited } = run({ DATA_DIR: dataDir });
+    assert.equal(await exited, 1);
+    assert.match(output.text, /BOT_ANONYMOUS/);
+    assert.doesNotMatch(output.text, /Peer Coach is listening/);
+  });
+
+  it('serves until SIGTERM, then finishes in-flight turns and exits 0', async () => {
+    const port = await freePort();
+    const { child, output, exited } = run({ BOT_ANONYMOUS: '1', DATA_DIR: dataDir, PORT: String(port) });
+    await until(output, /Peer Coach is listening/, child);
+    assert.equal((await fetch(`http://127.0.0.1:${port}/readyz`)).status, 200);
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+    assert.match(output.text, /shutting down: finishing in-flight turns[\s\S]*"stopped"/);
+  });
+
+  it('exits 0 on SIGTERM while it is still waiting for the store', async () => {
+    const port = await freePort();
+    const { child, output, exited } = run({
+      BOT_ANONYMOUS: '1',
+      PORT: String(port),
+      // nothing listens on the discard port
+      COSMOS_ENDPOINT: 'http://127.0.0.1:9',
+      COSMOS_KEY: embeddedKey,
+      // what a deployment on Azure Cosmos DB must also set
+      CALENDAR_LINK_SECRET: '0123456789abcdef'.repeat(4),
+      BOT_ENDPOINT: 'https://peer-coach.example',
+    });
+    await until(output, /Cosmos DB could not be opened/, child);
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+    assert.match(output.text, /stopping during start-up/);
+    assert.ok(!output.text.includes(embeddedKey), 'the key is never written');
+  });
+});
