@@ -5,6 +5,8 @@
 //                                    keys disabled, the identity has the built-in Data Contributor role
 //   App Service (Linux, Node.js)     runs dist/src/index.js; health check on /healthz
 //   Azure Bot                        Teams channel, messaging endpoint https://<app>/api/messages
+//   Key Vault (RBAC)                 the secret that signs "Add to calendar" links; the identity may
+//                                    read that one secret, the app setting refers to it
 //   Log Analytics (optional)         console, HTTP and platform logs of the App Service
 //
 // Deployed by `atk provision` (m365agents.yml, parameters from infra/main.parameters.json) or by
@@ -96,6 +98,11 @@ param tags object = {
   application: 'peer-coach'
 }
 
+@secure()
+@minLength(44)
+@description('Signs the "Add to calendar" links: at least 32 random bytes, e.g. the output of `openssl rand -base64 32`. Kept in Key Vault. Keep the same value from one deployment to the next: a new one makes every link already sent stop working.')
+param calendarLinkSecret string
+
 var names = {
   identity: 'id-${resourceBaseName}'
   cosmos: toLower('cosmos-${resourceBaseName}')
@@ -103,11 +110,15 @@ var names = {
   webApp: 'app-${resourceBaseName}'
   bot: 'bot-${resourceBaseName}'
   logs: 'log-${resourceBaseName}'
+  vault: 'kv-${resourceBaseName}'
 }
 
 // Cosmos DB built-in data-plane role "Cosmos DB Built-in Data Contributor": read and write items,
 // read metadata; it cannot create databases or containers, which is why they are declared here.
 var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
+
+// Azure built-in role "Key Vault Secrets User": read a secret's value, nothing else
+var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 
 // ---------------------------------------------------------------------------------------------
 // Identity
@@ -269,6 +280,44 @@ resource cosmosDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAss
 }
 
 // ---------------------------------------------------------------------------------------------
+// Key Vault: the calendar links' secret, readable by the bot's identity (and no one else's app)
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: names.vault
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+  }
+}
+
+resource calendarSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'calendar-link-secret'
+  properties: {
+    value: calendarLinkSecret
+  }
+}
+
+resource calendarSecretReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: calendarSecret
+  name: guid(calendarSecret.id, identity.id, keyVaultSecretsUserRoleId)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // App Service: Linux, Node.js
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
@@ -296,9 +345,13 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       '${identity.id}': {}
     }
   }
+  // the Key Vault reference below resolves only once the identity may read the secret
+  dependsOn: [calendarSecretReader]
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references resolve with the bot's identity
+    keyVaultReferenceIdentity: identity.id
     // instances share nothing but the store: no sticky sessions
     clientAffinityEnabled: false
     siteConfig: {
@@ -370,6 +423,15 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'LOG_LEVEL'
           value: logLevel
+        }
+        // "Add to calendar": the links' secret from Key Vault, and the address the links point to
+        {
+          name: 'CALENDAR_LINK_SECRET'
+          value: '@Microsoft.KeyVault(SecretUri=${calendarSecret.properties.secretUri})'
+        }
+        {
+          name: 'BOT_ENDPOINT'
+          value: 'https://${names.webApp}.azurewebsites.net'
         }
         {
           name: 'NODE_ENV'

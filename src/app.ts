@@ -10,6 +10,9 @@ import { CosmosStore, openCosmosStore } from './store/cosmos-store';
 import { openWhenReachable } from './store/store-startup';
 import { buildServices } from './app/build-services';
 import { AppOptions } from './app/options';
+import { calendarFile } from './calendar/calendar-feed';
+import { CalendarLinkSigner } from './calendar/calendar-link';
+import { calendarLinkSecret } from './calendar/link-secret';
 
 export type { AppOptions } from './app/options';
 
@@ -32,8 +35,12 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
   const host = options.host ?? config.host;
   const gate = new TenantGate(config.allowedTenantIds, clock, log.child({ component: 'tenants' }));
   const adapter = createAdapter(config.auth, config.defaultLocale, log.child({ component: 'adapter' }), gate);
+  const signer = new CalendarLinkSigner(await calendarLinkSecret(config));
   // HTTP first, so that a platform probing /readyz sees "not ready" (not "down") while the store opens
-  const live: { botFor?: (tenantId: string) => PeerCoachBot } = {};
+  const live: {
+    botFor?: (tenantId: string) => PeerCoachBot;
+    calendarFile?: (token: string) => Promise<string | undefined>;
+  } = {};
   let store: CosmosStore | undefined;
   const http = await startHttpServer({
     port: config.port,
@@ -52,6 +59,7 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
         );
       },
     },
+    calendar: { file: async (token) => (live.calendarFile ? live.calendarFile(token) : 'starting') },
     ready: async () => (store ? store.ping() : false),
     log: log.child({ component: 'http' }),
   });
@@ -69,8 +77,20 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     throw err;
   }
   const opened = store;
-  const { botFor, dispatch } = buildServices(config, log, clock, opened, adapter, options);
+  // in local mode the links point where the bot listens
+  const calendar = { signer, baseUrl: config.calendar.baseUrl ?? http.url };
+  const { botFor, servicesFor, dispatch } = buildServices(
+    config,
+    log,
+    clock,
+    opened,
+    adapter,
+    options,
+    calendar,
+  );
   live.botFor = botFor;
+  live.calendarFile = (token) =>
+    calendarFile(token, { signer, clock, allowedTenantIds: config.allowedTenantIds, servicesFor });
 
   if (options.dispatchLoop !== false) dispatch.start();
   logStarted(config, log, { host, port: http.port, store: opened.kind });

@@ -16,12 +16,14 @@ import { CosmosStore } from '../store/cosmos-store';
 import { cosmosJobStore } from '../store/job-store';
 import { tenantOfJob } from '../scheduler/tenant-work';
 import { AppOptions } from './options';
-import { homeTenantOf, tenantServicesOver } from './tenant-services';
+import { CalendarLinkParts, homeTenantOf, tenantServicesOver } from './tenant-services';
 
 /** everything the open store carries: each tenant's bot, and the scheduler that runs their due work */
 export interface Services {
   /** the bot of an allowed tenant, with its services, made when first needed */
   botFor(tenantId: string): PeerCoachBot;
+  /** the services of an allowed tenant (the same the bot uses) */
+  servicesFor(tenantId: string): BotServices;
   readonly dispatch: DispatchLoop;
 }
 
@@ -33,6 +35,8 @@ export function buildServices(
   opened: CosmosStore,
   adapter: CloudAdapter,
   options: AppOptions,
+  /** "Add to calendar" links (none without) */
+  calendar?: CalendarLinkParts,
 ): Services {
   const messenger = rateLimitedMessenger(config, log, clock, adapter, options);
   const jobs = cosmosJobStore(opened, clock);
@@ -48,6 +52,7 @@ export function buildServices(
     jobs,
     messenger,
     personLimit,
+    calendar,
     options,
   });
   const homeTenantId = homeTenantOf(config);
@@ -83,7 +88,11 @@ export function buildServices(
     idleMs: local ? 1_000 : 5_000,
     log: log.child({ component: 'dispatch' }),
   });
-  return { botFor: (tenantId) => tenant(tenantId).bot, dispatch };
+  return {
+    botFor: (tenantId) => tenant(tenantId).bot,
+    servicesFor: (tenantId) => tenant(tenantId).services,
+    dispatch,
+  };
 }
 
 /** keeps every proactive send within Teams' published limits, per conversation and per tenant */

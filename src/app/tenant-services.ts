@@ -1,6 +1,7 @@
 import { ChatNoticeBoard } from '../bot/outbound/chat-notice-board';
 import { Messenger, personalSender } from '../bot/outbound/messenger';
 import { BotServices } from '../bot/services';
+import { CalendarLinks, CalendarLinkSigner } from '../calendar/calendar-link';
 import { TeamDirectory } from '../bot/outbound/team-directory';
 import { Config } from '../config/config';
 import { Clock } from '../domain/clock';
@@ -35,7 +36,15 @@ export interface SharedParts {
   readonly jobs: JobStore;
   readonly messenger: Messenger;
   readonly personLimit: PersonLimit | undefined;
+  /** "Add to calendar" links (none without) */
+  readonly calendar?: CalendarLinkParts;
   readonly options: AppOptions;
+}
+
+/** what every tenant's "Add to calendar" links share: the signer, and the address they point to */
+export interface CalendarLinkParts {
+  readonly signer: CalendarLinkSigner;
+  readonly baseUrl: string;
 }
 
 /** the tenant that data stored before tenants were recorded belongs to: the first allowed one */
@@ -45,7 +54,7 @@ export function homeTenantOf(config: Config): string {
 
 /** makes the services of one tenant at a time, all over the same shared parts */
 export function tenantServicesOver(shared: SharedParts): (tenantId: string) => BotServices {
-  const { config, log, clock, opened, jobs, messenger, personLimit, options } = shared;
+  const { config, log, clock, opened, jobs, messenger, personLimit, calendar, options } = shared;
   const defaults = { defaultTimeZone: config.defaultTimeZone, defaultLocale: config.defaultLocale };
   const local = config.timingScale === 'minutes';
   const homeTenantId = homeTenantOf(config);
@@ -60,13 +69,19 @@ export function tenantServicesOver(shared: SharedParts): (tenantId: string) => B
     const people = new PeopleService(repos, clock, config.coordinatorIds, supportedLanguages);
     const sender = personalSender(messenger, people);
     const notices: NoticeBoard = new ChatNoticeBoard(people, sender, defaults);
+    const calendarLinks = calendar && new CalendarLinks(calendar.signer, calendar.baseUrl, tenantId);
     const pairs = new PairService(repos, clock, notices, options.random);
     const cycles = createCycleServices(
       repos,
       clock,
       people,
       work,
-      new ChatCycleMail(messenger, sender, defaults, log.child({ component: 'cycle-mail' })),
+      new ChatCycleMail(
+        messenger,
+        sender,
+        { ...defaults, ...(calendarLinks ? { calendarLinks } : {}) },
+        log.child({ component: 'cycle-mail' }),
+      ),
       {
         scale: local ? minuteScale : dayScale,
         retentionDays: config.retentionDays,
@@ -101,6 +116,7 @@ export function tenantServicesOver(shared: SharedParts): (tenantId: string) => B
       peoplePicker: config.auth.mode === 'authenticated',
       fileConsent: config.exportAs === 'file',
       sender,
+      ...(calendarLinks ? { calendarLinks } : {}),
       invokeDeadlineMs: options.invokeDeadlineMs ?? 10_000,
       ...(personLimit ? { personLimit } : {}),
       ...(options.uploadHosts ? { uploadHosts: options.uploadHosts } : {}),

@@ -1,3 +1,4 @@
+import { CalendarLinks } from '../calendar/calendar-link';
 import { Clock } from '../domain/clock';
 import { PersonalSender } from './outbound/messenger';
 import { PersonLimit } from '../delivery/person-limit';
@@ -37,6 +38,8 @@ export interface BotServices {
   readonly uploadHosts?: readonly string[];
   /** sends to a person's 1:1 chat outside a turn: a card action's result that came too late */
   readonly sender: PersonalSender;
+  /** each person's own "Add to calendar" link to an observation (no button without it) */
+  readonly calendarLinks?: CalendarLinks;
   /**
    * how long a card action may take before its invoke is answered with "still working" and its
    * result goes to the chat when ready; Teams stops waiting for an invoke after about 15 s

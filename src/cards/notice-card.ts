@@ -11,6 +11,8 @@ export interface NoticeCardData {
     readonly verb: string;
     readonly programmeId?: string;
   }[];
+  /** buttons that open an address (Action.OpenUrl), after the others: "Add to calendar" */
+  readonly links?: readonly { readonly title: string; readonly url: string }[];
 }
 
 export function renderNoticeCard(data: NoticeCardData): AdaptiveCard {
@@ -19,5 +21,6 @@ export function renderNoticeCard(data: NoticeCardData): AdaptiveCard {
     text: data.text ?? '',
     sections: data.sections ?? [],
     actions: (data.actions ?? []).map((a) => ({ ...a, programmeId: a.programmeId ?? '' })),
+    links: data.links ?? [],
   });
 }

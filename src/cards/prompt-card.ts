@@ -22,6 +22,11 @@ export const promptTitles = {
   followUp: 'prompt.followUpTitle',
 } as const;
 
+/** an open card due when the pair's talk begins (sooner than the usual deadline): the card says so */
+function dueAtTalk(prompt: Prompt, o: PromptView['observation']): boolean {
+  return Boolean(prompt.expiresAt && o.talk && Date.parse(prompt.expiresAt) === Date.parse(o.talk.startsAt));
+}
+
 /**
  * One card for all five prompts: the observation's facts, the host's focus for the observer, and the
  * questions of the bank. Open while it can be answered; afterwards read-only with its state, so it
@@ -58,7 +63,12 @@ export function renderPromptCard({ prompt, view, refreshFor }: PromptCardData, w
       { title: words.t('prompt.when'), value: whenText(o, words) },
       { title: words.t('prompt.setting'), value: words.t(`settings.${o.setting}`) },
       { title: words.t('prompt.learner'), value: words.t(`learnerLevels.${o.learnerLevel}`) },
+      ...(o.talk ? [{ title: words.t('prompt.talk'), value: whenText(o.talk, words) }] : []),
     ],
+    answerBy:
+      open && dueAtTalk(prompt, o)
+        ? words.t('prompt.beforeTalk', { time: words.dateTime(new Date(prompt.expiresAt!)) })
+        : '',
     focusLabel:
       prompt.kind === 'followUp'
         ? words.t('prompt.actionPoint', { point: prompt.actionPoint ?? '' })

@@ -1,9 +1,16 @@
 import template from '../../cards/schedule.json';
-import { learnerLevels, ScheduleErrors, ScheduleInput, settings } from '../domain/cycle/observation';
+import {
+  learnerLevels,
+  ScheduleErrors,
+  scheduleFields,
+  ScheduleInput,
+  settings,
+  talkChoices,
+} from '../domain/cycle/observation';
 import { Words } from '../i18n';
 import { AdaptiveCard, allKeys, Choice, expandCard, numberValue } from './render';
 
-const fields = ['pair', 'date', 'startTime', 'durationMinutes', 'hostId', 'setting', 'learnerLevel'] as const;
+const fields = ['pair', ...scheduleFields] as const;
 
 export interface ScheduleCardData {
   /** a new observation, moving one, or the return visit with roles swapped */
@@ -22,6 +29,12 @@ export interface ScheduleCardData {
   readonly pairKey?: string;
   readonly observationId?: string;
   readonly returnOf?: string;
+  /** moving an observation that has a talk: offer to move the talk with it */
+  readonly talkMoves?: boolean;
+  /** once saved: buttons that open an address ("Add to calendar", a Teams meeting invite) */
+  readonly links?: readonly { readonly title: string; readonly url: string }[];
+  /** once saved: what to know about those buttons, already translated */
+  readonly note?: string;
 }
 
 export function renderScheduleCard(data: ScheduleCardData, words: Words): AdaptiveCard {
@@ -40,6 +53,8 @@ export function renderScheduleCard(data: ScheduleCardData, words: Words): Adapti
     members: data.members,
     settings: settings.map((s) => ({ title: words.t(`settings.${s}`), value: s })),
     learnerLevels: learnerLevels.map((l) => ({ title: words.t(`learnerLevels.${l}`), value: l })),
+    talkChoices: talkChoices.map((c) => ({ title: words.t(`schedule.talkChoice.${c}`), value: c })),
+    talkMoves: data.talkMoves ?? false,
     input: { ...allKeys(fields, data.input), durationMinutes: numberValue(data.input.durationMinutes) },
     errors: allKeys(
       fields,
@@ -48,6 +63,8 @@ export function renderScheduleCard(data: ScheduleCardData, words: Words): Adapti
     pairKey: data.pairKey ?? '',
     observationId: data.observationId ?? '',
     returnOf: data.returnOf ?? '',
+    links: data.links ?? [],
+    note: data.note ?? '',
     t: words.section('schedule'),
   });
 }

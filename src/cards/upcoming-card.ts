@@ -9,6 +9,10 @@ export interface UpcomingCardData {
   readonly items: readonly {
     readonly observation: Observation;
     readonly names: Readonly<Record<string, string>>;
+    /** the viewer's own "Add to calendar" link to it */
+    readonly calendarUrl?: string;
+    /** the host's "Send as a Teams meeting invite" link */
+    readonly inviteUrl?: string;
   }[];
   /** an outcome of the last action, already translated */
   readonly message?: string;
@@ -27,7 +31,7 @@ export function renderUpcomingCard(data: UpcomingCardData, words: Words): Adapti
   return expandCard(template, {
     message: data.message ?? '',
     offerNew: data.offerNew ?? false,
-    items: firstOf(data.items, maxShown).shown.map(({ observation: o, names }) => ({
+    items: firstOf(data.items, maxShown).shown.map(({ observation: o, names, calendarUrl, inviteUrl }) => ({
       pairId: o.pairId,
       observationId: o.id,
       when: whenText(o, words),
@@ -36,8 +40,15 @@ export function renderUpcomingCard(data: UpcomingCardData, words: Words): Adapti
           ? words.t('upcoming.youHost', { peers: peersText(o, names, data.viewerId, words) })
           : words.t('upcoming.youObserve', { host: names[o.hostId] || '—' }),
       details: `${words.t(`settings.${o.setting}`)} · ${words.t(`learnerLevels.${o.learnerLevel}`)}`,
+      talk: o.talk
+        ? words.t('upcoming.talk', { when: whenText(o.talk, words) })
+        : words.t('upcoming.talkLater'),
       started: data.now !== undefined && hasStarted(o, data.now),
+      calendarUrl: calendarUrl ?? '',
+      inviteUrl: inviteUrl ?? '',
     })),
     t: words.section('upcoming'),
+    addToCalendar: words.t('calendar.add'),
+    invite: words.t('calendar.invite'),
   });
 }

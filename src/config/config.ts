@@ -36,6 +36,19 @@ export type StoreConfig =
       readonly database: string;
     };
 
+/** "Add to calendar": how its links are signed, and where they point */
+export interface CalendarConfig {
+  /**
+   * the key the links are signed with (CALENDAR_LINK_SECRET); unset only in local use, where one is
+   * made at the first start and kept in `secretDir`
+   */
+  readonly linkSecret?: string;
+  /** where local use keeps the secret it made: the data folder (DATA_DIR) */
+  readonly secretDir: string;
+  /** the bot's public address (BOT_ENDPOINT); unset only in local use: the address it listens on */
+  readonly baseUrl?: string;
+}
+
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export interface Config {
@@ -71,6 +84,7 @@ export interface Config {
    * store work. Data stored before tenants were recorded belongs to the first
    */
   readonly allowedTenantIds: readonly string[];
+  readonly calendar: CalendarConfig;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -116,7 +130,7 @@ function parseAuth(env: Env, issues: ConfigIssue[]): AuthConfig | undefined {
     issues.push(configIssue('MissingAppTenantId', 'MicrosoftAppTenantId'));
   }
   const openIdMetadataUrl = value(env, 'BOT_OPENID_METADATA_URL');
-  if (openIdMetadataUrl !== undefined && !isMetadataUrl(openIdMetadataUrl)) {
+  if (openIdMetadataUrl !== undefined && !isTlsOrLocalUrl(openIdMetadataUrl)) {
     issues.push(configIssue('InvalidOpenIdMetadataUrl', 'BOT_OPENID_METADATA_URL'));
   }
   return {
@@ -130,10 +144,10 @@ function parseAuth(env: Env, issues: ConfigIssue[]): AuthConfig | undefined {
 }
 
 /**
- * Whoever serves the metadata decides which keys sign valid tokens, so it must come over TLS; plain
- * http only to this machine, where a test or a local token service runs.
+ * Over TLS, or plain http only to this machine. Whoever serves the OpenID metadata decides which keys
+ * sign valid tokens; a calendar link sent over plain http could be read on the way.
  */
-function isMetadataUrl(raw: string): boolean {
+function isTlsOrLocalUrl(raw: string): boolean {
   if (!isHttpUrl(raw)) return false;
   const url = new URL(raw);
   return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
@@ -226,6 +240,45 @@ function parseAllowedTenants(env: Env, auth: AuthConfig | undefined, issues: Con
   return [];
 }
 
+/**
+ * Bytes of key material a secret holds, read as hex or base64 where it is written that way; a value
+ * of few distinct characters counts as none, whatever its length.
+ */
+export function secretBytes(secret: string): number {
+  if (new Set(secret).size < 10) return 0;
+  if (/^(?:[0-9a-f]{2})+$/i.test(secret)) return secret.length / 2;
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(secret)) return Math.floor((secret.replace(/=+$/, '').length * 3) / 4);
+  return Buffer.byteLength(secret, 'utf8');
+}
+
+/**
+ * The links' secret and address: required in Azure (Cosmos DB and an app id), where every instance
+ * must sign and check alike and people reach the bot at its public address; in local use both have
+ * defaults.
+ */
+function parseCalendar(
+  env: Env,
+  store: StoreConfig | undefined,
+  auth: AuthConfig | undefined,
+  issues: ConfigIssue[],
+): CalendarConfig {
+  const azure = store !== undefined && store.kind !== 'embedded' && auth?.mode === 'authenticated';
+  const linkSecret = value(env, 'CALENDAR_LINK_SECRET');
+  if (linkSecret !== undefined && secretBytes(linkSecret) < 32)
+    issues.push(configIssue('CalendarSecretTooShort', 'CALENDAR_LINK_SECRET'));
+  if (linkSecret === undefined && azure)
+    issues.push(configIssue('MissingCalendarSecret', 'CALENDAR_LINK_SECRET'));
+  const endpoint = value(env, 'BOT_ENDPOINT');
+  if (endpoint !== undefined && (!isTlsOrLocalUrl(endpoint) || /[?#]/.test(endpoint)))
+    issues.push(configIssue('InvalidBotEndpoint', 'BOT_ENDPOINT'));
+  if (endpoint === undefined && azure) issues.push(configIssue('MissingBotEndpoint', 'BOT_ENDPOINT'));
+  return {
+    ...(linkSecret ? { linkSecret } : {}),
+    secretDir: store?.kind === 'embedded' ? store.dataDir : (value(env, 'DATA_DIR') ?? '.data'),
+    ...(endpoint ? { baseUrl: endpoint.replace(/\/+$/, '') } : {}),
+  };
+}
+
 function parseCoordinators(env: Env, issues: ConfigIssue[]): string[] {
   const ids = (value(env, 'COORDINATOR_AAD_IDS') ?? '')
     .split(',')
@@ -248,6 +301,7 @@ export function parseConfig(env: Env): Config {
   const coordinatorIds = parseCoordinators(env, issues);
   const allowedTenantIds = parseAllowedTenants(env, auth, issues);
   const host = parseHost(env, auth, issues);
+  const calendar = parseCalendar(env, store, auth, issues);
 
   const defaultTimeZone = value(env, 'DEFAULT_TIME_ZONE') ?? 'Europe/Stockholm';
   if (!IANAZone.isValidZone(defaultTimeZone))
@@ -291,6 +345,7 @@ export function parseConfig(env: Env): Config {
     instances,
     allowedTenantIds,
     host,
+    calendar,
   });
 }
 

@@ -112,6 +112,26 @@ export const configErrors = {
     code: 'PC-CFG-024',
     description: 'ALLOWED_TENANT_IDS must be a comma-separated list of Microsoft Entra tenant ids (GUIDs).',
   },
+  CalendarSecretTooShort: {
+    code: 'PC-CFG-025',
+    description:
+      'CALENDAR_LINK_SECRET is too weak: it signs the "Add to calendar" links and must hold at least 32 random bytes. Generate one with `openssl rand -base64 32` (or leave it unset in local use, where one is made and kept in DATA_DIR).',
+  },
+  MissingCalendarSecret: {
+    code: 'PC-CFG-026',
+    description:
+      'COSMOS_ENDPOINT and MicrosoftAppId are set but CALENDAR_LINK_SECRET is not. Set it to at least 32 random bytes (`openssl rand -base64 32`), the same on every instance; infra/main.bicep keeps it in Key Vault.',
+  },
+  InvalidBotEndpoint: {
+    code: 'PC-CFG-027',
+    description:
+      'BOT_ENDPOINT must be the https address people reach the bot at, such as https://app-peercoach.azurewebsites.net (http only for localhost), without a query.',
+  },
+  MissingBotEndpoint: {
+    code: 'PC-CFG-028',
+    description:
+      'COSMOS_ENDPOINT and MicrosoftAppId are set but BOT_ENDPOINT is not. Set it to the https address people reach the bot at: the "Add to calendar" links point there.',
+  },
 } as const;
 
 export type ConfigErrorName = keyof typeof configErrors;

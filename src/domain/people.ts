@@ -17,6 +17,11 @@ export interface Person {
   readonly seen: { readonly locale?: string; readonly timeZone?: string };
   /** what they chose in `profile`; wins over what the client reports */
   readonly preferences: { readonly locale?: string; readonly timeZone?: string };
+  /**
+   * their sign-in name (user principal name) from the Teams roster, when known: with both members'
+   * names a meeting invite can be pre-filled for the pair
+   */
+  readonly userPrincipalName?: string;
   /** their department, when they told us; pairing prefers colleagues from other departments */
   readonly department?: string;
   /** no prompts or nudges while paused */
@@ -36,6 +41,8 @@ export interface Sighting {
   readonly displayName?: string;
   readonly locale?: string;
   readonly timeZone?: string;
+  /** their sign-in name, when the Teams roster was read */
+  readonly userPrincipalName?: string;
   /** present when the activity came through the person's 1:1 chat with the bot */
   readonly personalReach?: ConversationReach;
 }
@@ -89,15 +96,27 @@ export function applySighting(current: Person | undefined, s: Sighting, now: Dat
     ...base,
     displayName: personName(s.displayName ?? '') || base.displayName,
     reach: s.personalReach ?? base.reach,
+    ...withUpn(upnOf(s.userPrincipalName) ?? base.userPrincipalName),
     seen: { locale: s.locale ?? base.seen.locale, timeZone: s.timeZone ?? base.seen.timeZone },
   };
   const unchanged =
     current &&
     next.displayName === current.displayName &&
+    next.userPrincipalName === current.userPrincipalName &&
     sameReach(next.reach, current.reach) &&
     next.seen.locale === current.seen.locale &&
     next.seen.timeZone === current.seen.timeZone;
   return unchanged ? undefined : { ...next, updatedAt: now.toISOString() };
+}
+
+function withUpn(upn: string | undefined): { userPrincipalName?: string } {
+  return upn ? { userPrincipalName: upn } : {};
+}
+
+/** a sign-in name as Teams gives it (name@domain), else nothing: it ends up in a link */
+function upnOf(raw: string | undefined): string | undefined {
+  const upn = raw?.trim().toLowerCase();
+  return upn && upn.length <= 256 && /^[^\s@,;&?#/]+@[^\s@,;&?#/]+$/.test(upn) ? upn : undefined;
 }
 
 export function isReachable(p: Person): p is Person & { reach: ConversationReach } {

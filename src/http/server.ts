@@ -3,6 +3,7 @@ import { isIPv6 } from 'node:net';
 import getRawBody from 'raw-body';
 import * as restify from 'restify';
 import { Logger } from '../log';
+import { CalendarEndpoint, serveCalendarFiles } from './calendar-route';
 
 /** what the HTTP layer needs from the bot: process one request */
 export interface MessageEndpoint {
@@ -71,11 +72,13 @@ function hasBody(req: restify.Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
 
-/** restify, kept thin: /api/messages, /healthz (alive), /readyz (store reachable) */
+/** restify, kept thin: /api/messages, /healthz (alive), /readyz (store reachable), /calendar/<token>.ics */
 export async function startHttpServer(options: {
   port: number;
   host?: string;
   endpoint: MessageEndpoint;
+  /** "Add to calendar" files (calendar-route.ts) */
+  calendar?: CalendarEndpoint;
   ready: () => Promise<boolean>;
   log: Logger;
 }): Promise<HttpServer> {
@@ -128,6 +131,8 @@ export async function startHttpServer(options: {
     const ok = await ready();
     res.send(ok ? 200 : 503, { status: ok ? 'ready' : 'store unreachable' });
   });
+
+  if (options.calendar) serveCalendarFiles(server, options.calendar, log);
 
   const host = options.host ?? '0.0.0.0';
   await new Promise<void>((resolve) => server.listen(options.port, host, () => resolve()));

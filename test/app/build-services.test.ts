@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import sinon from 'sinon';
 import { buildServices } from '../../src/app/build-services';
 import { createAdapter } from '../../src/bot/inbound/adapter';
 import { TenantGate } from '../../src/bot/inbound/tenant-gate';
@@ -9,21 +8,18 @@ import { silentLogger } from '../../src/log';
 import { cosmosJobStore } from '../../src/store/job-store';
 import { TestClock } from '../support/test-clock';
 import { openTestStore, TestStore } from '../support/test-store';
+import { eachTest } from '../support/each-test';
 
 const tenantA = '00000000-0000-4000-8000-0000000000aa';
 const tenantB = '00000000-0000-4000-8000-0000000000bb';
 
 describe("build services: each tenant's bot, and one scheduler for all their due work", () => {
-  const sandbox = sinon.createSandbox();
   const clock = new TestClock();
   let t: TestStore;
-  beforeEach(async () => {
-    t = await openTestStore(clock);
-  });
-  afterEach(async () => {
-    sandbox.restore();
-    await t.close();
-  });
+  const sandbox = eachTest(
+    () => openTestStore(clock),
+    (opened) => (t = opened),
+  );
 
   const build = () => {
     const config = parseConfig({ BOT_ANONYMOUS: '1', ALLOWED_TENANT_IDS: `${tenantA},${tenantB}` });

@@ -8,7 +8,7 @@ import { silentLogger } from '../../src/log';
 import { cosmosJobStore } from '../../src/store/job-store';
 import { entraId, sighting } from '../support/domain-fixtures';
 import { TestClock } from '../support/test-clock';
-import { openTestStore, TestStore } from '../support/test-store';
+import { eachTestStore } from '../support/test-store';
 
 const tenantA = '00000000-0000-4000-8000-0000000000aa';
 const tenantB = '00000000-0000-4000-8000-0000000000bb';
@@ -24,11 +24,7 @@ const authenticated: Env = {
 
 describe("tenant services: each organisation's services, over the shared store", () => {
   const clock = new TestClock();
-  let t: TestStore;
-  beforeEach(async () => {
-    t = await openTestStore(clock);
-  });
-  afterEach(() => t.close());
+  const t = eachTestStore(clock);
 
   const servicesOver = (env: Env, options: SharedParts['options'] = {}) =>
     tenantServicesOver({

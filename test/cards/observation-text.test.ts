@@ -11,28 +11,39 @@ const when = (locale: string, startsAt: string, endsAt: string, zone = 'Europe/S
 // Thursday 3 September 2026; Stockholm is UTC+2 (summer time)
 const morning = ['2026-09-03T07:05:00.000Z', '2026-09-03T07:15:00.000Z'] as const; // 09:05–09:15
 const overNoon = ['2026-09-03T09:30:00.000Z', '2026-09-03T10:30:00.000Z'] as const; // 11:30–12:30
+const onTheHour = ['2026-09-03T08:00:00.000Z', '2026-09-03T09:00:00.000Z'] as const; // 10:00–11:00
 const overMidnight = ['2026-09-03T21:30:00.000Z', '2026-09-03T22:30:00.000Z'] as const; // 23:30–00:30
 
 describe('cards/observation-text', () => {
   describe('whenText', () => {
-    it('writes the start and end in one format in en-US, the day period once when it is shared', () => {
-      assert.equal(when('en-US', ...morning), 'Thu, Sep 3, 2026, 9:05 – 9:15 AM');
-      assert.equal(when('en-US', ...overNoon), 'Thu, Sep 3, 2026, 11:30 AM – 12:30 PM');
-    });
-
-    it('writes the start and end in one format in en-GB: two-digit hours, 24-hour clock', () => {
-      assert.equal(when('en-GB', ...morning), 'Thu, 3 Sept 2026, 09:05–09:15');
-      assert.equal(when('en-GB', ...overNoon), 'Thu, 3 Sept 2026, 11:30–12:30');
-      assert.equal(
-        when('en-GB', '2026-09-03T08:00:00.000Z', '2026-09-03T09:00:00.000Z'),
+    for (const [name, locale, morningText, overNoonText, onTheHourText] of [
+      [
+        'writes the start and end in one format in en-US, the day period once when it is shared',
+        'en-US',
+        'Thu, Sep 3, 2026, 9:05 – 9:15 AM',
+        'Thu, Sep 3, 2026, 11:30 AM – 12:30 PM',
+        'Thu, Sep 3, 2026, 10:00 – 11:00 AM',
+      ],
+      [
+        'writes the start and end in one format in en-GB: two-digit hours, 24-hour clock',
+        'en-GB',
+        'Thu, 3 Sept 2026, 09:05–09:15',
+        'Thu, 3 Sept 2026, 11:30–12:30',
         'Thu, 3 Sept 2026, 10:00–11:00',
-      );
-    });
-
-    it('writes the start and end in one format in sv-SE', () => {
-      assert.equal(when('sv-SE', ...morning), 'tors 3 sep. 2026 09:05–09:15');
-      assert.equal(when('sv-SE', ...overNoon), 'tors 3 sep. 2026 11:30–12:30');
-    });
+      ],
+      [
+        'writes the start and end in one format in sv-SE',
+        'sv-SE',
+        'tors 3 sep. 2026 09:05–09:15',
+        'tors 3 sep. 2026 11:30–12:30',
+        'tors 3 sep. 2026 10:00–11:00',
+      ],
+    ] as const)
+      it(name, () => {
+        assert.equal(when(locale, ...morning), morningText);
+        assert.equal(when(locale, ...overNoon), overNoonText);
+        assert.equal(when(locale, ...onTheHour), onTheHourText);
+      });
 
     it('names the second day when the observation runs past midnight', () => {
       assert.equal(when('en-US', ...overMidnight), 'Thu, Sep 3, 2026, 11:30 PM – Fri, Sep 4, 2026, 12:30 AM');

@@ -55,6 +55,8 @@ describe('parseConfig', () => {
         allowedTenantIds: [tenant],
         // anonymous: nobody else on the network may act as anyone
         host: '127.0.0.1',
+        // calendar links: a secret made and kept beside the store, pointing where the bot listens
+        calendar: { secretDir: '.data' },
       });
     });
 
@@ -465,5 +467,67 @@ describe('parseConfig: HOST', () => {
     for (const host of [...bad, 'x'.repeat(64)]) {
       assert.deepEqual(codesFor(localEnv({ HOST: host })), ['PC-CFG-023'], host);
     }
+  });
+});
+
+describe('parseConfig: CALENDAR_LINK_SECRET and BOT_ENDPOINT', () => {
+  const azure = (overrides: Env = {}) =>
+    azureBotEnv({
+      COSMOS_ENDPOINT: 'https://cosmos.example.com:443/',
+      COSMOS_AUTH: 'identity',
+      ...overrides,
+    });
+  const strong = 'q2V8m1Zs0pL4cX7nR9tY3uW6bE5aH0kJ8fD2gS1vN4o=';
+
+  it('needs neither locally: the secret is made and kept in DATA_DIR, the links point where the bot listens', () => {
+    assert.deepEqual(parseConfig(localEnv({ DATA_DIR: '/var/pc' })).calendar, { secretDir: '/var/pc' });
+  });
+
+  it('refuses to start in Azure without either (PC-CFG-026, PC-CFG-028)', () => {
+    assert.deepEqual(codesFor(azure()), ['PC-CFG-026', 'PC-CFG-028']);
+    const config = parseConfig(
+      azure({ CALENDAR_LINK_SECRET: strong, BOT_ENDPOINT: 'https://app.example.net/' }),
+    );
+    assert.equal(config.calendar.linkSecret, strong);
+    assert.equal(config.calendar.baseUrl, 'https://app.example.net');
+  });
+
+  it('refuses a secret with fewer than 32 random bytes, and names only the variable, never its value (PC-CFG-025)', () => {
+    const weak = [
+      'short',
+      'a'.repeat(64),
+      'abababababababababababababababababababababab',
+      'ab12'.repeat(15),
+      strong.slice(0, 40),
+    ];
+    for (const secret of weak) {
+      const error = configError(localEnv({ CALENDAR_LINK_SECRET: secret }));
+      assert.deepEqual(
+        error.issues.map((i) => i.code),
+        ['PC-CFG-025'],
+        secret,
+      );
+      assert.ok(!error.message.includes(secret), secret);
+    }
+    for (const secret of [
+      strong,
+      '0123456789abcdef'.repeat(4),
+      'correct horse battery staple, plus some more words',
+    ])
+      assert.equal(parseConfig(localEnv({ CALENDAR_LINK_SECRET: secret })).calendar.linkSecret, secret);
+  });
+
+  it('refuses a BOT_ENDPOINT that is not https (http only for localhost) or carries a query (PC-CFG-027)', () => {
+    for (const endpoint of [
+      'http://app.example.net',
+      'ftp://app.example.net',
+      'https://app.example.net/?x=1',
+      'app',
+    ])
+      assert.deepEqual(codesFor(localEnv({ BOT_ENDPOINT: endpoint })), ['PC-CFG-027'], endpoint);
+    assert.equal(
+      parseConfig(localEnv({ BOT_ENDPOINT: 'http://localhost:3978' })).calendar.baseUrl,
+      'http://localhost:3978',
+    );
   });
 });

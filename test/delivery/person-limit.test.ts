@@ -7,9 +7,14 @@ describe('the per-person limit', () => {
     { count: 3, perMs: 1_000 },
     { count: 5, perMs: 60_000 },
   ];
+  /** a limit over `windows` and the test clock it reads, at 08:00 UTC on 1 September 2026 */
+  const limitWithClock = () => {
+    const clock = new TestClock('2026-09-01T08:00:00Z');
+    return { clock, limit: new PersonLimit(clock, windows) };
+  };
 
   it('admits up to each window, then refuses once aloud and then silently', () => {
-    const limit = new PersonLimit(new TestClock('2026-09-01T08:00:00Z'), windows);
+    const { limit } = limitWithClock();
     assert.deepEqual(
       [1, 2, 3, 4, 5].map(() => limit.admit('blake')),
       ['admitted', 'admitted', 'admitted', 'refused-first', 'refused'],
@@ -17,8 +22,7 @@ describe('the per-person limit', () => {
   });
 
   it('does not count refused requests, so waiting is enough', () => {
-    const clock = new TestClock('2026-09-01T08:00:00Z');
-    const limit = new PersonLimit(clock, windows);
+    const { clock, limit } = limitWithClock();
     for (let i = 0; i < 10; i++) limit.admit('blake');
     clock.advance(1_000);
     assert.equal(limit.admit('blake'), 'admitted');
@@ -27,8 +31,7 @@ describe('the per-person limit', () => {
   });
 
   it('says when a refused person will be let in again: when every window has room, by its clock', () => {
-    const clock = new TestClock('2026-09-01T08:00:00Z');
-    const limit = new PersonLimit(clock, windows);
+    const { clock, limit } = limitWithClock();
     for (let i = 0; i < 3; i++) limit.admit('blake');
     clock.advance(400);
     assert.equal(limit.admit('blake'), 'refused-first');
@@ -44,8 +47,7 @@ describe('the per-person limit', () => {
   });
 
   it('forgets people once nothing they sent is inside a window', () => {
-    const clock = new TestClock('2026-09-01T08:00:00Z');
-    const limit = new PersonLimit(clock, windows);
+    const { clock, limit } = limitWithClock();
     for (let i = 0; i < 1000; i++) limit.admit(`person-${i}`);
     assert.equal(limit.size(), 1000);
     clock.advance(60_000);

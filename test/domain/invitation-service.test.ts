@@ -3,26 +3,22 @@ import sinon from 'sinon';
 import { invitationId } from '../../src/domain/membership';
 import { Person } from '../../src/domain/people';
 import { openProgrammeWorld, postedNotices, ProgrammeWorld, supervisor } from '../support/domain-fixtures';
+import { eachTest } from '../support/each-test';
 
 describe('InvitationService (real SDK, embedded server)', () => {
-  const sandbox = sinon.createSandbox();
   let w: ProgrammeWorld;
   let blake: Person;
   let chris: Person;
   let dana: Person;
 
-  beforeEach(async () => {
-    w = await openProgrammeWorld(sandbox);
+  eachTest(openProgrammeWorld, async (opened) => {
+    w = opened;
     const enrolled = await w.enrol(
       supervisor(2, 'Blake Berg'),
       supervisor(3, 'Chris Dahl'),
       supervisor(4, 'Dana Ek'),
     );
     [blake, chris, dana] = [enrolled[0]!, enrolled[1]!, enrolled[2]!];
-  });
-  afterEach(async () => {
-    await w.close();
-    sandbox.restore();
   });
 
   const invite = (from: Person, to: Person) => w.invitations.invite(from, w.programme.id, to.id);

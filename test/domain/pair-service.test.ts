@@ -8,9 +8,9 @@ import {
   supervisor,
   Supervisor,
 } from '../support/domain-fixtures';
+import { eachTest } from '../support/each-test';
 
 describe('PairService (real SDK, embedded server)', () => {
-  const sandbox = sinon.createSandbox();
   const avery = supervisor(1, 'Avery Lind');
   const blake = supervisor(2, 'Blake Berg');
   const chris = supervisor(3, 'Chris Dahl');
@@ -18,13 +18,9 @@ describe('PairService (real SDK, embedded server)', () => {
   const stranger = supervisor(9, 'Sam Stranger');
   let w: ProgrammeWorld;
 
-  beforeEach(async () => {
-    w = await openProgrammeWorld(sandbox);
+  eachTest(openProgrammeWorld, async (opened) => {
+    w = opened;
     await w.enrol(avery, blake, chris, dana);
-  });
-  afterEach(async () => {
-    await w.close();
-    sandbox.restore();
   });
 
   const pairIdOf = async (personId: string) => (await w.enrolment(personId))?.pairId;

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { newPerson } from '../../src/domain/people';
 import { PeopleService } from '../../src/domain/people-service';
 import { supportedLanguages } from '../../src/i18n';
-import sinon from 'sinon';
 import {
   entraId,
   openProgrammeWorld,
@@ -13,6 +12,7 @@ import {
 } from '../support/domain-fixtures';
 import { TestClock } from '../support/test-clock';
 import { openTestStore, TestStore } from '../support/test-store';
+import { eachTest } from '../support/each-test';
 
 describe('PeopleService (real SDK, embedded server)', () => {
   const configuredCoordinator = entraId(0xc0);
@@ -20,12 +20,13 @@ describe('PeopleService (real SDK, embedded server)', () => {
   let t: TestStore;
   let people: PeopleService;
 
-  beforeEach(async () => {
-    clock = new TestClock();
-    t = await openTestStore(clock);
-    people = new PeopleService(t.repos, clock, [configuredCoordinator], supportedLanguages);
-  });
-  afterEach(() => t.close());
+  eachTest(
+    () => openTestStore((clock = new TestClock())),
+    (opened) => {
+      t = opened;
+      people = new PeopleService(t.repos, clock, [configuredCoordinator], supportedLanguages);
+    },
+  );
 
   const stored = async (id: string) => t.repos.people.read(id, id);
 
@@ -235,15 +236,8 @@ describe('PeopleService (real SDK, embedded server)', () => {
 });
 
 describe('PeopleService: names reach the coordinator’s lists', () => {
-  const sandbox = sinon.createSandbox();
   let world: ProgrammeWorld;
-  beforeEach(async () => {
-    world = await openProgrammeWorld(sandbox);
-  });
-  afterEach(async () => {
-    await world.close();
-    sandbox.restore();
-  });
+  eachTest(openProgrammeWorld, (opened) => (world = opened));
 
   it('fills in an enrolment’s name once Teams tells us the person’s name', async () => {
     const unnamed = supervisor(0x51, '');

@@ -37,6 +37,22 @@ describe('people', () => {
   });
 
   describe('applySighting', () => {
+    it('keeps the sign-in name from the roster, lower-cased, until a new one is read', () => {
+      const p = applySighting(
+        known(),
+        sighting({ userPrincipalName: ' Blake.Berg@Hospital.example ' }),
+        later,
+      )!;
+      assert.equal(p.userPrincipalName, 'blake.berg@hospital.example');
+      assert.equal(applySighting(p, sighting(), later), undefined, 'a message without it changes nothing');
+    });
+
+    it('refuses a sign-in name that could smuggle something into a link', () => {
+      for (const upn of ['blake', 'a@b@c', 'a@b&attendees=x@y', 'a b@c', 'a@b,c@d', 'x'.repeat(300) + '@b']) {
+        assert.equal(applySighting(known(), sighting({ userPrincipalName: upn }), later), undefined, upn);
+      }
+    });
+
     it('creates the person from their first message, with how to reach them', () => {
       const p = applySighting(undefined, sighting({ personId: entraId(1).toUpperCase() }), clock.now());
       assert.ok(p);

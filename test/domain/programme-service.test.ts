@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import sinon from 'sinon';
 import { PeopleService } from '../../src/domain/people-service';
 import { supportedLanguages } from '../../src/i18n';
 import {
@@ -11,18 +10,12 @@ import {
   sighting,
   supervisor,
 } from '../support/domain-fixtures';
+import { eachTest } from '../support/each-test';
 
 describe('ProgrammeService: what coordinators do with programmes', () => {
-  const sandbox = sinon.createSandbox();
   let world: ProgrammeWorld;
 
-  beforeEach(async () => {
-    world = await openProgrammeWorld(sandbox);
-  });
-  afterEach(async () => {
-    sandbox.restore();
-    await world.close();
-  });
+  eachTest(openProgrammeWorld, (opened) => (world = opened));
 
   it('refuses a programme without a name, and says where', async () => {
     const outcome = await world.programmes.create(coordinatorId, programmeInput({ name: ' ' }));

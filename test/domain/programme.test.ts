@@ -29,6 +29,13 @@ describe('programme settings', () => {
     return result.settings;
   }
 
+  /** the errors for a programme running from `startDate` to `endDate`, as errorsFor */
+  const errorsForDates = (startDate: string, endDate: string) =>
+    errorsFor(programmeInput({ startDate, endDate }));
+  /** the settings for a programme running from `startDate` to `endDate`, as settingsFor */
+  const settingsForDates = (startDate: string, endDate: string) =>
+    settingsFor(programmeInput({ startDate, endDate }));
+
   describe('defaultSettings and programmeToInput', () => {
     it("starts a new programme today in the programme's time zone and runs it for four months", () => {
       // late evening in UTC is already tomorrow in Stockholm
@@ -113,26 +120,23 @@ describe('programme settings', () => {
     });
 
     it('refuses dates that are not calendar dates', () => {
-      assert.deepEqual(errorsFor(programmeInput({ startDate: '2026-02-30', endDate: 'next spring' })), {
+      assert.deepEqual(errorsForDates('2026-02-30', 'next spring'), {
         startDate: 'programme.error.date',
         endDate: 'programme.error.date',
       });
     });
 
     it('refuses an end date before the start date', () => {
-      assert.deepEqual(errorsFor(programmeInput({ startDate: '2026-10-01', endDate: '2026-09-30' })), {
+      assert.deepEqual(errorsForDates('2026-10-01', '2026-09-30'), {
         endDate: 'programme.error.endBeforeStart',
       });
     });
 
     it('refuses a programme whose end date has already passed, but accepts one that ends today', () => {
-      assert.deepEqual(errorsFor(programmeInput({ startDate: '2026-01-01', endDate: '2026-08-31' })), {
+      assert.deepEqual(errorsForDates('2026-01-01', '2026-08-31'), {
         endDate: 'programme.error.endPassed',
       });
-      assert.equal(
-        settingsFor(programmeInput({ startDate: '2026-08-01', endDate: '2026-09-01' })).endDate,
-        '2026-09-01',
-      );
+      assert.equal(settingsForDates('2026-08-01', '2026-09-01').endDate, '2026-09-01');
     });
 
     it('judges "already passed" by the injected clock, not the wall clock', () => {
@@ -142,34 +146,25 @@ describe('programme settings', () => {
     });
 
     it('refuses a programme longer than three years', () => {
-      assert.deepEqual(errorsFor(programmeInput({ startDate: '2026-09-01', endDate: '2029-09-05' })), {
+      assert.deepEqual(errorsForDates('2026-09-01', '2029-09-05'), {
         endDate: 'programme.error.tooLong',
       });
-      assert.equal(
-        settingsFor(programmeInput({ startDate: '2026-09-01', endDate: '2029-08-31' })).endDate,
-        '2029-08-31',
-      );
+      assert.equal(settingsForDates('2026-09-01', '2029-08-31').endDate, '2029-08-31');
     });
 
     it('holds the dates to a window: a start at most a year back, an end at most three years ahead', () => {
       // today is 1 September 2026
-      assert.deepEqual(errorsFor(programmeInput({ startDate: '9999-01-01', endDate: '9999-12-31' })), {
+      assert.deepEqual(errorsForDates('9999-01-01', '9999-12-31'), {
         endDate: 'programme.error.endTooLate',
       });
-      assert.deepEqual(errorsFor(programmeInput({ startDate: '2025-08-31', endDate: '2026-12-31' })), {
+      assert.deepEqual(errorsForDates('2025-08-31', '2026-12-31'), {
         startDate: 'programme.error.startTooEarly',
       });
-      assert.deepEqual(errorsFor(programmeInput({ startDate: '2027-01-01', endDate: '2029-09-02' })), {
+      assert.deepEqual(errorsForDates('2027-01-01', '2029-09-02'), {
         endDate: 'programme.error.endTooLate',
       });
-      assert.equal(
-        settingsFor(programmeInput({ startDate: '2025-09-01', endDate: '2026-12-31' })).startDate,
-        '2025-09-01',
-      );
-      assert.equal(
-        settingsFor(programmeInput({ startDate: '2027-01-01', endDate: '2029-09-01' })).endDate,
-        '2029-09-01',
-      );
+      assert.equal(settingsForDates('2025-09-01', '2026-12-31').startDate, '2025-09-01');
+      assert.equal(settingsForDates('2027-01-01', '2029-09-01').endDate, '2029-09-01');
     });
 
     it('lets an edit keep a start date that is now more than a year back, but not move it there', () => {

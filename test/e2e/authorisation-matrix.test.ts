@@ -19,6 +19,7 @@ import {
 import { buttonData, scheduleObservation } from '../support/cycle-fixtures';
 import { programmeInput } from '../support/domain-fixtures';
 import { cardOf, createProgramme, invokeCard, startTestBot, TestBot, textOf } from '../support/test-bot';
+import { latestCardTitled } from '../support/e2e-bot';
 
 /**
  * Issue 5: who may do what. One world over real HTTP — a programme with two pairs, a coordinator
@@ -150,8 +151,6 @@ function buttonFor(card: unknown, verb: string, observationId: string): Data {
   return found;
 }
 
-const titleOf = (card: unknown) => textOf(card).split('\n')[0] ?? '';
-
 // ---------------------------------------------------------------- the world
 
 /** the cards one pair's members were sent, and the ids in them */
@@ -272,6 +271,21 @@ function forEveryone(card: string, data: Row['data'], shows: RegExp | Record<Loc
   };
 }
 
+/**
+ * A button of Chris's invitation card, already accepted: only Chris is answered (that he accepted);
+ * everyone else is told it is not addressed to them, and tenant B that the card is out of date
+ */
+function forTheInvitee(card: string, verb: Verb): Row {
+  const no = refused(says.notAddressed);
+  return {
+    card,
+    belongsTo: chris,
+    data: (w) => buttonData(w.pair1.invitation, verb),
+    expect: { owner: allowed(/You accepted/), peer: no, otherPair: no, coordinator: no, stranger: no },
+    otherTenant: { tenantCoordinator: refused(says.stale), tenantSupervisor: refused(says.stale) },
+  };
+}
+
 /** one row per verb: the type makes a new verb without a row a compile error, the first test a failure */
 const matrix: Record<Verb, Row> = {
   [verbs.runCommand]: {
@@ -361,32 +375,14 @@ const matrix: Record<Verb, Row> = {
       stranger: refused(says.notEnrolled),
     },
   },
-  [verbs.acceptInvitation]: {
-    card: "the invitee's invitation card (already accepted)",
-    belongsTo: chris,
-    data: (w) => buttonData(w.pair1.invitation, verbs.acceptInvitation),
-    expect: {
-      owner: allowed(/You accepted/),
-      peer: refused(says.notAddressed),
-      otherPair: refused(says.notAddressed),
-      coordinator: refused(says.notAddressed),
-      stranger: refused(says.notAddressed),
-    },
-    otherTenant: { tenantCoordinator: refused(says.stale), tenantSupervisor: refused(says.stale) },
-  },
-  [verbs.declineInvitation]: {
-    card: "the invitee's invitation card (already accepted: declining changes nothing)",
-    belongsTo: chris,
-    data: (w) => buttonData(w.pair1.invitation, verbs.declineInvitation),
-    expect: {
-      owner: allowed(/You accepted/),
-      peer: refused(says.notAddressed),
-      otherPair: refused(says.notAddressed),
-      coordinator: refused(says.notAddressed),
-      stranger: refused(says.notAddressed),
-    },
-    otherTenant: { tenantCoordinator: refused(says.stale), tenantSupervisor: refused(says.stale) },
-  },
+  [verbs.acceptInvitation]: forTheInvitee(
+    "the invitee's invitation card (already accepted)",
+    verbs.acceptInvitation,
+  ),
+  [verbs.declineInvitation]: forTheInvitee(
+    "the invitee's invitation card (already accepted: declining changes nothing)",
+    verbs.declineInvitation,
+  ),
   [verbs.addCoordinator]: {
     ...forCoordinators(
       'the coordinators card, each choosing themself',
@@ -718,10 +714,7 @@ describe('e2e: authorisation matrix — every command and card action, by everyo
   const lastCardOf = (u: TestUser) => cardOf(bot.connector.to(u.conversationId).at(-1)) as Card;
   /** the latest card sent to `u` whose title matches */
   const latestCard = (u: TestUser, title: RegExp): Card => {
-    const found = [...bot.connector.to(u.conversationId)]
-      .reverse()
-      .map((a) => cardOf(a))
-      .find((c) => c && title.test(titleOf(c)));
+    const found = latestCardTitled(bot, u, title);
     if (!found) throw new Error(`${u.name} has no card titled ${title}`);
     return found;
   };

@@ -8,6 +8,7 @@ import {
   botAddedToTeam,
   chris,
   execute,
+  fileConsent,
   fromSharedChat,
   groupChat,
   message,
@@ -443,17 +444,13 @@ describe('e2e: personal content stays in the 1:1 chat — every verb and command
       for (const action of ['accept', 'decline'] as const) {
         const seen = await attempt(
           fromSharedChat(
-            {
-              ...message(avery, svc, ''),
-              type: 'invoke',
-              name: 'fileConsent/invoke',
-              value: {
-                type: 'fileUpload',
-                action,
-                context: { programmeId: w.programmeId },
-                uploadInfo: bot.connector.uploadInfo('figures.csv'),
-              },
-            },
+            fileConsent(
+              avery,
+              svc,
+              action,
+              { programmeId: w.programmeId },
+              bot.connector.uploadInfo('figures.csv'),
+            ),
             channel,
           ),
         );

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import pino from 'pino';
-import { Writable } from 'node:stream';
-import { avery, blake, chris, execute, message, TestUser } from '../support/activities';
+import { capturedLog } from '../support/captured-log';
+import { avery, blake, chris, execute, fileConsent, message, TestUser } from '../support/activities';
 import { buttonData, pairUp, scheduleObservation } from '../support/cycle-fixtures';
 import { cardOf, invokeCard, startTestBot, TestBot } from '../support/test-bot';
 
@@ -11,7 +10,7 @@ import { cardOf, invokeCard, startTestBot, TestBot } from '../support/test-bot';
  */
 describe('e2e: canary — nothing supervisors write reaches coordinators or logs', () => {
   let bot: TestBot;
-  const logLines: string[] = [];
+  const { log, lines: logLines } = capturedLog('trace');
   const markers: string[] = [];
   const marker = (where: string) => {
     const m = `CANARY-${where}-${markers.length}-${Math.random().toString(36).slice(2, 8)}`;
@@ -20,19 +19,8 @@ describe('e2e: canary — nothing supervisors write reaches coordinators or logs
   };
 
   before(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, done) {
-        logLines.push(chunk.toString());
-        done();
-      },
-    });
     // everything, at the most talkative level
-    bot = await startTestBot(
-      { COORDINATOR_AAD_IDS: avery.aadObjectId },
-      undefined,
-      undefined,
-      pino({ level: 'trace' }, sink),
-    );
+    bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId }, undefined, undefined, log);
     const svc = bot.connector.url;
     bot.clock.set('2026-09-01T08:00:00Z');
     await pairUp(bot, avery, blake, chris);
@@ -127,17 +115,9 @@ describe('e2e: canary — nothing supervisors write reaches coordinators or logs
     await bot.post(message(avery, svc, 'report'));
     const report = cardOf(bot.connector.to(avery.conversationId).at(-1));
     const { programmeId } = buttonData(report, 'report.export');
-    await bot.post({
-      ...message(avery, svc, ''),
-      type: 'invoke',
-      name: 'fileConsent/invoke',
-      value: {
-        type: 'fileUpload',
-        action: 'accept',
-        context: { programmeId },
-        uploadInfo: bot.connector.uploadInfo('canary.csv'),
-      },
-    });
+    await bot.post(
+      fileConsent(avery, svc, 'accept', { programmeId }, bot.connector.uploadInfo('canary.csv')),
+    );
     const csv = bot.connector.uploads.at(-1)?.body.toString('utf8') ?? '';
     assert.match(csv, /figure,value/, 'the export was made');
     assertClean('the CSV', csv);
@@ -238,17 +218,8 @@ describe('e2e: exporting the figures as CSV through Teams file consent', () => {
   });
   after(() => bot.close());
 
-  const consent = (u: TestUser, action: 'accept' | 'decline', programmeId: string) => ({
-    ...message(u, bot.connector.url, ''),
-    type: 'invoke',
-    name: 'fileConsent/invoke',
-    value: {
-      type: 'fileUpload',
-      action,
-      context: { programmeId },
-      uploadInfo: bot.connector.uploadInfo('figures.csv'),
-    },
-  });
+  const consent = (u: TestUser, action: 'accept' | 'decline', programmeId: string) =>
+    fileConsent(u, bot.connector.url, action, { programmeId }, bot.connector.uploadInfo('figures.csv'));
 
   it('asks for consent, uploads a content-free CSV on accept, shows the file, and records the export', async () => {
     const svc = bot.connector.url;

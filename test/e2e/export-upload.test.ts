@@ -1,27 +1,20 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
-import pino from 'pino';
-import { avery, blake, chris, execute, message } from '../support/activities';
+import { capturedLog } from '../support/captured-log';
+import { avery, blake, chris, execute, fileConsent, message } from '../support/activities';
 import { buttonData, pairUp } from '../support/cycle-fixtures';
 import { cardOf, startTestBot, TestBot } from '../support/test-bot';
 
 describe('e2e: the CSV export goes only to the upload hosts Teams uses', () => {
   let bot: TestBot;
   let programmeId: string;
-  const logged: string[] = [];
+  const { log, lines: logged } = capturedLog('warn');
 
   before(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, done) {
-        logged.push(...chunk.toString().split('\n').filter(Boolean));
-        done();
-      },
-    });
     bot = await startTestBot(
       { COORDINATOR_AAD_IDS: avery.aadObjectId, EXPORT_AS: 'file' },
       undefined,
       undefined,
-      pino({ level: 'warn' }, sink),
+      log,
     );
     bot.clock.set('2026-09-01T08:00:00Z');
     await pairUp(bot, avery, blake, chris);
@@ -37,17 +30,18 @@ describe('e2e: the CSV export goes only to the upload hosts Teams uses', () => {
   after(() => bot.close());
 
   const accept = (uploadUrl: string) =>
-    bot.post({
-      ...message(avery, bot.connector.url, ''),
-      type: 'invoke',
-      name: 'fileConsent/invoke',
-      value: {
-        type: 'fileUpload',
-        action: 'accept',
-        context: { programmeId },
-        uploadInfo: { ...bot.connector.uploadInfo('figures.csv'), uploadUrl },
-      },
-    });
+    bot.post(
+      fileConsent(
+        avery,
+        bot.connector.url,
+        'accept',
+        { programmeId },
+        {
+          ...bot.connector.uploadInfo('figures.csv'),
+          uploadUrl,
+        },
+      ),
+    );
 
   it('puts nothing to another host, even on this machine, says the export failed and logs no path or query', async () => {
     const port = new URL(bot.connector.url).port;

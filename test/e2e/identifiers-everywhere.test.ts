@@ -1,38 +1,33 @@
 import assert from 'node:assert/strict';
-import { avery, blake, chris, execute, message, TestUser } from '../support/activities';
+import { avery, blake, chris, execute, TestUser } from '../support/activities';
 import { buttonData, pairWithThursdayObservation } from '../support/cycle-fixtures';
 import { previewNudge } from '../support/nudge-fixtures';
 import { programmeInput } from '../support/domain-fixtures';
-import { cardOf, invokeCard, startTestBot, TestBot, textOf } from '../support/test-bot';
+import { e2eBot, pressOnLastCard } from '../support/e2e-bot';
+import { invokeCard, storedIn, textOf } from '../support/test-bot';
 
 describe('e2e: identifiers are refused in every free text that is kept', () => {
-  let bot: TestBot;
-  let svc: string;
-  const last = (u: TestUser) => cardOf(bot.connector.to(u.conversationId).at(-1));
+  const bot = e2eBot();
   const answer = (u: TestUser, answers: Record<string, string>) =>
-    bot.post(execute(u, svc, 'prompt.answer', { ...buttonData(last(u), 'prompt.answer'), ...answers }));
-  const stored = async () =>
-    JSON.stringify((await bot.app.store.containers.cycles.items.readAll().fetchAll()).resources);
+    pressOnLastCard(bot, u, 'prompt.answer', answers);
+  const stored = async () => JSON.stringify(await storedIn(bot, 'cycles'));
 
   beforeEach(async () => {
-    bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
-    svc = bot.connector.url;
     await pairWithThursdayObservation(bot, avery, blake, chris);
     bot.clock.set('2026-09-03T10:00:00Z');
     await bot.runDueWork();
   });
-  afterEach(() => bot.close());
 
   it('refuses an action point with a personnummer, phone and record number: masked, nothing stored, the peer sees nothing', async () => {
     await answer(chris, { 'ao.worked': 'Chris saw calm questions', 'ao.focus': 'Chris noticed the pauses' });
     await answer(blake, { 'ah.plan': 'Blake went beyond the plan', 'ah.safety': '5' });
-    const summary = last(blake);
-    await bot.post(message(chris, svc, 'history'));
-    await bot.post(execute(chris, svc, 'summary.open', buttonData(last(chris), 'summary.open')));
-    const peerBefore = textOf(last(chris));
+    const summary = bot.lastCardTo(blake);
+    await bot.say(chris, 'history');
+    await pressOnLastCard(bot, chris, 'summary.open');
+    const peerBefore = textOf(bot.lastCardTo(chris));
 
     const response = await bot.post(
-      execute(blake, svc, 'summary.actionPoint', {
+      execute(blake, bot.svc, 'summary.actionPoint', {
         ...buttonData(summary, 'summary.actionPoint'),
         actionPoint: 'Ring pat 19121212-1212 på 070-123 45 67, journalnr 1234567',
       }),
@@ -45,9 +40,9 @@ describe('e2e: identifiers are refused in every free text that is kept', () => {
     const kept = await stored();
     assert.doesNotMatch(kept, /1212-1212|123 45 67|1234567|Ring pat/);
 
-    await bot.post(message(chris, svc, 'history'));
-    await bot.post(execute(chris, svc, 'summary.open', buttonData(last(chris), 'summary.open')));
-    assert.equal(textOf(last(chris)), peerBefore);
+    await bot.say(chris, 'history');
+    await pressOnLastCard(bot, chris, 'summary.open');
+    assert.equal(textOf(bot.lastCardTo(chris)), peerBefore);
   });
 
   it('refuses an answer whose personnummer hides a zero-width space, and stores no invisible characters', async () => {
@@ -79,8 +74,7 @@ describe('e2e: identifiers are refused in every free text that is kept', () => {
     // the refusal names what was found, masked; what was typed stays in the box, for the writer only
     assert.match(text, /Not previewed[^\n]*\(•••\.•••\.••\.67, •••••21\)/);
     assert.doesNotMatch(text, /This nudge reaches/);
-    const nudges = await bot.app.store.containers.programmes.items.readAll().fetchAll();
-    assert.doesNotMatch(JSON.stringify(nudges.resources), /070\.123|7654321|"type":"nudge"/);
+    assert.doesNotMatch(JSON.stringify(await storedIn(bot, 'programmes')), /070\.123|7654321|"type":"nudge"/);
     assert.equal(
       bot.connector.sent.length,
       sentBefore + 1,
@@ -89,14 +83,14 @@ describe('e2e: identifiers are refused in every free text that is kept', () => {
   });
 
   it('refuses a programme name with a personnummer: masked beside the name, no programme stored', async () => {
-    const before = (await bot.app.store.containers.programmes.items.readAll().fetchAll()).resources.length;
+    const before = (await storedIn(bot, 'programmes')).length;
     const response = await bot.post(
-      execute(avery, svc, 'programme.save', programmeInput({ name: 'Handledning 811218\u200b-9876' })),
+      execute(avery, bot.svc, 'programme.save', programmeInput({ name: 'Handledning 811218\u200b-9876' })),
     );
     const text = textOf(invokeCard(response.body));
     assert.match(text, /••••••-••76/);
-    const after = await bot.app.store.containers.programmes.items.readAll().fetchAll();
-    assert.equal(after.resources.length, before);
-    assert.doesNotMatch(JSON.stringify(after.resources), /9876/);
+    const after = await storedIn(bot, 'programmes');
+    assert.equal(after.length, before);
+    assert.doesNotMatch(JSON.stringify(after), /9876/);
   });
 });

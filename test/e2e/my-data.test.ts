@@ -4,37 +4,40 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { avery, blake, chris, dana, execute, installed, message, TestUser } from '../support/activities';
 import { buttonData, pairWithThursdayObservation, scheduleObservation } from '../support/cycle-fixtures';
+import { e2eBot, pressOnLastCard } from '../support/e2e-bot';
 import { LocalConnector } from '../support/local-connector';
-import { cardOf, createProgramme, invokeCard, startTestBot, TestBot, textOf } from '../support/test-bot';
+import {
+  cardOf,
+  createProgramme,
+  invokeCard,
+  startTestBot,
+  storedIn,
+  TestBot,
+  textOf,
+} from '../support/test-bot';
 import { TestClock } from '../support/test-clock';
 
 describe('e2e: my data and delete my data', () => {
-  let bot: TestBot;
-  let svc: string;
-  const last = (u: TestUser) => cardOf(bot.connector.to(u.conversationId).at(-1));
-  const answer = (u: TestUser, answers: Record<string, string>) =>
-    bot.post(execute(u, svc, 'prompt.answer', { ...buttonData(last(u), 'prompt.answer'), ...answers }));
+  const bot = e2eBot();
 
   beforeEach(async () => {
-    bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId });
-    svc = bot.connector.url;
     await pairWithThursdayObservation(bot, avery, blake, chris);
     bot.clock.set('2026-09-03T10:00:00Z');
     await bot.runDueWork();
-    await answer(chris, { 'ao.worked': 'Chris saw calm questions', 'ao.focus': 'Chris noticed the pauses' });
-    await answer(blake, { 'ah.plan': 'Blake went beyond the plan', 'ah.safety': '5' });
-    await bot.post(
-      execute(blake, svc, 'summary.actionPoint', {
-        ...buttonData(last(blake), 'summary.actionPoint'),
-        actionPoint: 'Blake will wait longer',
-      }),
-    );
+    await pressOnLastCard(bot, chris, 'prompt.answer', {
+      'ao.worked': 'Chris saw calm questions',
+      'ao.focus': 'Chris noticed the pauses',
+    });
+    await pressOnLastCard(bot, blake, 'prompt.answer', {
+      'ah.plan': 'Blake went beyond the plan',
+      'ah.safety': '5',
+    });
+    await pressOnLastCard(bot, blake, 'summary.actionPoint', { actionPoint: 'Blake will wait longer' });
   });
-  afterEach(() => bot.close());
 
   it('shows a supervisor everything they wrote, readable, and nothing their peer wrote', async () => {
-    await bot.post(message(blake, svc, 'my data'));
-    const text = textOf(last(blake));
+    await bot.say(blake, 'my data');
+    const text = textOf(bot.lastCardTo(blake));
     assert.match(text, /Everything you wrote/);
     assert.match(text, /Blake went beyond the plan/);
     assert.match(text, /Blake will wait longer/);
@@ -42,45 +45,44 @@ describe('e2e: my data and delete my data', () => {
   });
 
   it('names the host in an observer’s feedback heading, in English and in Swedish', async () => {
-    await bot.post(message(chris, svc, 'my data'));
-    assert.match(textOf(last(chris)), /— Your feedback for Blake Berg\n/);
-    await bot.post(message({ ...chris, locale: 'sv-SE' }, svc, 'my data'));
-    assert.match(textOf(last(chris)), /– Din återkoppling till Blake Berg\n/);
+    await bot.say(chris, 'my data');
+    assert.match(textOf(bot.lastCardTo(chris)), /— Your feedback for Blake Berg\n/);
+    await bot.say({ ...chris, locale: 'sv-SE' }, 'my data');
+    assert.match(textOf(bot.lastCardTo(chris)), /– Din återkoppling till Blake Berg\n/);
   });
 
   it('deletes what they wrote everywhere after a confirmation; their peer’s words and the counts stay', async () => {
-    await bot.post(message(avery, svc, 'report'));
-    const before = textOf(last(avery));
+    await bot.say(avery, 'report');
+    const before = textOf(bot.lastCardTo(avery));
 
-    await bot.post(message(blake, svc, 'delete my data'));
-    const confirm = last(blake);
+    await bot.say(blake, 'delete my data');
+    const confirm = bot.lastCardTo(blake);
     assert.match(textOf(confirm), /Delete everything you wrote\?/);
     const done = invokeCard(
-      (await bot.post(execute(blake, svc, 'data.erase', buttonData(confirm, 'data.erase')))).body,
+      (await bot.post(execute(blake, bot.svc, 'data.erase', buttonData(confirm, 'data.erase')))).body,
     );
     assert.match(textOf(done), /Answers removed: 1. Action points removed: 1/);
     // a second confirmation finds nothing left
     const again = invokeCard(
-      (await bot.post(execute(blake, svc, 'data.erase', buttonData(confirm, 'data.erase')))).body,
+      (await bot.post(execute(blake, bot.svc, 'data.erase', buttonData(confirm, 'data.erase')))).body,
     );
     assert.match(textOf(again), /Answers removed: 0. Action points removed: 0/);
 
-    const { resources } = await bot.app.store.containers.cycles.items.readAll().fetchAll();
-    const stored = JSON.stringify(resources);
+    const stored = JSON.stringify(await storedIn(bot, 'cycles'));
     assert.doesNotMatch(stored, /Blake went beyond|Blake will wait|"safetyRating"/);
     assert.match(stored, /Chris saw calm questions/);
 
-    await bot.post(message(chris, svc, 'history'));
-    await bot.post(execute(chris, svc, 'summary.open', buttonData(last(chris), 'summary.open')));
-    const summary = textOf(last(chris));
+    await bot.say(chris, 'history');
+    await pressOnLastCard(bot, chris, 'summary.open');
+    const summary = textOf(bot.lastCardTo(chris));
     assert.match(summary, /Chris saw calm questions/);
     assert.doesNotMatch(summary, /Blake went beyond/);
 
-    await bot.post(message(blake, svc, 'my data'));
-    assert.match(textOf(last(blake)), /You have not written anything yet/);
+    await bot.say(blake, 'my data');
+    assert.match(textOf(bot.lastCardTo(blake)), /You have not written anything yet/);
 
-    await bot.post(message(avery, svc, 'report'));
-    const after = textOf(last(avery));
+    await bot.say(avery, 'report');
+    const after = textOf(bot.lastCardTo(avery));
     const completed = (t: string) => /Observations completed\n(\d+)/.exec(t)?.[1];
     assert.equal(completed(after), completed(before), 'participation counts remain');
   });
@@ -108,9 +110,8 @@ function showing(bot: TestBot, u: TestUser, text: string): number {
  */
 async function observedTogether(bot: TestBot, host: TestUser, observers: TestUser[]): Promise<void> {
   const svc = bot.connector.url;
-  const last = (u: TestUser) => cardOf(bot.connector.to(u.conversationId).at(-1));
   const answer = (u: TestUser, answers: Record<string, string>) =>
-    bot.post(execute(u, svc, 'prompt.answer', { ...buttonData(last(u), 'prompt.answer'), ...answers }));
+    pressOnLastCard(bot, u, 'prompt.answer', answers);
   bot.clock.set('2026-09-01T08:00:00Z');
   for (const u of [avery, host, ...observers]) await bot.post(installed(u, svc));
   const { programmeId } = await createProgramme(bot, avery, 'Autumn');
@@ -130,15 +131,10 @@ async function observedTogether(bot: TestBot, host: TestUser, observers: TestUse
   for (const o of observers)
     await answer(o, { 'ao.worked': `${o.name} worked`, 'ao.focus': `${o.name} saw` });
   await answer(host, { 'ah.plan': 'HOSTWORDS plan', 'ah.safety': '4' });
-  await bot.post(
-    execute(host, svc, 'summary.actionPoint', {
-      ...buttonData(last(host), 'summary.actionPoint'),
-      actionPoint: 'HOSTWORDS action point',
-    }),
-  );
+  await pressOnLastCard(bot, host, 'summary.actionPoint', { actionPoint: 'HOSTWORDS action point' });
   for (const o of observers) {
     await bot.post(message(o, svc, 'history'));
-    await bot.post(execute(o, svc, 'summary.open', buttonData(last(o), 'summary.open')));
+    await pressOnLastCard(bot, o, 'summary.open');
   }
   await bot.post(message(host, svc, 'my data'));
   bot.clock.set('2026-09-21T08:00:00Z');

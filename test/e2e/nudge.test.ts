@@ -26,6 +26,22 @@ describe('e2e: a coordinator nudges a segment, previewed, with live progress', (
   });
   afterEach(() => bot.close());
 
+  /** Avery previews the nudge card `composed` again, for `segment`, thanking people */
+  const previewAgain = async (composed: { activity: Record<string, unknown> }, segment: string) =>
+    invokeCard(
+      (
+        await bot.post(
+          execute(avery, svc, 'nudge.preview', {
+            ...buttonData(cardOf(composed.activity), 'nudge.preview'),
+            segment,
+            wording: 'thanks',
+            days: '3',
+            message: '',
+          }),
+        )
+      ).body,
+    );
+
   it('counts the people it reaches in the singular and the plural, in English and in Swedish', async () => {
     const inputs = { segment: 'notPaired', days: '3', wording: 'peer', message: '' };
     const swedish = { ...avery, locale: 'sv-SE' };
@@ -104,19 +120,7 @@ describe('e2e: a coordinator nudges a segment, previewed, with live progress', (
     // Dana's conversation is found gone on the next send: after that she is unreachable
     await bot.post(message(avery, svc, 'nudge'));
     const composed = bot.connector.sent.filter((s) => s.conversationId === avery.conversationId).at(-1)!;
-    const everyone = invokeCard(
-      (
-        await bot.post(
-          execute(avery, svc, 'nudge.preview', {
-            ...buttonData(cardOf(composed.activity), 'nudge.preview'),
-            segment: 'everyone',
-            wording: 'thanks',
-            days: '3',
-            message: '',
-          }),
-        )
-      ).body,
-    );
+    const everyone = await previewAgain(composed, 'everyone');
     await bot.post({
       ...execute(avery, svc, 'nudge.send', buttonData(everyone, 'nudge.send')),
       replyToId: composed.id,
@@ -127,19 +131,7 @@ describe('e2e: a coordinator nudges a segment, previewed, with live progress', (
     );
     assert.match(delivered, /Not reachable\n1/);
 
-    const list = invokeCard(
-      (
-        await bot.post(
-          execute(avery, svc, 'nudge.preview', {
-            ...buttonData(cardOf(composed.activity), 'nudge.preview'),
-            segment: 'unreachable',
-            wording: 'thanks',
-            days: '3',
-            message: '',
-          }),
-        )
-      ).body,
-    );
+    const list = await previewAgain(composed, 'unreachable');
     assert.match(textOf(list), /cannot be reached in Teams[\s\S]*Dana Ek/);
     assert.throws(() => buttonData(list, 'nudge.send'), 'nothing to send to them');
   });

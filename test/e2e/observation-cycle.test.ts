@@ -1,7 +1,17 @@
 import { buttonData, pairUp, scheduleObservation } from '../support/cycle-fixtures';
 import assert from 'node:assert/strict';
 import { avery, execute, message, TestUser, testUser } from '../support/activities';
-import { cardOf, invokeCard, startTestBot, TestBot, textOf, verbsOf } from '../support/test-bot';
+import { cardsTo, latestCardTitled } from '../support/e2e-bot';
+import {
+  cardOf,
+  invokeCard,
+  startTestBot,
+  storedIn,
+  TestBot,
+  textOf,
+  titleOf,
+  verbsOf,
+} from '../support/test-bot';
 
 // the host works in Stockholm, the observer in London: each sees times in their own zone
 const blake = testUser('b', 'Blake Berg', { timeZone: 'Europe/Stockholm', locale: 'en-GB' });
@@ -10,24 +20,33 @@ const chris = testUser('c', 'Chris Dahl', { timeZone: 'Europe/London', locale: '
 type Card = Record<string, unknown>;
 
 /** a card's title: its first line of text */
-const titleOf = (card: unknown) => textOf(card).split('\n')[0] ?? '';
 
 describe('e2e: a whole observation cycle, driven by the clock', () => {
   let bot: TestBot;
   let svc: string;
 
   const sentTo = (u: TestUser) => bot.connector.sent.filter((s) => s.conversationId === u.conversationId);
-  const cards = (u: TestUser) =>
-    sentTo(u)
-      .map((s) => cardOf(s.activity))
-      .filter((c): c is Card => c !== undefined);
-  /** the latest card whose title (its first line) matches */
-  const lastCardMatching = (u: TestUser, title: RegExp) =>
-    [...cards(u)].reverse().find((c) => title.test(titleOf(c)));
+  const cards = (u: TestUser) => cardsTo(bot, u);
+  const lastCardMatching = (u: TestUser, title: RegExp) => latestCardTitled(bot, u, title);
   const answer = async (u: TestUser, card: Card | undefined, answers: Record<string, string>) =>
     invokeCard(
       (await bot.post(execute(u, svc, 'prompt.answer', { ...buttonData(card, 'prompt.answer'), ...answers })))
         .body,
+    );
+
+  /** `u` presses "Did not happen" on the last card sent to them; the card the bot answered with */
+  const saysItDidNotHappen = async (u: TestUser) =>
+    invokeCard(
+      (
+        await bot.post(
+          execute(
+            u,
+            svc,
+            'observation.didNotHappen',
+            buttonData(cards(u).at(-1), 'observation.didNotHappen'),
+          ),
+        )
+      ).body,
     );
 
   beforeEach(async () => {
@@ -178,7 +197,7 @@ describe('e2e: a whole observation cycle, driven by the clock', () => {
     await bot.post(execute(blake, svc, 'summary.open', buttonData(historyCard, 'summary.open')));
 
     // retention: every document of the pair's content expires after the programme (Cosmos DB ttl)
-    const { resources } = await bot.app.store.containers.cycles.items.readAll().fetchAll();
+    const resources = await storedIn(bot, 'cycles');
     assert.ok(resources.length >= 6);
     for (const doc of resources) {
       assert.ok(
@@ -385,18 +404,7 @@ describe('e2e: a whole observation cycle, driven by the clock', () => {
   it('records that an observation did not happen, without blame, and offers a new time', async () => {
     await scheduleThursdayAtTen(blake, blake);
     await bot.post(message(chris, svc, 'upcoming'));
-    const done = invokeCard(
-      (
-        await bot.post(
-          execute(
-            chris,
-            svc,
-            'observation.didNotHappen',
-            buttonData(cards(chris).at(-1), 'observation.didNotHappen'),
-          ),
-        )
-      ).body,
-    );
+    const done = await saysItDidNotHappen(chris);
     assert.match(textOf(done), /Nothing is held against anyone/);
     assert.deepEqual(verbsOf(done), ['schedule.open']);
     assert.match(textOf(cards(blake).at(-1)), /did not happen. No blame/);
@@ -429,28 +437,14 @@ describe('e2e: a whole observation cycle, driven by the clock', () => {
       /has already started, so it cannot be cancelled/,
     );
     assert.equal(sentTo(chris).length, toChris, 'Chris is told nothing');
-    const { resources } = await bot.app.store.containers.cycles.items
-      .query("SELECT * FROM c WHERE c.type = 'observation'")
-      .fetchAll();
     assert.deepEqual(
-      resources.map((o) => o.status),
+      (await storedIn(bot, 'cycles', 'observation')).map((o) => o.status),
       ['scheduled'],
     );
     assert.equal(await report(), figures, "the coordinator's figures are unchanged");
 
     // that it did not happen can still be said
-    const done = invokeCard(
-      (
-        await bot.post(
-          execute(
-            blake,
-            svc,
-            'observation.didNotHappen',
-            buttonData(cards(blake).at(-1), 'observation.didNotHappen'),
-          ),
-        )
-      ).body,
-    );
+    const done = await saysItDidNotHappen(blake);
     assert.match(textOf(done), /Nothing is held against anyone/);
   });
 
@@ -472,12 +466,7 @@ describe('e2e: a whole observation cycle, driven by the clock', () => {
       0,
     );
     assert.equal(sentTo(chris).length, toChris + 1, 'Chris sees only his own schedule card');
-    const count = async () =>
-      (
-        await bot.app.store.containers.cycles.items
-          .query("SELECT VALUE COUNT(1) FROM c WHERE c.type = 'observation'")
-          .fetchAll()
-      ).resources[0];
+    const count = async () => (await storedIn(bot, 'cycles', 'observation')).length;
     assert.equal(await count(), 10);
 
     // once the first has ended there is room again

@@ -10,7 +10,7 @@ import {
   uninstalled,
 } from '../support/activities';
 import { programmeInput } from '../support/domain-fixtures';
-import { createProgramme, textOf, verbsOf } from '../support/test-bot';
+import { createProgramme, storedIn, textOf, verbsOf } from '../support/test-bot';
 
 const team = { id: '19:ward-7@thread.tacv2', name: 'Ward 7 supervisors' };
 
@@ -46,13 +46,7 @@ describe('e2e: people, profiles and programme settings', () => {
     assert.equal(inputValue(card, 'name'), 'Winter');
     assert.equal(inputValue(card, 'timeZone'), 'Mars/Olympus');
     assert.equal(inputValue(card, 'quietEnd'), '25:00');
-    assert.deepEqual(
-      await bot.app.store.containers.programmes.items
-        .readAll()
-        .fetchAll()
-        .then((r) => r.resources),
-      [],
-    );
+    assert.deepEqual(await storedIn(bot, 'programmes'), []);
   });
 
   it('refuses to overwrite an edit someone else saved meanwhile, keeping what was typed', async () => {

@@ -11,7 +11,8 @@ import {
   refreshCard,
 } from '../support/activities';
 import { pairWithThursdayObservation } from '../support/cycle-fixtures';
-import { cardOf, startTestBot, TestBot, textOf } from '../support/test-bot';
+import { startTestBot, TestBot, textOf } from '../support/test-bot';
+import { cardsTo } from '../support/e2e-bot';
 
 describe('e2e: a per-person limit on requests', () => {
   let bot: TestBot;
@@ -154,10 +155,7 @@ describe('e2e: automatic card refreshes have their own, generous per-person budg
     // the working day before, 16:00: the host's before-card, which refreshes itself when shown
     bot.clock.set('2026-09-02T14:00:00Z');
     await bot.runDueWork();
-    const card = bot.connector
-      .to(blake.conversationId)
-      .map((a) => cardOf(a))
-      .find((c) => /Before you are observed/.test(textOf(c)));
+    const card = cardsTo(bot, blake).find((c) => /Before you are observed/.test(textOf(c)));
     refresh = (card?.refresh as { action: { verb: string; data: object } }).action;
     assert.equal(refresh.verb, 'prompt.view');
     // past the turns that set it all up

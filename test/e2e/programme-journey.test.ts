@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { e2eBot } from '../support/e2e-bot';
 import { avery, blake, botAddedToPersonalChat, execute, installed, testUser } from '../support/activities';
-import { cardOf, createProgramme, textOf, verbsOf } from '../support/test-bot';
+import { cardOf, createProgramme, storedIn, textOf, verbsOf } from '../support/test-bot';
 import { programmeInput } from '../support/domain-fixtures';
 
 const chris = testUser('c', 'Chris Dahl', { timeZone: 'America/New_York', locale: 'en-US' });
@@ -87,24 +87,14 @@ describe('e2e: a coordinator sets up a programme over real HTTP', () => {
     );
     assert.equal(forged.status, 200);
     await bot.connector.waitFor(() => /for programme coordinators/.test(String(bot.lastTo(blake)?.text)));
-    assert.deepEqual(
-      await bot.app.store.containers.programmes.items
-        .readAll()
-        .fetchAll()
-        .then((r) => r.resources),
-      [],
-    );
+    assert.deepEqual(await storedIn(bot, 'programmes'), []);
   });
 
   it('refuses programme dates outside a sane window, field by field, and stores nothing', async () => {
     await bot.install(avery);
     const save = async (startDate: string, endDate: string) =>
       await bot.click(avery, 'programme.save', programmeInput({ name: 'Far away', startDate, endDate }));
-    const stored = () =>
-      bot.app.store.containers.programmes.items
-        .readAll()
-        .fetchAll()
-        .then((r) => r.resources.filter((d) => d.type === 'programme'));
+    const stored = () => storedIn(bot, 'programmes', 'programme');
 
     // today is 1 September 2026
     const farAhead = textOf(await save('9999-01-01', '9999-12-31'));

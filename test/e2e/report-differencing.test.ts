@@ -27,6 +27,18 @@ describe('e2e: the safety rating cannot be differenced between reports', () => {
   const host = (u: TestUser, date: string, startTime: string) =>
     scheduleObservation(bot, u, u, { date, startTime });
 
+  /** Blake, Dana, Fran, Chris and Eli, in that order, each host an observation on `date`, 08:00 to 16:00 */
+  async function fiveHostOn(date: string) {
+    for (const [u, startTime] of [
+      [blake, '08:00'],
+      [dana, '10:00'],
+      [fran, '12:00'],
+      [chris, '14:00'],
+      [eli, '16:00'],
+    ] as const)
+      await host(u, date, startTime);
+  }
+
   /** the host answers their newest after-observation prompt with this safety rating */
   async function rate(u: TestUser, rating: number) {
     const card = hostPrompt(u);
@@ -103,11 +115,7 @@ describe('e2e: the safety rating cannot be differenced between reports', () => {
 
   it('shows five hosts’ average, rounded to half a point, in the card and the CSV alike', async () => {
     // 5, 5, 4, 4, 5: the exact average is 4.6
-    await host(blake, '2026-09-03', '08:00');
-    await host(dana, '2026-09-03', '10:00');
-    await host(fran, '2026-09-03', '12:00');
-    await host(chris, '2026-09-03', '14:00');
-    await host(eli, '2026-09-03', '16:00');
+    await fiveHostOn('2026-09-03');
     await evening('2026-09-03');
     await rate(blake, 5);
     await rate(dana, 5);
@@ -142,11 +150,7 @@ describe('e2e: the safety rating cannot be differenced between reports', () => {
 
   it('five more hosts move it at the next step, computed without the erased rating', async () => {
     // 3, 3, 3, 3, 4: without the erased 1 the average is (23 + 16) / 10 = 3.9; with it, 40 / 11 ≈ 3.6
-    await host(blake, '2026-09-07', '08:00');
-    await host(dana, '2026-09-07', '10:00');
-    await host(fran, '2026-09-07', '12:00');
-    await host(chris, '2026-09-07', '14:00');
-    await host(eli, '2026-09-07', '16:00');
+    await fiveHostOn('2026-09-07');
     await evening('2026-09-07');
     for (const u of [blake, dana, fran, chris]) await rate(u, 3);
     assert.equal(await shownOnCard(), reports[0], 'four new ratings are not yet a step');

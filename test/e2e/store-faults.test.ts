@@ -13,7 +13,7 @@ import { avery, blake, chris, execute, installed, message } from '../support/act
 import { buttonData, pairUp, scheduleObservation } from '../support/cycle-fixtures';
 import { FaultProxy } from '../support/fault-proxy';
 import { LocalConnector } from '../support/local-connector';
-import { cardOf, invokeCard, startTestBot, TestBot, textOf } from '../support/test-bot';
+import { cardOf, invokeCard, startTestBot, storedIn, TestBot, textOf } from '../support/test-bot';
 
 /** a logger whose lines the test can read */
 function capturedLog() {
@@ -206,12 +206,7 @@ describe('e2e: the store misbehaving', () => {
       bot.clock.set('2026-09-01T08:00:00Z');
       await pairUp(bot, avery, blake, chris);
       await scheduleObservation(bot, blake, blake, { date: '2026-09-03', startTime: '10:00' });
-      const stored = async () =>
-        (
-          await bot.app.store.containers.cycles.items
-            .query('SELECT VALUE COUNT(1) FROM c WHERE c.type = "observation"')
-            .fetchAll()
-        ).resources[0];
+      const stored = async () => (await storedIn(bot, 'cycles', 'observation')).length;
       assert.equal(await stored(), 1);
 
       proxy.failNext(1000, 503, 'write');

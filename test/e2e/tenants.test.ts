@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
-import pino from 'pino';
+import { capturedLog } from '../support/captured-log';
 import {
   avery,
   blake,
@@ -40,7 +39,7 @@ describe('e2e: tenants — each organisation sees only its own, any other is ref
   this.timeout(60_000);
   let bot: TestBot;
   let svc: string;
-  const logLines: string[] = [];
+  const { log, lines: logLines } = capturedLog('info');
   let autumn: string;
   let winter: string;
   const teamB = { id: '19:b-supervisors@thread.tacv2', name: 'B supervisors' };
@@ -78,12 +77,6 @@ describe('e2e: tenants — each organisation sees only its own, any other is ref
   }
 
   before(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, done) {
-        logLines.push(chunk.toString());
-        done();
-      },
-    });
     bot = await startTestBot(
       {
         ALLOWED_TENANT_IDS: `${tenantA},${tenantB}`,
@@ -91,7 +84,7 @@ describe('e2e: tenants — each organisation sees only its own, any other is ref
       },
       undefined,
       undefined,
-      pino({ level: 'info' }, sink),
+      log,
     );
     svc = bot.connector.url;
     bot.clock.set('2026-09-01T08:00:00Z');

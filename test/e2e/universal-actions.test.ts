@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { buttonData, pairWithThursdayObservation } from '../support/cycle-fixtures';
 import { avery, execute, message, refreshCard, submit, TestUser, testUser } from '../support/activities';
 import { cardOf, invokeCard, startTestBot, TestBot, textOf, verbsOf } from '../support/test-bot';
+import { latestCardTitled } from '../support/e2e-bot';
 import { embeddedKey, EmbeddedCosmos, startEmbeddedCosmos } from '../../src/store/embedded-cosmos';
 import { FaultProxy } from '../support/fault-proxy';
 
@@ -14,7 +15,6 @@ interface Refresh {
   userIds?: string[];
 }
 const refreshOf = (card: Card | undefined) => card?.refresh as Refresh | undefined;
-const titleOf = (card: unknown) => textOf(card).split('\n')[0] ?? '';
 
 /** every Action.Execute anywhere in a card except the refresh */
 function executeActions(card: unknown): Record<string, unknown>[] {
@@ -35,12 +35,7 @@ describe('e2e: Universal Actions — each person sees their own current card, in
   let svc: string;
 
   const sentTo = (u: TestUser) => bot.connector.sent.filter((s) => s.conversationId === u.conversationId);
-  const lastCardMatching = (u: TestUser, title: RegExp) =>
-    sentTo(u)
-      .map((s) => cardOf(s.activity))
-      .filter((c): c is Card => c !== undefined)
-      .reverse()
-      .find((c) => title.test(titleOf(c)));
+  const lastCardMatching = (u: TestUser, title: RegExp) => latestCardTitled(bot, u, title);
   const answer = async (u: TestUser, card: Card | undefined, answers: Record<string, string>) =>
     invokeCard(
       (await bot.post(execute(u, svc, 'prompt.answer', { ...buttonData(card, 'prompt.answer'), ...answers })))
@@ -231,11 +226,7 @@ describe('e2e: a card action slower than Teams waits for', () => {
     await pairWithThursdayObservation(bot, avery, blake, chris);
     bot.clock.set('2026-09-02T15:00:00Z');
     await bot.runDueWork();
-    const card = bot.connector
-      .to(blake.conversationId)
-      .map((a) => cardOf(a))
-      .reverse()
-      .find((c) => /Before you are observed/.test(titleOf(c)))!;
+    const card = latestCardTitled(bot, blake, /Before you are observed/)!;
 
     // every store request now takes 100 ms: an answer needs several
     proxy.slowDown(100);

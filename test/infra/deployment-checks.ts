@@ -210,6 +210,43 @@ export function cosmosProblems(bicep: string): string[] {
   return problems;
 }
 
+/**
+ * The calendar links' secret: a secure parameter, stored as a Key Vault secret, which the app setting
+ * refers to (its value never in the site's configuration); the bot's identity resolves the reference
+ * and holds the built-in Key Vault Secrets User role on that one secret.
+ */
+export function calendarSecretProblems(bicep: string): string[] {
+  const problems: string[] = [];
+  if (!/@secure\(\)\n(?:@\w+\([^\n]*\)\n)*param calendarLinkSecret string\n/.test(withoutComments(bicep)))
+    problems.push('calendarLinkSecret must be a @secure() parameter');
+  const setting = appSettings(bicep).find((a) => a.name === 'CALENDAR_LINK_SECRET');
+  const secretVar = /^'@Microsoft\.KeyVault\(SecretUri=\$\{(\w+)\.properties\.secretUri\}\)'$/.exec(
+    setting?.expression ?? '',
+  )?.[1];
+  if (!secretVar) return [...problems, 'CALENDAR_LINK_SECRET must be a Key Vault reference'];
+  const resources = bicepResources(bicep);
+  const secret = resources.find((r) => r.type === 'Microsoft.KeyVault/vaults/secrets');
+  if (!secret?.body.includes('value: calendarLinkSecret'))
+    problems.push('the Key Vault secret must hold calendarLinkSecret');
+  const webApp = resources.find((r) => r.type === 'Microsoft.Web/sites');
+  const identity = /keyVaultReferenceIdentity: (\w+)\.id/.exec(webApp?.body ?? '')?.[1];
+  if (!identity || !webApp?.body.includes(`'\${${identity}.id}': {}`))
+    problems.push("Key Vault references must resolve with the web app's user-assigned identity");
+  const assignment = resources.find(
+    (r) =>
+      r.type === 'Microsoft.Authorization/roleAssignments' &&
+      r.body.includes(`${identity}.properties.principalId`),
+  );
+  const roleVar = /roleDefinitions', (\w+)\)/.exec(assignment?.body ?? '')?.[1];
+  if (
+    bicepStringLiteral(bicepVariables(bicep)[roleVar ?? ''] ?? '') !== '4633458b-17de-408a-b874-0445c86b69e6'
+  )
+    problems.push('the identity must hold the built-in Key Vault Secrets User role');
+  if (!new RegExp(`^\\s*scope: ${secretVar}$`, 'm').test(assignment?.body ?? ''))
+    problems.push('the role must be scoped to that secret alone, not the vault');
+  return problems;
+}
+
 // ---------------------------------------------------------------------------------------------
 // App settings and configuration
 

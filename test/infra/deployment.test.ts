@@ -8,6 +8,7 @@ import {
   appSettings,
   bicepOutputs,
   bicepResources,
+  calendarSecretProblems,
   configVariables,
   containerProblems,
   cosmosProblems,
@@ -55,6 +56,10 @@ const expressionSamples = {
   'identity.properties.clientId': '11111111-2222-4333-8444-555555555555',
   'identity.properties.tenantId': '00000000-0000-4000-8000-0000000000aa',
   'cosmos.properties.documentEndpoint': 'https://cosmos-peercoach1a2b3c.documents.azure.com:443/',
+  // App Service puts the secret's value where the Key Vault reference stands
+  "'@Microsoft.KeyVault(SecretUri=${calendarSecret.properties.secretUri})'":
+    'q2V8m1Zs0pL4cX7nR9tY3uW6bE5aH0kJ8fD2gS1vN4o=',
+  "'https://${names.webApp}.azurewebsites.net'": 'https://app-peercoach1a2b3c.azurewebsites.net',
 };
 
 /** `text` with `from` replaced by `to`; fails if `from` is not there, so a broken fixture cannot pass */
@@ -77,7 +82,7 @@ const variableSources: VariableSources = {
   },
   // the Toolkit asks for a subscription and a resource group, and generates the suffix
   toolkitFilled: ['AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP_NAME', 'RESOURCE_SUFFIX'],
-  operatorFilled: ['COORDINATOR_AAD_IDS', 'ALLOWED_TENANT_IDS'],
+  operatorFilled: ['COORDINATOR_AAD_IDS', 'ALLOWED_TENANT_IDS', 'SECRET_CALENDAR_LINK_SECRET'],
 };
 
 describe('deployment', () => {
@@ -155,6 +160,31 @@ describe('deployment', () => {
       assert.deepEqual(config.allowedTenantIds, [envSamples.ALLOWED_TENANT_IDS]);
       assert.equal(config.defaultTimeZone, envDev.DEFAULT_TIME_ZONE);
       assert.equal(config.exportAs, 'file');
+      assert.equal(config.calendar.baseUrl, 'https://app-peercoach1a2b3c.azurewebsites.net');
+      assert.ok(config.calendar.linkSecret, 'the calendar links are signed with the secret from Key Vault');
+    });
+
+    it("keep the calendar links' secret in Key Vault, read with the bot's identity, which may read that secret alone", () => {
+      assert.deepEqual(calendarSecretProblems(bicep), []);
+    });
+
+    it('report a calendar secret written into the app settings, a parameter that is not secure, or a wider role', () => {
+      const plain = mutate(
+        bicep,
+        "'@Microsoft.KeyVault(SecretUri=${calendarSecret.properties.secretUri})'",
+        'calendarLinkSecret',
+      );
+      const notSecure = mutate(bicep, '@secure()\n@minLength(44)', '@minLength(44)');
+      const officer = mutate(
+        bicep,
+        "'4633458b-17de-408a-b874-0445c86b69e6'",
+        "'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'",
+      );
+      const vaultWide = mutate(bicep, 'scope: calendarSecret', 'scope: vault');
+      assert.match(calendarSecretProblems(plain).join('\n'), /Key Vault reference/);
+      assert.match(calendarSecretProblems(notSecure).join('\n'), /@secure/);
+      assert.match(calendarSecretProblems(officer).join('\n'), /Secrets User/);
+      assert.match(calendarSecretProblems(vaultWide).join('\n'), /that secret alone/);
     });
 
     it('fail parseConfig when a value drifts from what the parser accepts', () => {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
-import pino from 'pino';
+import { capturedLog } from '../support/captured-log';
 import {
   ADAPTIVE_CARD,
   choicesOf,
@@ -71,16 +70,7 @@ describe('playground: a coordinator sees where the programme stands, nudges with
   /** when each coordinator action happened, by the bot's clock, for the audit log */
   const did: { action: string; at: Date }[] = [];
   /** every warning or error the bot logged: a Playground request it mishandled shows up here */
-  const problems: string[] = [];
-  const log = pino(
-    { level: 'warn' },
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        problems.push(chunk.toString().trim());
-        done();
-      },
-    }),
-  );
+  const { log, lines: problems } = capturedLog('warn');
   // local mode: no EXPORT_AS, so an anonymous bot shows the CSV in the chat; the test runs the due work
   const session = playgroundSessionHooks({
     name: 'coordinator',

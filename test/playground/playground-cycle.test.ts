@@ -19,10 +19,12 @@ import {
   typedAt,
 } from '../support/playground-session';
 import { verbsOf } from '../support/test-bot';
+import { calendarUrl } from '../support/cycle-fixtures';
+import { parseIcs } from '../support/ical';
 import { TestClock } from '../support/test-clock';
 
 /**
- * Issue 3's "done when": a pair completes two reciprocal observation cycles in the Playground on the
+ * A pair completes two reciprocal observation cycles in the Playground on the
  * local policy. The whole bot runs in this process with TIMING_SCALE=minutes (a policy "day" is a
  * minute), against two real Microsoft 365 Agents Playgrounds — Avery Lind, a coordinator, and Blake
  * Berg, her colleague, each in their own time zone. The bot's scheduler does not run by itself: the
@@ -304,9 +306,12 @@ describe('playground: a pair completes two reciprocal observation cycles on the 
       hostId: blake.me.aadObjectId,
       setting: 'bedsideTeaching',
       learnerLevel: 'intern',
+      talk: 'laterToday',
+      talkTime: '',
     });
     assert.equal(answer.type, ADAPTIVE_CARD);
     const saved = visibleText(form);
+    assert.match(saved, /You talk it over /);
     assert.match(saved, /Scheduled: .*Avery Lind has been told/);
     assert.match(saved, shownTime(firstStart, BLAKE_ZONE));
     assert.deepEqual(verbsOf(form.card), [], 'a saved schedule card cannot be saved again');
@@ -317,6 +322,20 @@ describe('playground: a pair completes two reciprocal observation cycles on the 
       /Blake Berg scheduled an observation: .*Your peer hosts; you observe\./,
     );
     assert.match(visibleText(notice), shownTime(firstStart, AVERY_ZONE));
+    // Add to calendar: the link on Avery's notice downloads her file of the observation and the talk
+    const res = await fetch(calendarUrl(notice.card));
+    assert.equal(res.status, 200);
+    const file = await parseIcs(await res.text());
+    assert.deepEqual(
+      file.events.map((e) => [e.summary, e.start]),
+      [
+        ['Peer observation with Blake Berg', firstStart.toISOString()],
+        [
+          'Talk it over with Blake Berg',
+          new Date(firstStart.getTime() + (DURATION_MINUTES + 30) * MINUTE).toISOString(),
+        ],
+      ],
+    );
     assert.equal(await runDueWork(), 0, 'nothing goes out before its time');
   });
 

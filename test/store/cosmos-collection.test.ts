@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
 import { newPerson } from '../../src/domain/people';
 import { mutate } from '../../src/domain/mutate';
-import { openTestStore, TestStore } from '../support/test-store';
+import { eachTestStore } from '../support/test-store';
 import { TestClock } from '../support/test-clock';
 
 describe('CosmosCollection (real SDK, embedded server)', () => {
   const clock = new TestClock();
-  let t: TestStore;
-  beforeEach(async () => {
-    t = await openTestStore(clock);
-  });
-  afterEach(() => t.close());
+  const t = eachTestStore(clock);
 
   it('creates, reads by point read and reports a second create as existing', async () => {
     const p = newPerson('AAAAAAAA-0000-0000-0000-000000000001', 'Ann', clock.now());

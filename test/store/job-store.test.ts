@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { Container, Items } from '@azure/cosmos';
-import sinon from 'sinon';
 import { ClaimedJob, Job, JobSpec, slotOf } from '../../src/scheduler/jobs';
 import { CosmosJobStore } from '../../src/store/job-store';
 import { TestClock } from '../support/test-clock';
 import { openTestStore, TestStore } from '../support/test-store';
+import { eachTest } from '../support/each-test';
 
 const minute = 60_000;
 
@@ -22,19 +22,16 @@ async function allDocs(container: Container): Promise<{ id: string; slot: string
 }
 
 describe('CosmosJobStore (real SDK, embedded server)', () => {
-  const sandbox = sinon.createSandbox();
   let clock: TestClock;
   let t: TestStore;
   let jobs: CosmosJobStore;
-  beforeEach(async () => {
-    clock = new TestClock('2026-09-01T08:00:00Z');
-    t = await openTestStore(clock);
-    jobs = new CosmosJobStore(t.store.containers.schedule, clock);
-  });
-  afterEach(async () => {
-    sandbox.restore();
-    await t.close();
-  });
+  const sandbox = eachTest(
+    () => openTestStore((clock = new TestClock('2026-09-01T08:00:00Z'))),
+    (opened) => {
+      t = opened;
+      jobs = new CosmosJobStore(t.store.containers.schedule, clock);
+    },
+  );
 
   it('puts a job in the slot of its due hour, claims it with a lease, and deletes it when completed', async () => {
     await jobs.put(due(clock, 'prompt:p1:before', -5 * minute, { promptId: 'p1' }));

@@ -88,6 +88,22 @@ export function refreshCard(user: TestUser, serviceUrl: string, refresh: { verb:
   };
 }
 
+/** a person answers a file-consent card (the CSV export); Teams adds `uploadInfo`, where the file goes */
+export function fileConsent(
+  user: TestUser,
+  serviceUrl: string,
+  action: string,
+  context: { programmeId?: string },
+  uploadInfo: object,
+) {
+  return {
+    ...message(user, serviceUrl, ''),
+    type: 'invoke',
+    name: 'fileConsent/invoke',
+    value: { type: 'fileUpload', action, context, uploadInfo },
+  };
+}
+
 /** an Action.Submit click: a message whose value is the card's data and inputs */
 export function submit(user: TestUser, serviceUrl: string, replyToId: string, value: Record<string, string>) {
   return { ...base(user, serviceUrl), type: 'message', replyToId, value };

@@ -34,6 +34,7 @@ import { Enrolment, Pair } from '../../src/domain/membership';
 import { defaultPolicy, Programme, programmeToInput } from '../../src/domain/programme';
 import { Words, wordsFor } from '../../src/i18n';
 import { whenText } from '../../src/cards/observation-text';
+import { calendarButtons, CalendarLinks, CalendarLinkSigner } from '../../src/calendar/calendar-link';
 
 /** a reader in Stockholm, in each language a card is checked in */
 export const english = wordsFor('en-GB', 'Europe/Stockholm');
@@ -158,6 +159,24 @@ export function sampleObservation(overrides: Partial<Observation> = {}): Observa
 
 /** the sample pair's names, by person id: the host and the observer of `sampleObservation` */
 export const sampleNames = { host: 'Blake Berg', observer: 'Chris Dahl' };
+
+/** "Add to calendar" links as long as a deployment's: its address, a tenant, uuids */
+const sampleLinks = new CalendarLinks(
+  new CalendarLinkSigner('a sample secret that signs the sample links, nothing else'),
+  'https://app-peercoach1a2b3c.azurewebsites.net',
+  '00000000-0000-4000-8000-0000000000aa',
+);
+
+/** the sample observation, with ids as long as real ones, and someone's own link to it */
+export function sampleCalendarUrl(personId: string): string {
+  return sampleLinks.urlFor(
+    sampleObservation({
+      id: 'observation:5f0c6f5e-8a55-4d7e-9a0e-1a1a1a1a1a1a',
+      pairId: 'pair:0e0e0e0e-1111-4222-8333-444444444444',
+    }),
+    personId,
+  );
+}
 
 export function samplePrompt(kind: PromptKind, status: PromptStatus = 'sent'): Prompt {
   return {
@@ -406,13 +425,22 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
         members: [],
         input: {},
         errors: {},
+        links: [
+          ...calendarButtons(sampleLinks, sampleObservation(), 'host', words),
+          { title: words.t('calendar.invite'), url: 'https://teams.microsoft.com/l/meeting/new?subject=x' },
+        ],
+        note: words.t('calendar.inviteNote'),
       },
       words,
     ),
     upcoming: renderUpcomingCard(
       {
         viewerId: 'host',
-        items: Array.from({ length: 40 }, () => ({ observation: sampleObservation(), names: sampleNames })),
+        items: Array.from({ length: 40 }, () => ({
+          observation: sampleObservation(),
+          names: sampleNames,
+          calendarUrl: sampleCalendarUrl('host'),
+        })),
       },
       words,
     ),
@@ -517,6 +545,15 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
         },
       ],
       actions: [{ title: words.t('common.back'), verb: 'programme.open', programmeId: 'p-1' }],
+    }),
+    'notice (scheduled)': renderNoticeCard({
+      title: words.t('notices.scheduledTitle'),
+      text: words.t('notices.scheduled', {
+        by: 'Blake Berg',
+        when: whenText(sampleObservation(), words),
+        role: words.t('notices.youObserve'),
+      }),
+      links: calendarButtons(sampleLinks, sampleObservation(), 'observer', words),
     }),
   };
 }

@@ -1,19 +1,27 @@
 import { execute, installed, message, TestUser } from './activities';
 import { cardOf, createProgramme, invokeCard, TestBot, textOf } from './test-bot';
 
-/** the data of the first button with this verb in a card */
-export function buttonData(card: unknown, verb: string): Record<string, string> {
-  const found: Record<string, string>[] = [];
+/** the first node of a card `pick` returns something for, or an error naming what was looked for */
+function firstIn<T>(card: unknown, what: string, pick: (node: Record<string, unknown>) => T | undefined): T {
+  const found: T[] = [];
   const walk = (node: unknown) => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
-    if (o.type === 'Action.Execute' && o.verb === verb) found.push(o.data as Record<string, string>);
+    const picked = pick(o);
+    if (picked !== undefined) found.push(picked);
     Object.values(o).forEach(walk);
   };
   walk(card);
-  if (!found[0]) throw new Error(`no ${verb} button in ${textOf(card).slice(0, 200)}`);
+  if (found[0] === undefined) throw new Error(`no ${what} in ${textOf(card).slice(0, 200)}`);
   return found[0];
+}
+
+/** the data of the first button with this verb in a card */
+export function buttonData(card: unknown, verb: string): Record<string, string> {
+  return firstIn(card, `${verb} button`, (o) =>
+    o.type === 'Action.Execute' && o.verb === verb ? (o.data as Record<string, string>) : undefined,
+  );
 }
 
 /** everyone installs; the coordinator creates a programme, enrols the two and pairs them by hand */
@@ -41,7 +49,7 @@ export async function scheduleObservation(
   bot: TestBot,
   by: TestUser,
   host: TestUser,
-  when: { date: string; startTime: string; durationMinutes?: string },
+  when: { date: string; startTime: string; durationMinutes?: string; talk?: string; talkTime?: string },
 ): Promise<Record<string, unknown>> {
   const svc = bot.connector.url;
   await bot.post(message(by, svc, 'schedule'));
@@ -72,4 +80,41 @@ export async function pairWithThursdayObservation(
   bot.clock.set('2026-09-01T08:00:00Z');
   await pairUp(bot, coordinator, host, observer);
   await scheduleObservation(bot, host, host, { date: '2026-09-03', startTime: '10:00' });
+}
+
+/** the address of the first Add to calendar button (Action.OpenUrl) in a card */
+export function calendarUrl(card: unknown): string {
+  return firstIn(card, 'Add to calendar button', (o) =>
+    o.type === 'Action.OpenUrl' && typeof o.url === 'string' && o.url.includes('/calendar/')
+      ? o.url
+      : undefined,
+  );
+}
+
+/**
+ * `by` opens `upcoming`, presses Move on their first observation and saves the card with a new time
+ * (and whatever else `fields` says); returns the card the bot answered with.
+ */
+export async function moveObservation(
+  bot: TestBot,
+  by: TestUser,
+  host: TestUser,
+  fields: Record<string, string>,
+): Promise<Record<string, unknown>> {
+  const svc = bot.connector.url;
+  await bot.post(message(by, svc, 'upcoming'));
+  const upcoming = cardOf(bot.connector.to(by.conversationId).at(-1));
+  await bot.post(execute(by, svc, 'schedule.open', buttonData(upcoming, 'schedule.open')));
+  const form = cardOf(bot.connector.to(by.conversationId).at(-1));
+  const saved = await bot.post(
+    execute(by, svc, 'schedule.save', {
+      ...buttonData(form, 'schedule.save'),
+      durationMinutes: '60',
+      hostId: host.aadObjectId,
+      setting: 'wardRound',
+      learnerLevel: 'studentLate',
+      ...fields,
+    }),
+  );
+  return invokeCard(saved.body);
 }

@@ -1,5 +1,7 @@
 import { avery, execute, installed, message, TestUser } from './activities';
-import { cardOf, invokeCard, startTestBot, TestBot } from './test-bot';
+import { buttonData } from './cycle-fixtures';
+import { speaksFor } from './each-test';
+import { cardOf, invokeCard, startTestBot, TestBot, titleOf } from './test-bot';
 
 /** a test bot seen the way a person sees it: what they do and what they get back */
 export interface E2eBot extends TestBot {
@@ -46,22 +48,10 @@ export function e2eBot(options: E2eBotOptions = {}): E2eBot {
       throw new Error('the e2e bot runs only inside a test, or in a hook registered after e2eBot()');
     return current;
   };
-  const bot: E2eBot = {
-    get app() {
-      return now().app;
-    },
-    get connector() {
-      return now().connector;
-    },
-    get clock() {
-      return now().clock;
-    },
+  const bot: E2eBot = speaksFor<TestBot, Omit<E2eBot, keyof TestBot>>(now, {
     get svc() {
       return now().connector.url;
     },
-    runDueWork: () => now().runDueWork(),
-    post: (activity, token) => now().post(activity, token),
-    close: () => now().close(),
     async install(...users) {
       for (const user of users) await bot.post(installed(user, bot.svc));
     },
@@ -69,7 +59,43 @@ export function e2eBot(options: E2eBotOptions = {}): E2eBot {
     click: async (user, verb, data = {}) =>
       invokeCard((await bot.post(execute(user, bot.svc, verb, data))).body),
     lastTo: (user) => bot.connector.to(user.conversationId).at(-1),
-    lastCardTo: (user) => cardOf(bot.lastTo(user)),
-  };
+    lastCardTo: (user) => lastCard(bot, user),
+  });
   return bot;
+}
+
+/** the Adaptive Card of the last activity the bot sent into a person's 1:1 chat, if it has one */
+export function lastCard(bot: TestBot, user: TestUser): Record<string, unknown> | undefined {
+  return cardOf(bot.connector.to(user.conversationId).at(-1));
+}
+
+/** every Adaptive Card the bot sent into a person's 1:1 chat, oldest first */
+export function cardsTo(bot: TestBot, user: TestUser): Record<string, unknown>[] {
+  return bot.connector
+    .to(user.conversationId)
+    .map(cardOf)
+    .filter((c): c is Record<string, unknown> => c !== undefined);
+}
+
+/** the newest of those cards whose title (its first line) matches */
+export function latestCardTitled(
+  bot: TestBot,
+  user: TestUser,
+  title: RegExp,
+): Record<string, unknown> | undefined {
+  return cardsTo(bot, user)
+    .reverse()
+    .find((c) => title.test(titleOf(c)));
+}
+
+/** a person fills in `inputs` on that last card and presses its `verb` button (Action.Execute) */
+export function pressOnLastCard(
+  bot: TestBot,
+  user: TestUser,
+  verb: string,
+  inputs: Record<string, string> = {},
+): Promise<{ status: number; body: unknown }> {
+  return bot.post(
+    execute(user, bot.connector.url, verb, { ...buttonData(lastCard(bot, user), verb), ...inputs }),
+  );
 }

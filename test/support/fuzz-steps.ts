@@ -9,6 +9,7 @@ import {
   botRemovedFromTeam,
   channelMessage,
   execute,
+  fileConsent,
   installed,
   message,
   submit,
@@ -634,23 +635,19 @@ function activityStepArb(corpus: Corpus, t: Targets): fc.Arbitrary<Step> {
           ([x, s, action, programmeId]) =>
             [
               'invoke fileConsent/invoke',
-              {
-                ...message(x, s, ''),
-                type: 'invoke',
-                name: 'fileConsent/invoke',
-                value: {
-                  type: 'fileUpload',
-                  action,
-                  context: { programmeId },
-                  uploadInfo: {
-                    name: 'report.csv',
-                    uploadUrl: `${t.connector}/upload/report.csv`,
-                    contentUrl: `${t.connector}/files/report.csv`,
-                    uniqueId: 'item-1',
-                    fileType: 'csv',
-                  },
+              fileConsent(
+                x,
+                s,
+                action,
+                { programmeId },
+                {
+                  name: 'report.csv',
+                  uploadUrl: `${t.connector}/upload/report.csv`,
+                  contentUrl: `${t.connector}/files/report.csv`,
+                  uniqueId: 'item-1',
+                  fileType: 'csv',
                 },
-              },
+              ),
             ] as const,
         ),
     },

@@ -22,6 +22,8 @@ export interface RosterEntry {
   readonly id: string;
   readonly name: string;
   readonly aadObjectId: string;
+  /** the sign-in name Teams gives with a roster entry */
+  readonly userPrincipalName?: string;
 }
 
 /**
@@ -170,6 +172,13 @@ export class LocalConnector {
       }
       if ((resource === 'pagedmembers' || resource === 'members') && req.method === 'GET') {
         const members = this.rosters.get(conversationId) ?? [];
+        // one member by id, as TeamsInfo.getMember asks
+        if (resource === 'members' && activityId) {
+          const member = members.find((m) => m.id === activityId || m.aadObjectId === activityId);
+          return member
+            ? reply(200, member)
+            : reply(404, { error: { code: 'MemberNotFoundInConversation' } });
+        }
         return reply(200, resource === 'members' ? members : { members });
       }
       reply(404, { error: { code: 'NotFound' } });

@@ -7,6 +7,8 @@ import { RunningApp, startApp } from '../../src/app';
 import { Config, parseConfig } from '../../src/config/config';
 import { Logger, silentLogger } from '../../src/log';
 import { currentUserAadObjectId, PlaygroundClient, ReceivedMessage, visibleText } from './playground-client';
+import { speaksFor } from './each-test';
+import { runDueWork } from './test-bot';
 import { TestClock } from './test-clock';
 
 /**
@@ -120,15 +122,7 @@ export async function startPlaygroundSession(
       app: running,
       clock,
       ...started,
-      async runDueWork() {
-        let total = 0;
-        for (let i = 0; i < 50; i++) {
-          const { claimed } = await running.dispatch.tick();
-          if (claimed === 0) return total;
-          total += claimed;
-        }
-        throw new Error('due work did not settle');
-      },
+      runDueWork: () => runDueWork(running),
       async openChats() {
         await Promise.all([started.avery.installPersonalChat(), started.blake.installPersonalChat()]);
         return Promise.all([
@@ -174,29 +168,7 @@ export function playgroundSessionHooks(options: PlaygroundSessionOptions = {}): 
     if (!session) throw new Error('the Playground session has not started');
     return session;
   };
-  return {
-    get dir() {
-      return started().dir;
-    },
-    get config() {
-      return started().config;
-    },
-    get app() {
-      return started().app;
-    },
-    get clock() {
-      return started().clock;
-    },
-    get avery() {
-      return started().avery;
-    },
-    get blake() {
-      return started().blake;
-    },
-    runDueWork: () => started().runDueWork(),
-    openChats: () => started().openChats(),
-    stop: (keep) => started().stop(keep),
-  };
+  return speaksFor(started);
 }
 
 /**

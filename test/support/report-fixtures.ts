@@ -30,6 +30,12 @@ export function reportProgramme(overrides: Partial<Programme> = {}): Programme {
   };
 }
 
+/** the moment the report is made: a Wednesday, week 2026-W47, well inside `reportProgramme` */
+export const reportedAt = new Date('2026-11-18T12:00:00Z');
+/** a time a week before `reportedAt`, and one a week after it */
+export const past = '2026-11-10T09:00:00Z';
+export const future = '2026-11-25T09:00:00Z';
+
 export function nameOf(personId: string): string {
   return `Name ${personId}`;
 }

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { ItemDefinition } from '@azure/cosmos';
 import { AppOptions, RunningApp, startApp } from '../../src/app';
 import { parseConfig } from '../../src/config/config';
 import { Logger, silentLogger } from '../../src/log';
+import { ContainerName } from '../../src/store/containers';
 import { LocalConnector } from './local-connector';
 import { execute, TestUser } from './activities';
 import { programmeInput } from './domain-fixtures';
@@ -60,15 +62,7 @@ export async function startTestBot(
     app,
     connector,
     clock,
-    async runDueWork() {
-      let total = 0;
-      for (let i = 0; i < 50; i++) {
-        const { claimed } = await app.dispatch.tick();
-        if (claimed === 0) return total;
-        total += claimed;
-      }
-      throw new Error('due work did not settle');
-    },
+    runDueWork: () => runDueWork(app),
     async post(activity, token) {
       const res = await fetch(`${app.url}/api/messages`, {
         method: 'POST',
@@ -93,6 +87,27 @@ export async function startTestBot(
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** runs the app's scheduler until nothing more is due at its clock's time; returns how many jobs ran */
+export async function runDueWork(app: RunningApp): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < 50; i++) {
+    const { claimed } = await app.dispatch.tick();
+    if (claimed === 0) return total;
+    total += claimed;
+  }
+  throw new Error('due work did not settle');
+}
+
+/** every document in one of the bot's containers (only those of `type`, if given), read through the SDK */
+export async function storedIn(
+  bot: TestBot,
+  container: ContainerName,
+  type?: string,
+): Promise<ItemDefinition[]> {
+  const { resources } = await bot.app.store.containers[container].items.readAll().fetchAll();
+  return type === undefined ? resources : resources.filter((doc) => doc.type === type);
 }
 
 /** the Adaptive Card in an activity the bot sent, or undefined */
@@ -121,6 +136,11 @@ export function textOf(card: unknown): string {
   };
   walk(card);
   return out.join('\n');
+}
+
+/** a card's title: the first line of its visible text */
+export function titleOf(card: unknown): string {
+  return textOf(card).split('\n')[0] ?? '';
 }
 
 /** the verbs of every button (Action.Execute) a person sees in a card */

@@ -6,6 +6,7 @@ import { silentLogger } from '../../src/log';
 import { CosmosStore, openCosmosStore } from '../../src/store/cosmos-store';
 import { cosmosRepositories } from '../../src/store/repositories';
 import { playgroundTenantId } from '../../src/config/config';
+import { eachTest, speaksFor } from './each-test';
 import { TestClock } from './test-clock';
 
 export interface TestStore {
@@ -32,4 +33,21 @@ export async function openTestStore(clock = new TestClock(), dataDir?: string): 
       if (!dataDir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A fresh test store for every test of the calling `describe` (see `eachTest`): what it returns
+ * always speaks for the store of the current test.
+ */
+export function eachTestStore(clock = new TestClock()): TestStore {
+  let current: TestStore | undefined;
+  eachTest(
+    () => openTestStore(clock),
+    (opened) => (current = opened),
+  );
+  const now = () => {
+    if (!current) throw new Error('the test store is open only inside a test');
+    return current;
+  };
+  return speaksFor(now);
 }

@@ -1,13 +1,15 @@
 import { DateTime } from 'luxon';
+import { calendarButtons } from '../../calendar/calendar-link';
+import { teamsInviteUrl } from '../../calendar/teams-invite';
 import { renderHistoryCard } from '../../cards/history-card';
 import { renderNoticeCard } from '../../cards/notice-card';
-import { whenText } from '../../cards/observation-text';
+import { peersText, whenText } from '../../cards/observation-text';
 import { renderPromptCard } from '../../cards/prompt-card';
 import { AdaptiveCard } from '../../cards/render';
 import { renderScheduleCard, ScheduleCardData } from '../../cards/schedule-card';
 import { renderSummaryCard } from '../../cards/summary-card';
 import { renderUpcomingCard } from '../../cards/upcoming-card';
-import { Observation, ScheduleInput } from '../../domain/cycle/observation';
+import { Observation, scheduleFields, ScheduleInput } from '../../domain/cycle/observation';
 import { Pair } from '../../domain/membership';
 import { followUpWeeks } from '../../domain/timing';
 import { BotServices } from '../services';
@@ -74,7 +76,11 @@ async function scheduleCard(
             hostId: moving ? o.hostId : (o.observerIds[0] ?? ''),
             setting: o.setting,
             learnerLevel: o.learnerLevel,
+            ...(moving && o.talk
+              ? { talk: o.talk.choice, talkTime: local(o.talk.startsAt).toFormat('HH:mm'), talkMoves: 'true' }
+              : { talk: moving ? 'agreeLater' : 'laterToday' }),
           },
+          talkMoves: moving && Boolean(o.talk),
           observationId: moving ? o.id : undefined,
           returnOf: moving ? undefined : o.id,
         },
@@ -89,7 +95,7 @@ async function scheduleCard(
       mode: 'new',
       members: members(first, actor),
       pairKey: pairs.length === 1 ? pairKey(first) : undefined,
-      input: { pair: pairKey(first), durationMinutes: '60', hostId: actor.person.id },
+      input: { pair: pairKey(first), durationMinutes: '60', hostId: actor.person.id, talk: 'laterToday' },
     },
     words,
   );
@@ -116,8 +122,6 @@ export async function openSchedule(
   // from a summary or a notice, the schedule card comes as a new message so the summary stays
   return { reply: asReply(content) };
 }
-
-const scheduleFields = ['date', 'startTime', 'durationMinutes', 'hostId', 'setting', 'learnerLevel'] as const;
 
 export async function saveSchedule(
   actor: Actor,
@@ -148,16 +152,30 @@ export async function saveSchedule(
       const peer = words.list(
         o.memberIds.filter((m) => m !== actor.person.id).map((m) => pair?.memberNames[m] || '—'),
       );
-      const message = words.t(
-        outcome.status === 'scheduled' ? 'schedule.scheduled' : 'schedule.rescheduled',
-        {
-          when: whenText(o, words),
-          peer,
-        },
-      );
+      const done = words.t(outcome.status === 'scheduled' ? 'schedule.scheduled' : 'schedule.rescheduled', {
+        when: whenText(o, words),
+        peer,
+      });
+      const message = o.talk
+        ? `${done} ${words.t('schedule.talkPlanned', { when: whenText(o.talk, words) })}`
+        : done;
+      const invite = await inviteUrl(actor, services, o, pair?.memberNames ?? {});
       return {
         update: renderScheduleCard(
-          { mode, editable: false, message, pairs: [], members: [], input: {}, errors: {} },
+          {
+            mode,
+            editable: false,
+            message,
+            pairs: [],
+            members: [],
+            input: {},
+            errors: {},
+            links: [
+              ...calendarButtons(services.calendarLinks, o, actor.person.id, words),
+              ...(invite ? [{ title: words.t('calendar.invite'), url: invite }] : []),
+            ],
+            note: invite ? words.t('calendar.inviteNote') : undefined,
+          },
           words,
         ),
       };
@@ -173,6 +191,7 @@ export async function saveSchedule(
             pairKey: pair ? pairKey(pair) : undefined,
             input: { ...input, pair: field(data, 'pair', 400) },
             errors: outcome.errors,
+            talkMoves: input.talkMoves !== undefined && input.talkMoves !== '',
             observationId,
             returnOf,
           },
@@ -187,8 +206,31 @@ export async function saveSchedule(
   }
 }
 
+/**
+ * The host's "Send as a Teams meeting invite" link: a new Teams meeting with the pair, at the
+ * observation's time; only for the host, and only where every member's sign-in name is known.
+ */
+async function inviteUrl(
+  actor: Actor,
+  services: BotServices,
+  o: Observation,
+  names: Readonly<Record<string, string>>,
+): Promise<string | undefined> {
+  if (o.hostId !== actor.person.id) return undefined;
+  const others = await Promise.all(o.observerIds.map((id) => services.people.get(id)));
+  const signInNames = Object.fromEntries([actor.person, ...others].map((p) => [p?.id, p?.userPrincipalName]));
+  const peers = peersText(o, names, actor.person.id, actor.words);
+  return teamsInviteUrl(o, signInNames, actor.words.t('calendar.observation', { peers }));
+}
+
 async function upcomingCard(actor: Actor, services: BotServices, message?: string, offerNew?: boolean) {
-  const items = await services.cycles.scheduling.upcoming(actor.person);
+  const items = await Promise.all(
+    (await services.cycles.scheduling.upcoming(actor.person)).map(async (item) => ({
+      ...item,
+      calendarUrl: services.calendarLinks?.urlFor(item.observation, actor.person.id),
+      inviteUrl: await inviteUrl(actor, services, item.observation, item.names),
+    })),
+  );
   return renderUpcomingCard(
     { viewerId: actor.person.id, items, message, offerNew, now: services.clock.now() },
     actor.words,
@@ -275,12 +317,13 @@ export async function viewSummary(
   return card ? { update: card } : { reply: textReply(actor.words.t('common.stale')) };
 }
 
+/** the observation a summary card's button names, in its pair */
+function observationOf(data: CardData): [pairId: string, observationId: string] {
+  return [field(data, 'pairId', 200), field(data, 'observationId', 200)];
+}
+
 async function summaryCard(actor: Actor, services: BotServices, data: CardData, message?: string) {
-  const view = await services.cycles.summaries.summaryFor(
-    actor.person,
-    field(data, 'pairId', 200),
-    field(data, 'observationId', 200),
-  );
+  const view = await services.cycles.summaries.summaryFor(actor.person, ...observationOf(data));
   return view && renderSummaryCard({ view, message, refreshFor: actor.person.reach?.userId }, actor.words);
 }
 
@@ -289,11 +332,7 @@ export async function openSummary(
   data: CardData,
   services: BotServices,
 ): Promise<ActionResult> {
-  const view = await services.cycles.summaries.summaryFor(
-    actor.person,
-    field(data, 'pairId', 200),
-    field(data, 'observationId', 200),
-  );
+  const view = await services.cycles.summaries.summaryFor(actor.person, ...observationOf(data));
   if (!view) return { reply: textReply(actor.words.t('common.stale')) };
   const o = view.observation;
   const card = renderSummaryCard({ view, refreshFor: actor.person.reach?.userId }, actor.words);
@@ -316,8 +355,7 @@ export async function addActionPoint(
 ): Promise<ActionResult> {
   const outcome = await services.cycles.actionPoints.addActionPoint(
     actor.person,
-    field(data, 'pairId', 200),
-    field(data, 'observationId', 200),
+    ...observationOf(data),
     field(data, 'actionPoint', 2000),
   );
   const keys = {

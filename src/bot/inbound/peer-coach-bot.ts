@@ -128,10 +128,19 @@ export class PeerCoachBot extends TeamsActivityHandler {
     }
     const sighting = sightingOf(context.activity);
     if (!sighting || !isPersonal(context.activity)) return;
-    // install events carry no name (Teams and the Playground alike): ask the roster until we know it
+    // install events carry no name (Teams and the Playground alike): ask the roster until we know it,
+    // and the sign-in name with it
     const known = context.turnState.get(actorKey) as Person | undefined;
-    const displayName = sighting.displayName || known?.displayName || (await this.nameFromRoster(context));
-    const { person, welcome } = await this.services.people.installed({ ...sighting, displayName });
+    const member =
+      (sighting.displayName || known?.displayName) && known?.userPrincipalName
+        ? undefined
+        : await this.fromRoster(context);
+    const displayName = sighting.displayName || known?.displayName || member?.name;
+    const { person, welcome } = await this.services.people.installed({
+      ...sighting,
+      displayName,
+      userPrincipalName: member?.userPrincipalName,
+    });
     context.turnState.set(actorKey, person);
     if (!welcome) return;
     const actor = this.actor(context)!;
@@ -144,10 +153,13 @@ export class PeerCoachBot extends TeamsActivityHandler {
     );
   }
 
-  /** the sender's name from the conversation roster; undefined if it cannot be read */
-  private async nameFromRoster(context: TurnContext): Promise<string | undefined> {
+  /** the sender's name and sign-in name from the conversation roster; undefined if it cannot be read */
+  private async fromRoster(
+    context: TurnContext,
+  ): Promise<{ name?: string; userPrincipalName?: string } | undefined> {
     try {
-      return (await TeamsInfo.getMember(context, context.activity.from.id)).name || undefined;
+      const member = await TeamsInfo.getMember(context, context.activity.from.id);
+      return { name: member.name || undefined, userPrincipalName: member.userPrincipalName || undefined };
     } catch (err) {
       const e = err as { name?: string; statusCode?: unknown };
       this.log.warn(

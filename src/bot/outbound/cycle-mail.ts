@@ -1,4 +1,5 @@
 import { Activity, CardFactory } from 'botbuilder';
+import { calendarButtons, CalendarLinks } from '../../calendar/calendar-link';
 import { renderMyDataCards } from '../../cards/my-data-card';
 import { renderNoticeCard } from '../../cards/notice-card';
 import { whenText } from '../../cards/observation-text';
@@ -20,7 +21,12 @@ function cardActivity(card: AdaptiveCard): Partial<Activity> {
   return { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
 }
 
-function noticeCard(notice: CycleNotice, viewer: Person, words: Words): AdaptiveCard | string {
+function noticeCard(
+  notice: CycleNotice,
+  viewer: Person,
+  words: Words,
+  links: CalendarLinks | undefined,
+): AdaptiveCard | string {
   switch (notice.kind) {
     case 'reminder':
       return words.t('notices.reminder', { when: whenText(notice.observation, words) });
@@ -39,13 +45,19 @@ function noticeCard(notice: CycleNotice, viewer: Person, words: Words): Adaptive
         when: whenText(o, words),
         role: words.t(o.hostId === viewer.id ? 'notices.youHost' : 'notices.youObserve'),
       };
+      const talk =
+        o.talk && (notice.kind === 'scheduled' || notice.kind === 'rescheduled')
+          ? ` ${words.t('schedule.talkPlanned', { when: whenText(o.talk, words) })}`
+          : '';
       return renderNoticeCard({
         title: words.t(`notices.${notice.kind}Title`),
-        text: words.t(`notices.${notice.kind}`, params),
+        text: words.t(`notices.${notice.kind}`, params) + talk,
         actions:
           notice.kind === 'didNotHappen' || notice.kind === 'cancelled'
             ? [{ title: words.t('upcoming.scheduleAgain'), verb: verbs.openSchedule }]
             : [],
+        // the calendar entry follows the observation: moved, or cancelled
+        links: notice.kind === 'didNotHappen' ? [] : calendarButtons(links, o, viewer.id, words),
       });
     }
   }
@@ -56,7 +68,7 @@ export class ChatCycleMail implements CycleMail {
   constructor(
     private readonly messenger: Messenger,
     private readonly sender: PersonalSender,
-    private readonly defaults: Pick<BotServices, 'defaultTimeZone' | 'defaultLocale'>,
+    private readonly defaults: Pick<BotServices, 'defaultTimeZone' | 'defaultLocale' | 'calendarLinks'>,
     private readonly log: Logger,
   ) {}
 
@@ -136,7 +148,7 @@ export class ChatCycleMail implements CycleMail {
   }
 
   notify(to: Person, notice: CycleNotice): Promise<SendOutcome> {
-    const content = noticeCard(notice, to, wordsOf(to, this.defaults));
+    const content = noticeCard(notice, to, wordsOf(to, this.defaults), this.defaults.calendarLinks);
     return this.send(
       to,
       typeof content === 'string' ? { type: 'message', text: content } : cardActivity(content),

@@ -1,26 +1,16 @@
-import { Clock } from '../clock';
 import { Pair } from '../membership';
 import { Person } from '../people';
-import { PeopleService } from '../people-service';
 import { Programme } from '../programme';
-import { Repositories } from '../repositories';
 import { jobKinds, retryAfterFailure, WorkOutcome } from './cycle-jobs';
-import { CycleReads } from './cycle-reads';
-import { CycleMail, CycleNotice, DueWork } from './ports';
+import { CycleCore } from './cycle-core';
+import { CycleNotice } from './ports';
 
 /** a notice that one member did something to an observation */
 export type MemberNotice = Extract<CycleNotice, { by: string }>;
 
 /** what one member of a pair did, told to the others at a moment they may be disturbed */
 export class CycleNotices {
-  constructor(
-    private readonly repos: Repositories,
-    private readonly clock: Clock,
-    private readonly people: PeopleService,
-    private readonly work: DueWork,
-    private readonly mail: CycleMail,
-    private readonly reads: CycleReads,
-  ) {}
+  constructor(private readonly core: CycleCore) {}
 
   /**
    * Tells the other members what one of them did — now, or at their next allowed moment if it is
@@ -28,15 +18,15 @@ export class CycleNotices {
    */
   async tellOthers(by: Person, pair: Pair, programme: Programme, notice: MemberNotice): Promise<void> {
     for (const id of pair.memberIds.filter((m) => m !== by.id)) {
-      const person = await this.people.get(id);
+      const person = await this.core.people.get(id);
       if (!person?.reach) continue;
-      const later = this.reads.deferral(person, programme);
+      const later = this.core.reads.deferral(person, programme);
       if (!later) {
-        await this.mail.notify(person, notice);
+        await this.core.mail.notify(person, notice);
         continue;
       }
       const o = notice.observation;
-      await this.work.put({
+      await this.core.work.put({
         id: `notice:${o.id.replace(/^observation:/, '')}:${o.revision}:${notice.kind}:${id}`,
         kind: jobKinds.notice,
         dueAt: later,
@@ -47,20 +37,21 @@ export class CycleNotices {
 
   /** a deferred notice, at its recipient's allowed moment; a scheduling notice the events overtook is dropped */
   async sendNotice(payload: Readonly<Record<string, string>>): Promise<WorkOutcome> {
-    const o = (await this.repos.cycles.observations.read(payload.observationId ?? '', payload.pairId ?? ''))
-      ?.doc;
-    const person = await this.people.get(payload.to ?? '');
+    const o = (
+      await this.core.repos.cycles.observations.read(payload.observationId ?? '', payload.pairId ?? '')
+    )?.doc;
+    const person = await this.core.people.get(payload.to ?? '');
     const kind = payload.notice as MemberNotice['kind'];
     if (!o || !person?.reach) return { status: 'done' };
     if ((kind === 'scheduled' || kind === 'rescheduled') && o.status !== 'scheduled')
       return { status: 'done' };
-    const pair = (await this.repos.programmes.pairs.read(o.pairId, o.programmeId))?.doc;
-    const outcome = await this.mail.notify(person, {
+    const pair = (await this.core.repos.programmes.pairs.read(o.pairId, o.programmeId))?.doc;
+    const outcome = await this.core.mail.notify(person, {
       kind,
       by: payload.by ?? '',
       observation: o,
       names: pair?.memberNames ?? {},
     });
-    return outcome.status === 'failed' ? retryAfterFailure(this.clock.now()) : { status: 'done' };
+    return outcome.status === 'failed' ? retryAfterFailure(this.core.clock.now()) : { status: 'done' };
   }
 }

@@ -4,6 +4,7 @@ import { Repositories } from '../repositories';
 import { TimingScale } from '../timing';
 import { ActionPointService } from './action-point-service';
 import { AnswerService } from './answer-service';
+import { CalendarFileReads } from './calendar-file-reads';
 import { CalendarReservations } from './calendar-reservations';
 import { jobKinds, WorkHandler } from './cycle-jobs';
 import { CycleNotices } from './cycle-notices';
@@ -34,6 +35,8 @@ export interface CycleServices {
   readonly myData: MyDataService;
   /** the pairs a person is in, and a prompt card as it stands now */
   readonly reads: CycleReads;
+  /** what an "Add to calendar" link opens */
+  readonly calendarFiles: CalendarFileReads;
   /** messages posted that show someone's words */
   readonly posted: PostedLog;
   /** how long a policy day lasts here, so that what the cards promise is what happens */
@@ -53,20 +56,11 @@ export function createCycleServices(
   const reads = new CycleReads(repos, clock, people, options);
   const cards = new PromptCards(repos, people, work, mail, reads);
   const posted = new PostedLog(repos, clock, reads);
-  const notices = new CycleNotices(repos, clock, people, work, mail, reads);
-  const summaries = new SummaryService(repos, clock, people, work, mail, reads, posted);
-  const delivery = new PromptDeliveryService(
-    repos,
-    clock,
-    people,
-    work,
-    mail,
-    reads,
-    cards,
-    posted,
-    summaries,
-  );
-  const myData = new MyDataService(repos, clock, people, work, mail, reads, summaries);
+  const core = { repos, clock, people, work, mail, reads };
+  const notices = new CycleNotices(core);
+  const summaries = new SummaryService(core, posted);
+  const delivery = new PromptDeliveryService(core, cards, posted, summaries);
+  const myData = new MyDataService(core, summaries);
   const calendars = new CalendarReservations(repos, clock);
   return {
     scheduling: new SchedulingService(repos, clock, people, work, reads, cards, calendars, notices),
@@ -75,6 +69,7 @@ export function createCycleServices(
     actionPoints: new ActionPointService(repos, clock, work, reads),
     myData,
     reads,
+    calendarFiles: new CalendarFileReads(repos, people),
     posted,
     scale: reads.scale,
     // the kinds and payloads are those of jobs already in the store: they never change

@@ -1,12 +1,9 @@
-import { Clock } from '../clock';
 import { Pair } from '../membership';
 import { mutate } from '../mutate';
 import { Person } from '../people';
-import { PeopleService } from '../people-service';
-import { Repositories } from '../repositories';
 import { jobKinds, retryAfterFailure, WorkOutcome } from './cycle-jobs';
-import { CycleReads } from './cycle-reads';
-import { CycleMail, DueWork, MyData, PostedContent } from './ports';
+import { CycleCore } from './cycle-core';
+import { MyData, PostedContent } from './ports';
 import { Erasure, erasureId, Posted } from './posted';
 import { Prompt } from './prompt';
 import { Summary, followUpId } from './summary';
@@ -24,18 +21,13 @@ interface Removed {
  */
 export class MyDataService {
   constructor(
-    private readonly repos: Repositories,
-    private readonly clock: Clock,
-    private readonly people: PeopleService,
-    private readonly work: DueWork,
-    private readonly mail: CycleMail,
-    private readonly reads: CycleReads,
+    private readonly core: CycleCore,
     private readonly summaries: SummaryService,
   ) {}
 
   /** everything this person wrote: their answers (with the observation they belong to) and action points */
   async myData(person: Person): Promise<MyData> {
-    const prompts = (await this.repos.cycles.answeredBy(person.id)).filter(
+    const prompts = (await this.core.repos.cycles.answeredBy(person.id)).filter(
       (p) => Object.keys(p.answers ?? {}).length > 0,
     );
     const pairs = new Map<string, Promise<Pair | undefined>>();
@@ -43,22 +35,22 @@ export class MyDataService {
       if (!pairs.has(prompt.pairId))
         pairs.set(
           prompt.pairId,
-          this.repos.programmes.pairs.read(prompt.pairId, prompt.programmeId).then((r) => r?.doc),
+          this.core.repos.programmes.pairs.read(prompt.pairId, prompt.programmeId).then((r) => r?.doc),
         );
       return pairs.get(prompt.pairId)!;
     };
     const answers = await Promise.all(
       prompts.map(async (prompt) => {
         const [observation, pair] = await Promise.all([
-          this.repos.cycles.observations.read(prompt.observationId, prompt.pairId).then((r) => r?.doc),
+          this.core.repos.cycles.observations.read(prompt.observationId, prompt.pairId).then((r) => r?.doc),
           pairOf(prompt),
         ]);
         return { prompt, observation, hostName: observation && pair?.memberNames[observation.hostId] };
       }),
     );
     const actionPoints: MyData['actionPoints'][number][] = [];
-    for (const { pair } of await this.reads.pairsOf(person)) {
-      for (const s of await this.repos.cycles.summariesOf(pair.id)) {
+    for (const { pair } of await this.core.reads.pairsOf(person)) {
+      for (const s of await this.core.repos.cycles.summariesOf(pair.id)) {
         for (const point of s.actionPoints[person.id] ?? [])
           actionPoints.push({
             observationId: s.observationId,
@@ -79,7 +71,7 @@ export class MyDataService {
    * (see finishErasure); `card`, the message confirming it, is updated with the result.
    */
   async eraseContentOf(person: Person, card?: Erasure['card']): Promise<Removed> {
-    const at = this.clock.now().toISOString();
+    const at = this.core.clock.now().toISOString();
     const removed = {
       answers: await this.eraseAnswers(person, at),
       actionPoints: await this.eraseActionPoints(person, at),
@@ -90,8 +82,8 @@ export class MyDataService {
 
   private async eraseAnswers(person: Person, at: string): Promise<number> {
     let answers = 0;
-    for (const p of await this.repos.cycles.answeredBy(person.id)) {
-      const result = await mutate<Prompt>(this.repos.cycles.prompts, p.id, p.pairId, (cur) => {
+    for (const p of await this.core.repos.cycles.answeredBy(person.id)) {
+      const result = await mutate<Prompt>(this.core.repos.cycles.prompts, p.id, p.pairId, (cur) => {
         if (!cur || cur.personId !== person.id || cur.erasedAt) return undefined;
         const { safetyRating: _r, actionPoint: _a, ...rest } = cur;
         return { ...rest, answers: {}, erasedAt: at };
@@ -104,9 +96,9 @@ export class MyDataService {
   /** the person's action points in every summary of their pairs, and the follow-ups that quote them */
   private async eraseActionPoints(person: Person, at: string): Promise<number> {
     let actionPoints = 0;
-    for (const { pair } of await this.reads.pairsOf(person)) {
-      for (const s of await this.repos.cycles.summariesOf(pair.id)) {
-        const result = await mutate<Summary>(this.repos.cycles.summaries, s.id, s.pairId, (cur) => {
+    for (const { pair } of await this.core.reads.pairsOf(person)) {
+      for (const s of await this.core.repos.cycles.summariesOf(pair.id)) {
+        const result = await mutate<Summary>(this.core.repos.cycles.summaries, s.id, s.pairId, (cur) => {
           if (!cur?.actionPoints[person.id]) return undefined;
           const { [person.id]: _removed, ...rest } = cur.actionPoints;
           return { ...cur, actionPoints: rest };
@@ -115,8 +107,8 @@ export class MyDataService {
         actionPoints += removed.length;
         for (let i = 1; i <= removed.length; i++) {
           const id = followUpId(s.observationId, person.id, i);
-          await this.work.cancel(`send:${id}`);
-          await mutate<Prompt>(this.repos.cycles.prompts, id, s.pairId, (cur) => {
+          await this.core.work.cancel(`send:${id}`);
+          await mutate<Prompt>(this.core.repos.cycles.prompts, id, s.pairId, (cur) => {
             if (!cur || cur.actionPoint === undefined) return undefined;
             const { actionPoint: _a, ...rest } = cur;
             return {
@@ -142,11 +134,11 @@ export class MyDataService {
     card: Erasure['card'] | undefined,
   ): Promise<void> {
     const id = erasureId(person.id);
-    await mutate<Erasure>(this.repos.cycles.erasures, id, id, (cur) => ({
+    await mutate<Erasure>(this.core.repos.cycles.erasures, id, id, (cur) => ({
       type: 'erasure',
       id,
       personId: person.id,
-      startedAt: cur?.startedAt ?? this.clock.now().toISOString(),
+      startedAt: cur?.startedAt ?? this.core.clock.now().toISOString(),
       answers: (cur?.answers ?? 0) + removed.answers,
       actionPoints: (cur?.actionPoints ?? 0) + removed.actionPoints,
       ...(card ? { card } : {}),
@@ -154,10 +146,10 @@ export class MyDataService {
       updated: cur?.updated ?? 0,
       gone: cur?.gone ?? 0,
     }));
-    await this.work.put({
+    await this.core.work.put({
       id: `erase:${person.id}`,
       kind: jobKinds.erase,
-      dueAt: this.clock.now(),
+      dueAt: this.core.clock.now(),
       payload: { personId: person.id },
     });
   }
@@ -171,9 +163,9 @@ export class MyDataService {
    */
   async finishErasure(personId: string): Promise<WorkOutcome> {
     const id = erasureId(personId);
-    if (!(await this.repos.cycles.erasures.read(id, id))) return { status: 'done' };
+    if (!(await this.core.repos.cycles.erasures.read(id, id))) return { status: 'done' };
     const byMessage = new Map<string, Posted[]>();
-    for (const r of await this.repos.cycles.postedShowing(personId))
+    for (const r of await this.core.repos.cycles.postedShowing(personId))
       byMessage.set(r.id, [...(byMessage.get(r.id) ?? []), r]);
     let unfinished = false;
     for (const [key, records] of byMessage) {
@@ -182,19 +174,19 @@ export class MyDataService {
         continue;
       }
       for (const r of records)
-        await mutate<Posted>(this.repos.cycles.posted, r.id, r.pairId, (cur) =>
+        await mutate<Posted>(this.core.repos.cycles.posted, r.id, r.pairId, (cur) =>
           cur?.shows.includes(personId)
             ? { ...cur, shows: cur.shows.filter((p) => p !== personId) }
             : undefined,
         );
     }
-    if (unfinished) return retryAfterFailure(this.clock.now());
-    const erasure = (await this.repos.cycles.erasures.read(id, id))?.doc;
+    if (unfinished) return retryAfterFailure(this.core.clock.now());
+    const erasure = (await this.core.repos.cycles.erasures.read(id, id))?.doc;
     if (!erasure) return { status: 'done' };
-    const person = await this.people.get(personId);
-    if (person?.reach && (await this.mail.erasureDone(person, erasure)).status === 'failed')
-      return retryAfterFailure(this.clock.now());
-    await this.repos.cycles.erasures.remove(id, id);
+    const person = await this.core.people.get(personId);
+    if (person?.reach && (await this.core.mail.erasureDone(person, erasure)).status === 'failed')
+      return retryAfterFailure(this.core.clock.now());
+    await this.core.repos.cycles.erasures.remove(id, id);
     return { status: 'done' };
   }
 
@@ -204,11 +196,11 @@ export class MyDataService {
     key: string,
     records: readonly Posted[],
   ): Promise<'done' | 'failed'> {
-    const handled = (await this.repos.cycles.erasures.read(erasure, erasure))?.doc.handled ?? [];
+    const handled = (await this.core.repos.cycles.erasures.read(erasure, erasure))?.doc.handled ?? [];
     if (handled.includes(key)) return 'done';
     const outcome = await this.replacePosted(records[0]!);
     if (outcome === 'failed') return 'failed';
-    await mutate<Erasure>(this.repos.cycles.erasures, erasure, erasure, (cur) =>
+    await mutate<Erasure>(this.core.repos.cycles.erasures, erasure, erasure, (cur) =>
       cur && !cur.handled.includes(key)
         ? {
             ...cur,
@@ -223,9 +215,13 @@ export class MyDataService {
 
   /** one posted message, made again for its reader from the store as it stands */
   private async replacePosted(record: Posted): Promise<'updated' | 'gone' | 'failed'> {
-    const viewer = await this.people.get(record.viewerId);
+    const viewer = await this.core.people.get(record.viewerId);
     if (!viewer?.reach) return 'gone';
-    const outcome = await this.mail.replacePosted(viewer, record, await this.postedContent(viewer, record));
+    const outcome = await this.core.mail.replacePosted(
+      viewer,
+      record,
+      await this.postedContent(viewer, record),
+    );
     return outcome.status === 'sent' ? 'updated' : outcome.status === 'unreachable' ? 'gone' : 'failed';
   }
 
@@ -237,7 +233,7 @@ export class MyDataService {
         return view ? { kind: 'summary', view } : { kind: 'removed' };
       }
       case 'prompt': {
-        const found = await this.reads.promptFor(viewer, record.pairId, source.promptId);
+        const found = await this.core.reads.promptFor(viewer, record.pairId, source.promptId);
         return found && found !== 'forbidden' ? { kind: 'prompt', ...found } : { kind: 'removed' };
       }
       case 'myData':

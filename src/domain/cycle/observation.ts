@@ -19,6 +19,20 @@ export type LearnerLevel = (typeof learnerLevels)[number];
 export type ObservationStatus = 'scheduled' | 'cancelled' | 'didNotHappen';
 
 /**
+ * When the pair will talk the observation over: right after it, later the same day, the next
+ * working day, or a time they will agree later (no talk is planned then).
+ */
+export const talkChoices = ['rightAfter', 'laterToday', 'nextWorkingDay', 'agreeLater'] as const;
+export type TalkChoice = (typeof talkChoices)[number];
+
+/** the planned follow-up conversation: UTC instants */
+export interface Talk {
+  readonly choice: Exclude<TalkChoice, 'agreeLater'>;
+  readonly startsAt: string;
+  readonly endsAt: string;
+}
+
+/**
  * One observation: the host supervises a learner while the observer(s) watch. Lives in the pair's
  * partition of `cycles`. `revision` grows with every reschedule, so work planned for an earlier
  * time recognises itself as stale.
@@ -41,6 +55,8 @@ export interface Observation {
   readonly status: ObservationStatus;
   readonly revision: number;
   readonly scheduledBy: string;
+  /** when the pair will talk it over; absent when they will agree a time later */
+  readonly talk?: Talk;
   /** the observation this one returns (roles swapped), if any */
   readonly returnOf?: string;
   readonly createdAt: string;
@@ -62,7 +78,26 @@ export interface ScheduleInput {
   readonly hostId?: string;
   readonly setting?: string;
   readonly learnerLevel?: string;
+  /** when the pair will talk it over: one of talkChoices */
+  readonly talk?: string;
+  /** HH:mm, in the scheduler's time zone; empty for the choice's default */
+  readonly talkTime?: string;
+  /** on a move: 'true' takes the talk along with the observation, 'false' takes the talk fields */
+  readonly talkMoves?: string;
 }
+
+/** every field of a schedule card, in the order it asks */
+export const scheduleFields = [
+  'date',
+  'startTime',
+  'durationMinutes',
+  'hostId',
+  'setting',
+  'learnerLevel',
+  'talk',
+  'talkTime',
+  'talkMoves',
+] as const satisfies readonly (keyof ScheduleInput)[];
 
 export type ScheduleField = keyof ScheduleInput;
 export type ScheduleErrors = Partial<Record<ScheduleField, string>>;

@@ -1,17 +1,15 @@
 import { DateTime } from 'luxon';
-import { Clock } from '../clock';
 import { Pair } from '../membership';
 import { mutate } from '../mutate';
 import { Person } from '../people';
-import { PeopleService } from '../people-service';
 import { SendOutcome } from '../ports';
 import { Programme } from '../programme';
-import { Repositories } from '../repositories';
 import { deadlineAt, isAllowed, nextAllowed, reminderAt } from '../timing';
+import { answerWindow } from './talk';
 import { jobKinds, retryAfterFailure, WorkOutcome } from './cycle-jobs';
-import { CycleReads, LoadedPrompt } from './cycle-reads';
+import { CycleCore } from './cycle-core';
+import { LoadedPrompt } from './cycle-reads';
 import { Observation } from './observation';
-import { CycleMail, DueWork } from './ports';
 import { PostedLog } from './posted-log';
 import { afterKinds, isOpen, Prompt } from './prompt';
 import { PromptCards } from './prompt-cards';
@@ -26,40 +24,32 @@ const pausedRetryHours = 6;
  */
 export class PromptDeliveryService {
   constructor(
-    private readonly repos: Repositories,
-    private readonly clock: Clock,
-    private readonly people: PeopleService,
-    private readonly work: DueWork,
-    private readonly mail: CycleMail,
-    private readonly reads: CycleReads,
+    private readonly core: CycleCore,
     private readonly cards: PromptCards,
     private readonly posted: PostedLog,
     private readonly summaries: SummaryService,
   ) {}
 
   async sendPrompt(pairId: string, id: string): Promise<WorkOutcome> {
-    const loaded = await this.reads.load(pairId, id);
+    const loaded = await this.core.reads.load(pairId, id);
     if (loaded?.prompt.status === 'sent' && loaded.prompt.sentAt && loaded.prompt.expiresAt) {
       // this job ran before and recorded the send, but stopped (crashed, lost its lease) before it
       // planned what follows: plan it now from the recorded times, or the card stays open for ever
-      const person = await this.people.get(loaded.prompt.personId);
-      await this.planAfterSend(
-        loaded.prompt,
-        new Date(loaded.prompt.sentAt),
-        new Date(loaded.prompt.expiresAt),
-        this.reads.zoneOf(person, loaded.programme),
-        loaded.programme,
-      );
+      const person = await this.core.people.get(loaded.prompt.personId);
+      const zone = this.core.reads.zoneOf(person, loaded.programme);
+      const { prompt, observation, programme } = loaded;
+      const window = this.answerWindow(prompt, observation, new Date(prompt.sentAt!), zone, programme);
+      await this.planAfterSend(prompt, { ...window, expiresAt: new Date(prompt.expiresAt!) });
       return { status: 'done' };
     }
     if (!loaded || loaded.prompt.status !== 'scheduled') return { status: 'done' };
     const { prompt, observation, pair, programme } = loaded;
-    const now = this.clock.now();
+    const now = this.core.clock.now();
     if (prompt.kind !== 'followUp' && observation.status !== 'scheduled') {
       await this.cards.withdraw(prompt, observation, pair, programme);
       return { status: 'done' };
     }
-    const person = await this.people.get(prompt.personId);
+    const person = await this.core.people.get(prompt.personId);
     // no prompts while paused; a before-prompt that would now come too late is dropped
     if (person?.paused)
       return this.retryUnlessStarted(
@@ -68,8 +58,8 @@ export class PromptDeliveryService {
         DateTime.fromJSDate(now).plus({ hours: pausedRetryHours }).toJSDate(),
       );
     if (!person?.reach) return this.unreachable(prompt, observation, pair);
-    const zone = this.reads.zoneOf(person, programme);
-    if (this.reads.scale.unit !== 'minutes' && !isAllowed(now, zone, programme.policy)) {
+    const zone = this.core.reads.zoneOf(person, programme);
+    if (this.core.reads.scale.unit !== 'minutes' && !isAllowed(now, zone, programme.policy)) {
       // a send that runs late (a retry, a restart after downtime) still waits for their morning;
       // a before-prompt that would then come after the observation has started is not sent at all
       const morning = nextAllowed(now, zone, programme.policy);
@@ -94,17 +84,18 @@ export class PromptDeliveryService {
   /** sends the card now, records it as sent and plans its reminder and expiry */
   private async deliver(loaded: LoadedPrompt, person: Person, zone: string, now: Date): Promise<WorkOutcome> {
     const { prompt, observation, pair, programme } = loaded;
-    const expiresAt = deadlineAt(now, zone, programme.policy, this.reads.scale);
-    // the card goes out open: it shows the prompt as it will be once sent
-    const outgoing: Prompt = { ...prompt, status: 'sent' };
-    const outcome = await this.mail.sendPrompt(
+    const window = this.answerWindow(prompt, observation, now, zone, programme);
+    const expiresAt = window.expiresAt;
+    // the card goes out open: it shows the prompt as it will be once sent, and when it is due
+    const outgoing: Prompt = { ...prompt, status: 'sent', expiresAt: expiresAt.toISOString() };
+    const outcome = await this.core.mail.sendPrompt(
       person,
       outgoing,
-      await this.reads.view(outgoing, observation, pair, programme),
+      await this.core.reads.view(outgoing, observation, pair, programme),
     );
     if (outcome.status === 'unreachable') return this.unreachable(prompt, observation, pair);
     if (outcome.status === 'failed') return retryAfterFailure(now);
-    const sent = await mutate<Prompt>(this.repos.cycles.prompts, prompt.id, prompt.pairId, (cur) =>
+    const sent = await mutate<Prompt>(this.core.repos.cycles.prompts, prompt.id, prompt.pairId, (cur) =>
       cur && cur.status === 'scheduled'
         ? {
             ...cur,
@@ -116,7 +107,7 @@ export class PromptDeliveryService {
         : undefined,
     );
     await this.recordShown(loaded, person, outcome);
-    if (sent.changed) await this.planAfterSend(prompt, now, expiresAt, zone, programme);
+    if (sent.changed) await this.planAfterSend(prompt, window);
     return { status: 'done' };
   }
 
@@ -142,32 +133,56 @@ export class PromptDeliveryService {
       );
   }
 
-  /** the reminder and the expiry of a prompt sent at `sentAt` (idempotent: the job ids are fixed) */
-  private async planAfterSend(
+  /**
+   * When a prompt sent now is due and reminded: after the policy's days, or — for an after-card with
+   * a talk planned sooner — when the talk begins, so the summary reaches both before they meet.
+   */
+  private answerWindow(
     prompt: Prompt,
-    sentAt: Date,
-    expiresAt: Date,
+    observation: Observation,
+    now: Date,
     zone: string,
     programme: Programme,
+  ): { expiresAt: Date; remindAt: Date | undefined } {
+    const expiresAt = deadlineAt(now, zone, programme.policy, this.core.reads.scale);
+    const remindAt = reminderAt(now, zone, programme.policy, this.core.reads.scale);
+    const usual = { expiresAt, remindAt: remindAt < expiresAt ? remindAt : undefined };
+    return prompt.kind === 'afterHost' || prompt.kind === 'afterObserver'
+      ? answerWindow(now, usual, observation.talk)
+      : usual;
+  }
+
+  /** the reminder and the expiry of a prompt just sent (idempotent: the job ids are fixed) */
+  private async planAfterSend(
+    prompt: Prompt,
+    window: { readonly expiresAt: Date; readonly remindAt: Date | undefined },
   ): Promise<void> {
     const payload = { pairId: prompt.pairId, promptId: prompt.id };
-    const remindAt = reminderAt(sentAt, zone, programme.policy, this.reads.scale);
-    if (remindAt < expiresAt) {
-      await this.work.put({ id: `remind:${prompt.id}`, kind: jobKinds.remind, dueAt: remindAt, payload });
-    }
-    await this.work.put({ id: `expire:${prompt.id}`, kind: jobKinds.expire, dueAt: expiresAt, payload });
+    if (window.remindAt)
+      await this.core.work.put({
+        id: `remind:${prompt.id}`,
+        kind: jobKinds.remind,
+        dueAt: window.remindAt,
+        payload,
+      });
+    await this.core.work.put({
+      id: `expire:${prompt.id}`,
+      kind: jobKinds.expire,
+      dueAt: window.expiresAt,
+      payload,
+    });
   }
 
   private async unreachable(prompt: Prompt, observation: Observation, pair: Pair): Promise<WorkOutcome> {
-    const result = await mutate<Prompt>(this.repos.cycles.prompts, prompt.id, prompt.pairId, (cur) =>
+    const result = await mutate<Prompt>(this.core.repos.cycles.prompts, prompt.id, prompt.pairId, (cur) =>
       cur && cur.status === 'scheduled' ? { ...cur, status: 'unreachable' } : undefined,
     );
     if (result.changed) {
       // their peer hears it from us rather than waiting: talk in person
       for (const id of pair.memberIds.filter((m) => m !== prompt.personId)) {
-        const peer = await this.people.get(id);
+        const peer = await this.core.people.get(id);
         if (peer?.reach) {
-          await this.mail.notify(peer, {
+          await this.core.mail.notify(peer, {
             kind: 'peerUnreachable',
             peerName: pair.memberNames[prompt.personId] ?? '',
             observation,
@@ -181,32 +196,32 @@ export class PromptDeliveryService {
   }
 
   async remind(pairId: string, id: string): Promise<WorkOutcome> {
-    const loaded = await this.reads.load(pairId, id);
+    const loaded = await this.core.reads.load(pairId, id);
     if (!loaded || !isOpen(loaded.prompt) || loaded.prompt.remindedAt) return { status: 'done' };
-    const person = await this.people.get(loaded.prompt.personId);
+    const person = await this.core.people.get(loaded.prompt.personId);
     if (!person?.reach || person.paused) return { status: 'done' };
-    const outcome = await this.mail.notify(person, {
+    const outcome = await this.core.mail.notify(person, {
       kind: 'reminder',
       prompt: loaded.prompt,
       observation: loaded.observation,
     });
-    if (outcome.status === 'failed') return retryAfterFailure(this.clock.now());
-    await mutate<Prompt>(this.repos.cycles.prompts, id, pairId, (cur) =>
+    if (outcome.status === 'failed') return retryAfterFailure(this.core.clock.now());
+    await mutate<Prompt>(this.core.repos.cycles.prompts, id, pairId, (cur) =>
       cur && isOpen(cur) && !cur.remindedAt
-        ? { ...cur, remindedAt: this.clock.now().toISOString() }
+        ? { ...cur, remindedAt: this.core.clock.now().toISOString() }
         : undefined,
     );
     return { status: 'done' };
   }
 
   async expire(pairId: string, id: string): Promise<WorkOutcome> {
-    const loaded = await this.reads.load(pairId, id);
+    const loaded = await this.core.reads.load(pairId, id);
     if (!loaded) return { status: 'done' };
-    const result = await mutate<Prompt>(this.repos.cycles.prompts, id, pairId, (cur) =>
+    const result = await mutate<Prompt>(this.core.repos.cycles.prompts, id, pairId, (cur) =>
       cur && isOpen(cur) ? { ...cur, status: 'expired' } : undefined,
     );
     if (!result.changed) return { status: 'done' };
-    await this.work.cancel(`remind:${id}`);
+    await this.core.work.cancel(`remind:${id}`);
     await this.cards.refresh(result.doc!, loaded.observation, loaded.pair, loaded.programme);
     if (afterKinds.includes(loaded.prompt.kind))
       await this.summaries.maybeSummarise(pairId, loaded.observation.id, true);

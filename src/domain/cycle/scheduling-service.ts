@@ -17,6 +17,7 @@ import { DueWork } from './ports';
 import { Prompt, promptId, recipients } from './prompt';
 import { PromptCards } from './prompt-cards';
 import { PromptKind } from './questions';
+import { afterCardAt, talkOf } from './talk';
 import { followUpIds, summaryId } from './summary';
 
 export type ScheduleOutcome =
@@ -36,6 +37,8 @@ export type EndOutcome =
 
 /** the kinds of prompt an observation plans for its members (follow-ups come from action points) */
 const plannedKinds: readonly PromptKind[] = ['beforeHost', 'beforeObserver', 'afterHost', 'afterObserver'];
+/** which field of the card a talk error belongs to */
+const talkField = { 'schedule.error.talk': 'talk', 'schedule.error.talkTime': 'talkTime' } as const;
 /** a move that loses a race with another move of the same observation starts again, this often */
 const scheduleAttempts = 4;
 
@@ -49,6 +52,7 @@ type ScheduledFields = Pick<
   | 'durationMinutes'
   | 'setting'
   | 'learnerLevel'
+  | 'talk'
   | 'updatedAt'
   | 'ttl'
 >;
@@ -107,13 +111,16 @@ export class SchedulingService {
     const request = await this.readRequest(by, pairId, programmeId, movingId, returnOf);
     if ('status' in request) return request;
     const { pair, programme, moving } = request;
+    const zone = this.reads.zoneOf(by, programme);
     const checked = checkSchedule(input, {
-      zone: this.reads.zoneOf(by, programme),
+      zone,
       now: this.clock.now(),
       programme,
       memberIds: pair.memberIds,
     });
     if (!checked.ok) return { status: 'invalid', errors: checked.errors };
+    const talk = talkOf(input, checked, moving, zone, programme.policy);
+    if (!talk.ok) return { status: 'invalid', errors: { [talkField[talk.error]]: talk.error } };
 
     const at = this.clock.now().toISOString();
     // the time is taken in every member's calendar before the observation is written: of two
@@ -138,6 +145,7 @@ export class SchedulingService {
       durationMinutes: checked.durationMinutes,
       setting: checked.setting,
       learnerLevel: checked.learnerLevel,
+      talk: talk.talk,
       updatedAt: at,
       ttl: this.reads.ttl(programme),
     };
@@ -230,7 +238,8 @@ export class SchedulingService {
       const person = await this.people.get(r.personId);
       const zone = this.reads.zoneOf(person, programme);
       const before = beforePromptAt(new Date(o.startsAt), zone, programme.policy, now, scale);
-      const after = afterPromptAt(new Date(o.endsAt), zone, programme.policy, scale);
+      const usualAfter = afterPromptAt(new Date(o.endsAt), zone, programme.policy, scale);
+      const after = afterCardAt(usualAfter, new Date(o.endsAt), o.talk);
       for (const [kind, sendAt] of [
         [r.before, before],
         [r.after, after],

@@ -1,14 +1,11 @@
-import { Clock } from '../clock';
 import { Pair } from '../membership';
 import { Person } from '../people';
-import { PeopleService } from '../people-service';
 import { SendOutcome } from '../ports';
 import { Programme } from '../programme';
-import { Repositories } from '../repositories';
 import { jobKinds, retryAfterFailure, WorkOutcome } from './cycle-jobs';
-import { CycleReads } from './cycle-reads';
+import { CycleCore } from './cycle-core';
 import { Observation } from './observation';
-import { CycleMail, DueWork, SummaryView } from './ports';
+import { SummaryView } from './ports';
 import { PostedLog } from './posted-log';
 import { Prompt, promptId, recipients } from './prompt';
 import { followUpIds, Summary, summaryId } from './summary';
@@ -28,12 +25,7 @@ export interface JustAnswered {
  */
 export class SummaryService {
   constructor(
-    private readonly repos: Repositories,
-    private readonly clock: Clock,
-    private readonly people: PeopleService,
-    private readonly work: DueWork,
-    private readonly mail: CycleMail,
-    private readonly reads: CycleReads,
+    private readonly core: CycleCore,
     private readonly posted: PostedLog,
   ) {}
 
@@ -50,7 +42,7 @@ export class SummaryService {
   ): Promise<boolean> {
     const observation = known
       ? known.observation
-      : (await this.repos.cycles.observations.read(observationId, pairId))?.doc;
+      : (await this.core.repos.cycles.observations.read(observationId, pairId))?.doc;
     if (!observation) return false;
     const prompts = await this.afterPrompts(observation, known?.written);
     if (prompts.length === 0) return false;
@@ -63,17 +55,17 @@ export class SummaryService {
     )
       return false;
     if (!prompts.some((p) => p.status === 'answered')) return false;
-    const ctx = known ?? (await this.reads.context(pairId, observation.programmeId));
+    const ctx = known ?? (await this.core.reads.context(pairId, observation.programmeId));
     if (!ctx) return false;
-    const created = await this.repos.cycles.summaries.create({
+    const created = await this.core.repos.cycles.summaries.create({
       type: 'summary',
       id: summaryId(observationId),
       pairId,
       observationId,
       complete: allAnswered,
-      sentAt: this.clock.now().toISOString(),
+      sentAt: this.core.clock.now().toISOString(),
       actionPoints: {},
-      ttl: this.reads.ttl(ctx.programme),
+      ttl: this.core.reads.ttl(ctx.programme),
     });
     if (created === 'exists') return false;
     await this.sendToMembers(this.summaryView(observation, ctx.programme, ctx.pair, prompts), ctx);
@@ -84,13 +76,13 @@ export class SummaryService {
   private async sendToMembers(view: SummaryView, ctx: { pair: Pair; programme: Programme }): Promise<void> {
     const { id: observationId, pairId } = view.observation;
     for (const id of ctx.pair.memberIds) {
-      const person = await this.people.get(id);
+      const person = await this.core.people.get(id);
       if (!person?.reach) continue;
-      const later = this.reads.deferral(person, ctx.programme);
+      const later = this.core.reads.deferral(person, ctx.programme);
       if (!later) {
         await this.deliver(person, view, ctx.programme);
       } else {
-        await this.work.put({
+        await this.core.work.put({
           id: `summary:${observationId.replace(/^observation:/, '')}:${id}`,
           kind: jobKinds.summary,
           dueAt: later,
@@ -102,17 +94,17 @@ export class SummaryService {
 
   /** a deferred summary, at its recipient's allowed moment */
   async sendSummary(payload: Readonly<Record<string, string>>): Promise<WorkOutcome> {
-    const person = await this.people.get(payload.to ?? '');
+    const person = await this.core.people.get(payload.to ?? '');
     if (!person?.reach) return { status: 'done' };
     const view = await this.summaryFor(person, payload.pairId ?? '', payload.observationId ?? '');
     if (!view) return { status: 'done' };
     const outcome = await this.deliver(person, view);
-    return outcome.status === 'failed' ? retryAfterFailure(this.clock.now()) : { status: 'done' };
+    return outcome.status === 'failed' ? retryAfterFailure(this.core.clock.now()) : { status: 'done' };
   }
 
   /** sends the summary and records that it shows the pair's words */
   private async deliver(to: Person, view: SummaryView, programme?: Programme): Promise<SendOutcome> {
-    const outcome = await this.mail.sendSummary(to, view);
+    const outcome = await this.core.mail.sendSummary(to, view);
     const o = view.observation;
     await this.posted.recordSent(
       to,
@@ -152,10 +144,10 @@ export class SummaryService {
 
   /** the summary view again, for `history` — only for a member of the pair */
   async summaryFor(by: Person, pairId: string, observationId: string): Promise<SummaryView | undefined> {
-    const observation = (await this.repos.cycles.observations.read(observationId, pairId))?.doc;
+    const observation = (await this.core.repos.cycles.observations.read(observationId, pairId))?.doc;
     if (!observation || !observation.memberIds.includes(by.id)) return undefined;
-    const summary = await this.repos.cycles.summaries.read(summaryId(observationId), pairId);
-    const ctx = await this.reads.context(pairId, observation.programmeId);
+    const summary = await this.core.repos.cycles.summaries.read(summaryId(observationId), pairId);
+    const ctx = await this.core.reads.context(pairId, observation.programmeId);
     if (!summary || !ctx) return undefined;
     const view = this.summaryView(observation, ctx.programme, ctx.pair, await this.afterPrompts(observation));
     return { ...view, actionPoints: await this.followUps(observation, summary.doc.actionPoints) };
@@ -167,7 +159,9 @@ export class SummaryService {
     points: Summary['actionPoints'],
   ): Promise<SummaryView['actionPoints']> {
     const entries = followUpIds(o.id, points);
-    const prompts = await Promise.all(entries.map((e) => this.repos.cycles.prompts.read(e.id, o.pairId)));
+    const prompts = await Promise.all(
+      entries.map((e) => this.core.repos.cycles.prompts.read(e.id, o.pairId)),
+    );
     return entries.map((e, i) => {
       const answers = prompts[i]?.doc.status === 'answered' ? prompts[i]?.doc.answers : undefined;
       return {
@@ -187,7 +181,7 @@ export class SummaryService {
     const found = await Promise.all(
       recipients(o).map(async (r) => {
         const id = promptId(o.id, r.after, r.personId);
-        return id === written?.id ? written : (await this.repos.cycles.prompts.read(id, o.pairId))?.doc;
+        return id === written?.id ? written : (await this.core.repos.cycles.prompts.read(id, o.pairId))?.doc;
       }),
     );
     return found.filter((f) => f !== undefined);
@@ -196,8 +190,8 @@ export class SummaryService {
   /** a person's past summaries across their pairs, newest first */
   async history(person: Person): Promise<SummaryView[]> {
     const out: SummaryView[] = [];
-    for (const { pair } of await this.reads.pairsOf(person)) {
-      for (const s of await this.repos.cycles.summariesOf(pair.id)) {
+    for (const { pair } of await this.core.reads.pairsOf(person)) {
+      for (const s of await this.core.repos.cycles.summariesOf(pair.id)) {
         const view = await this.summaryFor(person, pair.id, s.observationId);
         if (view) out.push(view);
       }

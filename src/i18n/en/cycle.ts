@@ -15,6 +15,18 @@ export const cycle = {
     host: 'Who supervises a learner (the host)?',
     setting: 'Setting',
     learnerLevel: 'Learner',
+    talk: 'When will you talk it over?',
+    talkChoice: {
+      rightAfter: 'Right after (15 minutes after the end, to answer your card first)',
+      laterToday: 'Later the same day',
+      nextWorkingDay: 'The next working day',
+      agreeLater: 'We will agree a time later',
+    },
+    talkTime: 'Talk at (empty: 30 minutes after the end, or the start time on the next working day)',
+    talkMoves: 'Move our talk with the observation',
+    talkNote:
+      'Your cards after the observation are due when the talk begins, so that you both have the summary when you meet.',
+    talkPlanned: 'You talk it over {when}.',
     submit: 'Schedule',
     moveSubmit: 'Move it',
     you: 'you',
@@ -32,6 +44,9 @@ export const cycle = {
       host: 'Choose who hosts.',
       setting: 'Choose a setting.',
       learnerLevel: 'Choose the learner.',
+      talk: 'Choose when you will talk it over.',
+      talkTime:
+        'The talk must come after the observation, on the same day; or choose the next working day. (That time may not exist on that day: the clocks change.)',
       overlap: 'One of you already has an observation then. Pick another time.',
       tooMany:
         'You two already have 10 observations ahead, the most a pair can plan. Hold or cancel one of them before planning another.',
@@ -51,6 +66,8 @@ export const cycle = {
     didNotHappenDone:
       'Noted — it happens. Nothing is held against anyone. Would you like to find a new time?',
     scheduleAgain: 'Find a new time',
+    talk: 'Talk it over: {when}',
+    talkLater: 'Talk it over: a time you agree',
   },
   notices: {
     scheduledTitle: 'New observation',
@@ -79,6 +96,8 @@ export const cycle = {
     when: 'When',
     setting: 'Setting',
     learner: 'Learner',
+    talk: 'Talk it over',
+    beforeTalk: 'Please answer by {time}, when your talk begins, so the summary is there when you meet.',
     hostFocus: '{host} would like feedback on',
     focusNotYet: '{host} has not said yet what to watch for; this card will show it when they do.',
     observerReminder:

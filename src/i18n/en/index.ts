@@ -1,3 +1,4 @@
+import { calendar } from './calendar';
 import { conversation } from './conversation';
 import { coordinator } from './coordinator';
 import { cycle } from './cycle';
@@ -9,4 +10,4 @@ import { programmes } from './programmes';
  * more folder of the same files and shape (the type of this object is the contract). `{name}` marks a
  * value filled in at run time.
  */
-export const en = { ...conversation, ...programmes, ...cycle, ...coordinator, myData } as const;
+export const en = { ...conversation, ...programmes, ...cycle, ...calendar, ...coordinator, myData } as const;

@@ -18,6 +18,18 @@ export const cycle = {
     host: 'Vem handleder en student (och blir observerad)?',
     setting: 'Miljö',
     learnerLevel: 'Student',
+    talk: 'När pratar ni igenom den?',
+    talkChoice: {
+      rightAfter: 'Direkt efter (15 minuter efter slutet, så att ni hinner svara på kortet först)',
+      laterToday: 'Senare samma dag',
+      nextWorkingDay: 'Nästa arbetsdag',
+      agreeLater: 'Vi bestämmer en tid senare',
+    },
+    talkTime: 'Samtal kl. (tomt: 30 minuter efter slutet, eller starttiden nästa arbetsdag)',
+    talkMoves: 'Flytta vårt samtal med observationen',
+    talkNote:
+      'Korten efter observationen ska besvaras innan samtalet börjar, så att ni båda har sammanfattningen när ni ses.',
+    talkPlanned: 'Ni pratar igenom den {when}.',
     submit: 'Boka',
     moveSubmit: 'Flytta',
     you: 'du',
@@ -35,6 +47,9 @@ export const cycle = {
       host: 'Välj vem som handleder.',
       setting: 'Välj en miljö.',
       learnerLevel: 'Välj student.',
+      talk: 'Välj när ni ska prata igenom observationen.',
+      talkTime:
+        'Samtalet måste komma efter observationen, samma dag; eller välj nästa arbetsdag. (Tiden kanske inte finns den dagen: klockan ställs om.)',
       tooMany:
         'Ni har redan 10 observationer inbokade framåt, och fler kan ett par inte planera. Genomför eller ställ in någon av dem innan ni bokar en till.',
       overlap: 'En av er har redan en observation då. Välj en annan tid.',
@@ -53,6 +68,8 @@ export const cycle = {
     cancelled: 'Inställd. {peer} har fått besked, och korten för observationen är tillbakadragna.',
     didNotHappenDone: 'Noterat – sådant händer. Ingen klandras. Vill du hitta en ny tid?',
     scheduleAgain: 'Hitta en ny tid',
+    talk: 'Samtal: {when}',
+    talkLater: 'Samtal: en tid ni kommer överens om',
   },
   notices: {
     scheduledTitle: 'Ny observation',
@@ -81,6 +98,8 @@ export const cycle = {
     when: 'När',
     setting: 'Miljö',
     learner: 'Student',
+    talk: 'Samtal',
+    beforeTalk: 'Svara gärna senast {time}, när ert samtal börjar, så att sammanfattningen finns när ni ses.',
     hostFocus: '{host} vill ha återkoppling på',
     focusNotYet: '{host} har inte sagt ännu vad du ska titta efter; kortet visar det när hen har gjort det.',
     observerReminder:

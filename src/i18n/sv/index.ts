@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue';
+import { calendar } from './calendar';
 import { conversation } from './conversation';
 import { coordinator } from './coordinator';
 import { cycle } from './cycle';
@@ -17,6 +18,7 @@ export const sv = {
   ...conversation,
   ...programmes,
   ...cycle,
+  ...calendar,
   ...coordinator,
   myData,
 } as const satisfies Catalogue;

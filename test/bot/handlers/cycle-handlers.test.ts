@@ -55,7 +55,8 @@ describe('cycle-handlers', () => {
   describe('saveSchedule', () => {
     it('schedules for the pair the card names and confirms with the peer’s name', async () => {
       const data = { pair: 'pair:1|p-1', date: '2026-09-02', startTime: '10:00', hostId: 'host' };
-      const result = await saveSchedule(actor, data, botServices({ cycles }));
+      const people = { get: sandbox.stub().resolves(undefined) };
+      const result = await saveSchedule(actor, data, botServices({ cycles, people }));
       const [person, pairId, programmeId, input] = stub('scheduling', 'schedule').firstCall.args;
       assert.deepEqual([person, pairId, programmeId, input.date], [host, 'pair:1', 'p-1', '2026-09-02']);
       assert.ok(textOf(result.update).includes('Chris Dahl'));

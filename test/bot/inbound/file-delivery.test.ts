@@ -106,6 +106,10 @@ describe('file delivery', () => {
   });
 
   describe('uploadAccepted', () => {
+    /** the CSV put where the local connector says, within 10 s, to a host it runs on */
+    const uploadCsv = () =>
+      uploadAccepted(connector.uploadInfo(fileName), csvBytes(), fetch, 10_000, local());
+
     it('puts the exact bytes, with Content-Length and Content-Range for the whole file', async () => {
       const bytes = csvBytes();
       const outcome = await uploadAccepted(connector.uploadInfo(fileName), bytes, fetch, 10_000, local());
@@ -132,26 +136,14 @@ describe('file delivery', () => {
 
     it('reports a store that answers 500 as failed', async () => {
       connector.uploadFailures.set(fileName, 500);
-      const outcome = await uploadAccepted(
-        connector.uploadInfo(fileName),
-        csvBytes(),
-        fetch,
-        10_000,
-        local(),
-      );
+      const outcome = await uploadCsv();
       assert.deepEqual(outcome, { status: 'failed', reason: 'HTTP 500' });
       assert.equal(connector.uploads.length, 1, 'tried once, not retried');
     });
 
     it('reports a store still waiting for more of the file as failed', async () => {
       connector.uploadFailures.set(fileName, 202);
-      const outcome = await uploadAccepted(
-        connector.uploadInfo(fileName),
-        csvBytes(),
-        fetch,
-        10_000,
-        local(),
-      );
+      const outcome = await uploadCsv();
       assert.deepEqual(outcome, { status: 'failed', reason: 'upload incomplete' });
     });
 

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { TenantGate, tenantOf } from '../../../src/bot/inbound/tenant-gate';
+import { capturedLog } from '../../support/captured-log';
 import { TestClock } from '../../support/test-clock';
 
 const a = '00000000-0000-4000-8000-0000000000aa';
@@ -19,16 +18,7 @@ function fromTeams(tenant: string, extra: Record<string, unknown> = {}): Record<
 }
 
 describe('TenantGate', () => {
-  const lines: string[] = [];
-  const log = pino(
-    { level: 'info' },
-    new Writable({
-      write(chunk: Buffer, _enc, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    }),
-  );
+  const { log, lines } = capturedLog('info');
   let clock: TestClock;
   let gate: TenantGate;
   beforeEach(() => {

@@ -53,9 +53,12 @@ describe('Messenger', () => {
   });
   afterEach(() => sandbox.restore());
 
+  /** a Messenger without a rate limiter sends "hi" to the person */
+  const sayHi = () => new Messenger(adapter, 'app', silentLogger, retry).send(reach, { text: 'hi' });
+
   it('reports sent with the activity id', async () => {
     send.resolves({ id: 'act-1' });
-    const outcome = await new Messenger(adapter, 'app', silentLogger, retry).send(reach, { text: 'hi' });
+    const outcome = await sayHi();
     assert.deepEqual(outcome, { status: 'sent', activityId: 'act-1' });
   });
 
@@ -73,31 +76,41 @@ describe('Messenger', () => {
     assert.deepEqual(options, { timeout: 2_500 });
   });
 
-  it('reports a person who blocked the bot as unreachable, without retrying', async () => {
-    send.rejects(connectorError(403, 'ConversationBlockedByUser'));
-    const outcome = await new Messenger(adapter, 'app', silentLogger, retry).send(reach, { text: 'hi' });
-    assert.deepEqual(outcome, { status: 'unreachable', reason: 'ConversationBlockedByUser' });
-    assert.equal(send.callCount, 1);
-  });
-
-  it('reports a conversation that no longer exists as unreachable', async () => {
-    send.rejects(connectorError(404, 'ConversationNotFound'));
-    const outcome = await new Messenger(adapter, 'app', silentLogger, retry).send(reach, { text: 'hi' });
-    assert.equal(outcome.status, 'unreachable');
-  });
+  for (const [name, error, outcome] of [
+    [
+      'reports a person who blocked the bot as unreachable, without retrying',
+      connectorError(403, 'ConversationBlockedByUser'),
+      { status: 'unreachable', reason: 'ConversationBlockedByUser' },
+    ],
+    [
+      'reports a conversation that no longer exists as unreachable',
+      connectorError(404, 'ConversationNotFound'),
+      { status: 'unreachable', reason: 'ConversationNotFound' },
+    ],
+    [
+      'does not retry a request Teams refuses for good (400)',
+      connectorError(400, 'BadArgument'),
+      { status: 'failed', reason: 'BadArgument' },
+    ],
+  ] as const)
+    it(name, async () => {
+      send.rejects(error);
+      assert.deepEqual(await sayHi(), outcome);
+      assert.equal(send.callCount, 1, 'not retried');
+    });
 
   it('retries a throttled send, honouring Retry-After, then succeeds', async () => {
     send.onFirstCall().rejects(connectorError(429, 'Throttled', '3'));
     send.onSecondCall().rejects(connectorError(502));
     send.onThirdCall().resolves({ id: 'act-2' });
-    const outcome = await new Messenger(adapter, 'app', silentLogger, retry).send(reach, { text: 'hi' });
+    const outcome = await sayHi();
     assert.deepEqual(outcome, { status: 'sent', activityId: 'act-2' });
     assert.deepEqual(sleeps, [3000, 200], 'Retry-After first, then exponential backoff');
   });
 
   it('gives up after the last attempt and says it failed', async () => {
     send.rejects(connectorError(503));
-    const outcome = await new Messenger(adapter, 'app', silentLogger, retry).send(reach, { text: 'hi' });
+    const outcome = await sayHi();
     assert.deepEqual(outcome, { status: 'failed', reason: 'HTTP 503' });
     assert.equal(send.callCount, 4);
     assert.deepEqual(sleeps, [100, 200, 400]);
@@ -106,16 +119,9 @@ describe('Messenger', () => {
   it('retries a send that timed out or lost its connection', async () => {
     send.onFirstCall().rejects(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     send.onSecondCall().resolves({ id: 'act-3' });
-    const outcome = await new Messenger(adapter, 'app', silentLogger, retry).send(reach, { text: 'hi' });
+    const outcome = await sayHi();
     assert.deepEqual(outcome, { status: 'sent', activityId: 'act-3' });
     assert.equal(send.callCount, 2);
-  });
-
-  it('does not retry a request Teams refuses for good (400)', async () => {
-    send.rejects(connectorError(400, 'BadArgument'));
-    const outcome = await new Messenger(adapter, 'app', silentLogger, retry).send(reach, { text: 'hi' });
-    assert.deepEqual(outcome, { status: 'failed', reason: 'BadArgument' });
-    assert.equal(send.callCount, 1);
   });
 
   describe('with a rate limiter', () => {

@@ -4,10 +4,10 @@ import { Observation } from '../../../src/domain/cycle/observation';
 import { followUpId, summaryId } from '../../../src/domain/cycle/summary';
 import { Person } from '../../../src/domain/people';
 import { ProgrammeWorld } from '../../support/domain-fixtures';
+import { eachTest } from '../../support/each-test';
 import { CycleRig, sendAndAnswer, openThursdayCycle } from './cycle-fixture';
 
 describe('ActionPointService: what a member means to try, and the follow-up that asks', () => {
-  const sandbox = sinon.createSandbox();
   let world: ProgrammeWorld;
   let rig: CycleRig;
   let ann: Person, bo: Person, cy: Person;
@@ -16,13 +16,9 @@ describe('ActionPointService: what a member means to try, and the follow-up that
   const add = (by: Person, text: string) =>
     rig.services.actionPoints.addActionPoint(by, o.pairId, o.id, text);
 
-  beforeEach(async () => {
-    ({ world, rig, ann, bo, cy, observation: o } = await openThursdayCycle(sandbox));
+  eachTest(openThursdayCycle, (cycle) => {
+    ({ world, rig, ann, bo, cy, observation: o } = cycle);
     world.clock.set('2026-09-03T10:00:00Z');
-  });
-  afterEach(async () => {
-    sandbox.restore();
-    await world.close();
   });
 
   it('waits for the pair’s summary: before it there is nothing to add a point to', async () => {

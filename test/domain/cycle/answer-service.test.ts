@@ -4,6 +4,7 @@ import { Observation } from '../../../src/domain/cycle/observation';
 import { promptId } from '../../../src/domain/cycle/prompt';
 import { Person } from '../../../src/domain/people';
 import { ProgrammeWorld } from '../../support/domain-fixtures';
+import { eachTest } from '../../support/each-test';
 import {
   answersFor,
   CycleRig,
@@ -14,7 +15,6 @@ import {
 } from './cycle-fixture';
 
 describe('AnswerService: a prompt card submitted', () => {
-  const sandbox = sinon.createSandbox();
   let world: ProgrammeWorld;
   let rig: CycleRig;
   let ann: Person, bo: Person;
@@ -23,13 +23,9 @@ describe('AnswerService: a prompt card submitted', () => {
   const answer = (by: Person, kind: Parameters<typeof answersFor>[0], typed = answersFor(kind)) =>
     rig.services.answers.answer(by, o.pairId, promptId(o.id, kind, ann.id), typed);
 
-  beforeEach(async () => {
-    ({ world, rig, ann, bo, observation: o } = await openThursdayCycle(sandbox));
+  eachTest(openThursdayCycle, (cycle) => {
+    ({ world, rig, ann, bo, observation: o } = cycle);
     world.clock.set('2026-09-03T10:00:00Z');
-  });
-  afterEach(async () => {
-    sandbox.restore();
-    await world.close();
   });
 
   it('stores a host’s reflection once, with the safety rating kept apart from the answers', async () => {

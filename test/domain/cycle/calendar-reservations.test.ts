@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import sinon from 'sinon';
 import { CalendarEntry } from '../../../src/domain/cycle/calendar';
 import { CalendarReservations, maxUpcomingPerPair } from '../../../src/domain/cycle/calendar-reservations';
 import { Observation } from '../../../src/domain/cycle/observation';
 import { Person } from '../../../src/domain/people';
 import { openProgrammeWorld, ProgrammeWorld, supervisor } from '../../support/domain-fixtures';
 import { calendarOf } from './cycle-fixture';
+import { eachTest } from '../../support/each-test';
 
 describe('CalendarReservations: an observation’s time in each member’s calendar', () => {
-  const sandbox = sinon.createSandbox();
   let world: ProgrammeWorld;
   let calendars: CalendarReservations;
   let ann: Person, bo: Person, cy: Person;
@@ -29,18 +28,14 @@ describe('CalendarReservations: an observation’s time in each member’s calen
   });
   const times = async (p: Person) => (await calendarOf(world, p)).map((e) => e.startsAt.slice(11, 16));
 
-  beforeEach(async () => {
-    world = await openProgrammeWorld(sandbox);
+  eachTest(openProgrammeWorld, async (opened) => {
+    world = opened;
     calendars = new CalendarReservations(world.store.repos, world.clock);
     [ann, bo, cy] = (await world.enrol(
       supervisor(1, 'Ann Ahl'),
       supervisor(2, 'Bo Berg'),
       supervisor(3, 'Cy Carl'),
     )) as [Person, Person, Person];
-  });
-  afterEach(async () => {
-    sandbox.restore();
-    await world.close();
   });
 
   it('takes the time in every member’s calendar, and refuses an overlap without keeping any of it', async () => {

@@ -206,6 +206,8 @@ export interface ThursdayCycle {
   readonly cy: Person;
   readonly pair: Pair;
   readonly observation: Observation;
+  /** closes the world's store */
+  close(): Promise<void>;
 }
 
 /**
@@ -227,5 +229,5 @@ export async function openThursdayCycle(sandbox: sinon.SinonSandbox): Promise<Th
   if (!('observation' in outcome)) throw new Error(`could not schedule: ${outcome.status}`);
   rig.work.put.resetHistory();
   rig.mail.notify.resetHistory();
-  return { world, rig, ann, bo, cy, pair, observation: outcome.observation };
+  return { world, rig, ann, bo, cy, pair, observation: outcome.observation, close: () => world.close() };
 }

@@ -6,10 +6,10 @@ import { Pair } from '../../../src/domain/membership';
 import { Observation } from '../../../src/domain/cycle/observation';
 import { Person } from '../../../src/domain/people';
 import { ProgrammeWorld } from '../../support/domain-fixtures';
+import { eachTest } from '../../support/each-test';
 import { CycleRig, openThursdayCycle } from './cycle-fixture';
 
 describe('CycleNotices: what one member did, told to the others', () => {
-  const sandbox = sinon.createSandbox();
   let world: ProgrammeWorld;
   let rig: CycleRig;
   let notices: CycleNotices;
@@ -24,14 +24,17 @@ describe('CycleNotices: what one member did, told to the others', () => {
     names: pair.memberNames,
   });
 
-  beforeEach(async () => {
-    ({ world, rig, ann, bo, pair, observation: o } = await openThursdayCycle(sandbox));
+  eachTest(openThursdayCycle, (cycle) => {
+    ({ world, rig, ann, bo, pair, observation: o } = cycle);
     const { services, people, work, mail } = rig;
-    notices = new CycleNotices(world.store.repos, world.clock, people, work, mail, services.reads);
-  });
-  afterEach(async () => {
-    sandbox.restore();
-    await world.close();
+    notices = new CycleNotices({
+      repos: world.store.repos,
+      clock: world.clock,
+      people,
+      work,
+      mail,
+      reads: services.reads,
+    });
   });
 
   it('tells the others at once in their working hours, never the one who did it', async () => {

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import sinon from 'sinon';
 import { Observation } from '../../../src/domain/cycle/observation';
 import { promptId } from '../../../src/domain/cycle/prompt';
 import { Person } from '../../../src/domain/people';
 import { ProgrammeWorld } from '../../support/domain-fixtures';
+import { eachTest } from '../../support/each-test';
 import { CycleRig, sendAndAnswer, sendPrompt, openThursdayCycle } from './cycle-fixture';
 
 describe('CycleReads: what every part of the cycle reads and reckons the same way', () => {
-  const sandbox = sinon.createSandbox();
   let world: ProgrammeWorld;
   let rig: CycleRig;
   let ann: Person, bo: Person, cy: Person;
@@ -15,13 +14,7 @@ describe('CycleReads: what every part of the cycle reads and reckons the same wa
 
   const reads = () => rig.services.reads;
 
-  beforeEach(async () => {
-    ({ world, rig, ann, bo, cy, observation: o } = await openThursdayCycle(sandbox));
-  });
-  afterEach(async () => {
-    sandbox.restore();
-    await world.close();
-  });
+  eachTest(openThursdayCycle, (cycle) => ({ world, rig, ann, bo, cy, observation: o } = cycle));
 
   it('finds the pairs a person is in through their enrolments, and none for someone unpaired', async () => {
     assert.deepEqual(

@@ -1,21 +1,16 @@
 import assert from 'node:assert/strict';
-import sinon from 'sinon';
 import { jobKinds } from '../../../src/domain/cycle/cycle-jobs';
 import { promptId } from '../../../src/domain/cycle/prompt';
 import { CycleRig, openThursdayCycle, storedPrompt, ThursdayCycle } from './cycle-fixture';
+import { eachTest } from '../../support/each-test';
 
 describe('createCycleServices: the cycle’s services, and the scheduler’s handlers by job kind', () => {
-  const sandbox = sinon.createSandbox();
   let cycle: ThursdayCycle;
   let rig: CycleRig;
 
-  beforeEach(async () => {
-    cycle = await openThursdayCycle(sandbox);
+  eachTest(openThursdayCycle, (opened) => {
+    cycle = opened;
     rig = cycle.rig;
-  });
-  afterEach(async () => {
-    sandbox.restore();
-    await cycle.world.close();
   });
 
   it('handles every kind of job the cycle plans, and no other', () => {

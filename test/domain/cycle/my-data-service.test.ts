@@ -6,10 +6,10 @@ import { erasureId } from '../../../src/domain/cycle/posted';
 import { followUpId, summaryId } from '../../../src/domain/cycle/summary';
 import { Person } from '../../../src/domain/people';
 import { ProgrammeWorld } from '../../support/domain-fixtures';
+import { eachTest } from '../../support/each-test';
 import { CycleRig, sendAndAnswer, storedPrompt, openThursdayCycle } from './cycle-fixture';
 
 describe('MyDataService: `my data` and `delete my data`', () => {
-  const sandbox = sinon.createSandbox();
   let world: ProgrammeWorld;
   let rig: CycleRig;
   let ann: Person, bo: Person;
@@ -20,16 +20,12 @@ describe('MyDataService: `my data` and `delete my data`', () => {
     (await world.store.repos.cycles.erasures.read(erasureId(p.id), erasureId(p.id)))?.doc;
 
   /** both reflect, the summary goes out to both, and Bo sets an action point */
-  beforeEach(async () => {
-    ({ world, rig, ann, bo, observation: o } = await openThursdayCycle(sandbox));
+  eachTest(openThursdayCycle, async (cycle) => {
+    ({ world, rig, ann, bo, observation: o } = cycle);
     world.clock.set('2026-09-03T10:00:00Z');
     await sendAndAnswer(rig, o, 'afterHost', ann);
     await sendAndAnswer(rig, o, 'afterObserver', bo);
     await rig.services.actionPoints.addActionPoint(bo, o.pairId, o.id, 'Ask the learner first');
-  });
-  afterEach(async () => {
-    sandbox.restore();
-    await world.close();
   });
 
   it('shows a person what they wrote, with whom the feedback was for, and nothing of their peer’s', async () => {

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import sinon from 'sinon';
 import { Shows } from '../../../src/domain/cycle/posted';
 import { Person } from '../../../src/domain/people';
 import { openProgrammeWorld, ProgrammeWorld, supervisor } from '../../support/domain-fixtures';
 import { CycleRig, cycleRig, installed } from './cycle-fixture';
+import { eachTest } from '../../support/each-test';
 
 describe('PostedLog: messages that show someone’s words, recorded so erasing them can reach them', () => {
-  const sandbox = sinon.createSandbox();
   let world: ProgrammeWorld;
   let rig: CycleRig;
   let ann: Person, bo: Person;
@@ -18,17 +17,13 @@ describe('PostedLog: messages that show someone’s words, recorded so erasing t
   });
   const showingBo = () => world.store.repos.cycles.postedShowing(bo.id);
 
-  beforeEach(async () => {
-    world = await openProgrammeWorld(sandbox);
+  eachTest(openProgrammeWorld, async (opened, sandbox) => {
+    world = opened;
     rig = cycleRig(world, sandbox);
     [ann, bo] = (await installed(
       rig,
       ...(await world.enrol(supervisor(1, 'Ann Ahl'), supervisor(2, 'Bo Berg'))),
     )) as [Person, Person];
-  });
-  afterEach(async () => {
-    sandbox.restore();
-    await world.close();
   });
 
   it('keeps one record in each pair’s partition, ids only, with the pair’s retention', async () => {

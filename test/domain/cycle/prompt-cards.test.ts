@@ -6,10 +6,10 @@ import { PromptCards } from '../../../src/domain/cycle/prompt-cards';
 import { Pair } from '../../../src/domain/membership';
 import { Person } from '../../../src/domain/people';
 import { ProgrammeWorld } from '../../support/domain-fixtures';
+import { eachTest } from '../../support/each-test';
 import { CycleRig, sendPrompt, storedPrompt, openThursdayCycle } from './cycle-fixture';
 
 describe('PromptCards: a prompt card in someone’s chat, kept saying what its prompt is', () => {
-  const sandbox = sinon.createSandbox();
   let world: ProgrammeWorld;
   let rig: CycleRig;
   let cards: PromptCards;
@@ -17,15 +17,11 @@ describe('PromptCards: a prompt card in someone’s chat, kept saying what its p
   let pair: Pair;
   let o: Observation;
 
-  beforeEach(async () => {
-    ({ world, rig, ann, bo, pair, observation: o } = await openThursdayCycle(sandbox));
+  eachTest(openThursdayCycle, (cycle) => {
+    ({ world, rig, ann, bo, pair, observation: o } = cycle);
     const { services, people, work, mail } = rig;
     cards = new PromptCards(world.store.repos, people, work, mail, services.reads);
     world.clock.set('2026-09-02T14:00:00Z');
-  });
-  afterEach(async () => {
-    sandbox.restore();
-    await world.close();
   });
 
   it('withdraws a card that went out, cancels its jobs and closes it in the chat', async () => {

@@ -7,10 +7,10 @@ import { PromptDeliveryService } from '../../../src/domain/cycle/prompt-delivery
 import { PromptKind } from '../../../src/domain/cycle/questions';
 import { Person } from '../../../src/domain/people';
 import { ProgrammeWorld } from '../../support/domain-fixtures';
+import { eachTest } from '../../support/each-test';
 import { CycleRig, sendAndAnswer, storedPrompt, openThursdayCycle } from './cycle-fixture';
 
 describe('PromptDeliveryService: a prompt sent, reminded and expired as due work', () => {
-  const sandbox = sinon.createSandbox();
   let world: ProgrammeWorld;
   let rig: CycleRig;
   let delivery: PromptDeliveryService;
@@ -20,26 +20,17 @@ describe('PromptDeliveryService: a prompt sent, reminded and expired as due work
   const id = (kind: PromptKind, p: Person) => promptId(o.id, kind, p.id);
   const jobs = () => rig.work.put.getCalls().map((c) => [c.args[0].id, c.args[0].dueAt.toISOString()]);
 
-  beforeEach(async () => {
-    ({ world, rig, ann, bo, observation: o } = await openThursdayCycle(sandbox));
+  eachTest(openThursdayCycle, (cycle) => {
+    ({ world, rig, ann, bo, observation: o } = cycle);
     const { repos } = world.store;
     const { services, people, work, mail } = rig;
     delivery = new PromptDeliveryService(
-      repos,
-      world.clock,
-      people,
-      work,
-      mail,
-      services.reads,
+      { repos, clock: world.clock, people, work, mail, reads: services.reads },
       new PromptCards(repos, people, work, mail, services.reads),
       services.posted,
       services.summaries,
     );
     world.clock.set('2026-09-02T14:00:00Z'); // Wednesday 16:00 in Stockholm, when before-prompts go out
-  });
-  afterEach(async () => {
-    sandbox.restore();
-    await world.close();
   });
 
   it('sends the card once, and plans its reminder and its expiry', async () => {

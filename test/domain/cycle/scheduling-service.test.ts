@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import sinon from 'sinon';
 import { calendarId } from '../../../src/domain/cycle/calendar';
 import { Person } from '../../../src/domain/people';
 import { Repositories } from '../../../src/domain/repositories';
@@ -18,9 +17,9 @@ import {
   readingTogether,
   slot,
 } from './cycle-fixture';
+import { eachTest } from '../../support/each-test';
 
 describe('SchedulingService: scheduling against each member’s calendar', () => {
-  const sandbox = sinon.createSandbox();
   let world: ProgrammeWorld;
   let ann: Person, bo: Person, cy: Person, di: Person;
   let spring: string;
@@ -29,8 +28,8 @@ describe('SchedulingService: scheduling against each member’s calendar', () =>
   const pairOf = (programmeId: string, ...members: Person[]) => formPair(world, programmeId, ...members);
   const calendarOf = (p: Person) => calendarEntries(world, p);
 
-  beforeEach(async () => {
-    world = await openProgrammeWorld(sandbox);
+  const sandbox = eachTest(openProgrammeWorld, async (opened) => {
+    world = opened;
     [ann, bo, cy, di] = (await world.enrol(
       supervisor(1, 'Ann Ahl'),
       supervisor(2, 'Bo Berg'),
@@ -40,10 +39,6 @@ describe('SchedulingService: scheduling against each member’s calendar', () =>
     const created = await world.programmes.create(coordinatorId, programmeInput({ name: 'Second term' }));
     if (created.status !== 'saved') throw new Error(created.status);
     spring = created.programme.id;
-  });
-  afterEach(async () => {
-    sandbox.restore();
-    await world.close();
   });
 
   it('gives every document a ttl Cosmos DB accepts, even for a programme that ends in the year 9999', async () => {

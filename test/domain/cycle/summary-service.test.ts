@@ -7,10 +7,10 @@ import { followUpId } from '../../../src/domain/cycle/summary';
 import { mutate } from '../../../src/domain/mutate';
 import { Person } from '../../../src/domain/people';
 import { ProgrammeWorld } from '../../support/domain-fixtures';
+import { eachTest } from '../../support/each-test';
 import { answersFor, CycleRig, sendAndAnswer, sendPrompt, openThursdayCycle } from './cycle-fixture';
 
 describe('SummaryService: the pair’s summary of an observation', () => {
-  const sandbox = sinon.createSandbox();
   let world: ProgrammeWorld;
   let rig: CycleRig;
   let ann: Person, bo: Person, cy: Person;
@@ -19,13 +19,9 @@ describe('SummaryService: the pair’s summary of an observation', () => {
   const summaries = () => rig.services.summaries;
   const sentTo = () => rig.mail.sendSummary.getCalls().map((c) => c.args[0].id);
 
-  beforeEach(async () => {
-    ({ world, rig, ann, bo, cy, observation: o } = await openThursdayCycle(sandbox));
+  eachTest(openThursdayCycle, (cycle) => {
+    ({ world, rig, ann, bo, cy, observation: o } = cycle);
     world.clock.set('2026-09-03T10:00:00Z');
-  });
-  afterEach(async () => {
-    sandbox.restore();
-    await world.close();
   });
 
   it('goes out at the deadline with what exists, once, saying whose answers are missing', async () => {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import sinon from 'sinon';
 import { NudgeMail, NudgeService } from '../../../src/domain/nudge/nudge-service';
 import { Nudge } from '../../../src/domain/nudge/nudge';
 import { DueWork } from '../../../src/domain/cycle/ports';
@@ -13,17 +12,17 @@ import {
   sighting,
   supervisor,
 } from '../../support/domain-fixtures';
+import { eachTest } from '../../support/each-test';
 
 describe('NudgeService (real SDK, embedded server)', () => {
-  const sandbox = sinon.createSandbox();
   let world: ProgrammeWorld;
   let sends: Map<string, number>;
   let progress: Nudge[];
   let nudges: NudgeService;
   const reach = { ...personalReach(), activityId: 'card-1' };
 
-  beforeEach(async () => {
-    world = await openProgrammeWorld(sandbox);
+  eachTest(openProgrammeWorld, async (opened, sandbox) => {
+    world = opened;
     sends = new Map();
     progress = [];
     const mail: NudgeMail = {
@@ -54,10 +53,6 @@ describe('NudgeService (real SDK, embedded server)', () => {
         }),
       );
     }
-  });
-  afterEach(async () => {
-    await world.close();
-    sandbox.restore();
   });
 
   async function startEveryone(): Promise<Nudge> {

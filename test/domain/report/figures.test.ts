@@ -3,21 +3,19 @@ import { computeFigures } from '../../../src/domain/report/figures';
 import {
   answered,
   facts,
+  future,
   member,
   members,
   observation,
   observationOf,
   pair,
   pairedCohort,
+  past,
   prompt,
   rating,
   reportProgramme,
+  reportedAt as now,
 } from '../../support/report-fixtures';
-
-/** a Wednesday, week 2026-W47, well inside the fixture programme */
-const now = new Date('2026-11-18T12:00:00Z');
-const past = '2026-11-10T09:00:00Z';
-const future = '2026-11-25T09:00:00Z';
 
 describe('computeFigures', () => {
   describe('supervisors', () => {

@@ -1,24 +1,19 @@
 import assert from 'node:assert/strict';
-import sinon from 'sinon';
 import { releasedFiguresId, steppedFigures } from '../../../src/domain/report/release';
 import { ReportService } from '../../../src/domain/report/report-service';
 import { ProgrammeWorld } from '../../support/domain-fixtures';
 import { openThursdayCycle, sendAndAnswer, ThursdayCycle } from '../cycle/cycle-fixture';
+import { eachTest } from '../../support/each-test';
 
 describe('ReportService: what a coordinator may know about a programme', () => {
-  const sandbox = sinon.createSandbox();
   let cycle: ThursdayCycle;
   let world: ProgrammeWorld;
   let reports: ReportService;
 
-  beforeEach(async () => {
-    cycle = await openThursdayCycle(sandbox);
+  eachTest(openThursdayCycle, (opened) => {
+    cycle = opened;
     world = cycle.world;
     reports = new ReportService(world.store.repos);
-  });
-  afterEach(async () => {
-    sandbox.restore();
-    await world.close();
   });
 
   it('gathers who takes part and how far they got, without a word anyone wrote', async () => {

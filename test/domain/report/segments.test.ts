@@ -4,17 +4,17 @@ import { expectedByNow, segmentKinds, selectSegment } from '../../../src/domain/
 import {
   answered,
   facts,
+  future,
   member,
   observationOf,
   pair,
   pairedCohort,
+  past,
   prompt,
   reportProgramme,
+  reportedAt as now,
 } from '../../support/report-fixtures';
 
-const now = new Date('2026-11-18T12:00:00Z');
-const past = '2026-11-10T09:00:00Z';
-const future = '2026-11-25T09:00:00Z';
 const day = 86_400_000;
 
 /** `pairedCohort(n)` with some members changed */
