@@ -322,20 +322,24 @@ describe('playground: a pair completes two reciprocal observation cycles on the 
       /Blake Berg scheduled an observation: .*Your peer hosts; you observe\./,
     );
     assert.match(visibleText(notice), shownTime(firstStart, AVERY_ZONE));
-    // Add to calendar: the link on Avery's notice downloads her file of the observation and the talk
-    const res = await fetch(calendarUrl(notice.card));
-    assert.equal(res.status, 200);
-    const file = await parseIcs(await res.text());
-    assert.deepEqual(
-      file.events.map((e) => [e.summary, e.start]),
-      [
-        ['Peer observation with Blake Berg', firstStart.toISOString()],
+    // Add to calendar: the link on Avery's notice, and the one on Blake's saved card, each download
+    // that person's own file of the observation and the talk
+    const talkStart = new Date(firstStart.getTime() + (DURATION_MINUTES + 30) * MINUTE).toISOString();
+    for (const [card, peer] of [
+      [notice.card, 'Blake Berg'],
+      [form.card, 'Avery Lind'],
+    ] as const) {
+      const res = await fetch(calendarUrl(card));
+      assert.equal(res.status, 200);
+      const file = await parseIcs(await res.text());
+      assert.deepEqual(
+        file.events.map((e) => [e.summary, e.start]),
         [
-          'Talk it over with Blake Berg',
-          new Date(firstStart.getTime() + (DURATION_MINUTES + 30) * MINUTE).toISOString(),
+          [`Peer observation with ${peer}`, firstStart.toISOString()],
+          [`Talk it over with ${peer}`, talkStart],
         ],
-      ],
-    );
+      );
+    }
     assert.equal(await runDueWork(), 0, 'nothing goes out before its time');
   });
 

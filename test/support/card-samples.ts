@@ -407,7 +407,7 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
           { title: 'Blake Berg', value: 'host' },
           { title: 'Chris Dahl', value: 'observer' },
         ],
-        input: { durationMinutes: '60', hostId: 'host' },
+        input: { durationMinutes: '60', hostId: 'host', talk: 'laterToday' },
         errors: { date: 'schedule.error.past', startTime: 'schedule.error.overlap' },
         pairKey: 'pair:1|p-1',
       },
