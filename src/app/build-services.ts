@@ -11,6 +11,7 @@ import { defaultPersonWindows, PersonLimit } from '../delivery/person-limit';
 import { DispatchLoop, JobHandler } from '../scheduler/dispatch-loop';
 import { Job } from '../scheduler/jobs';
 import { nudgeJobKind } from '../domain/nudge/nudge-service';
+import { baselineJobKind } from '../domain/evaluation/evaluation';
 import { Logger } from '../log';
 import { CosmosStore } from '../store/cosmos-store';
 import { cosmosJobStore } from '../store/job-store';
@@ -78,6 +79,7 @@ export function buildServices(
       ]),
     ),
     [nudgeJobKind]: (job) => tenant(tenantOfJob(job, homeTenantId)).services.nudges.batch(job.payload),
+    [baselineJobKind]: (job) => tenant(tenantOfJob(job, homeTenantId)).services.evaluation.send(job.payload),
   };
   const dispatch = new DispatchLoop(jobs, handlers, clock, {
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,

@@ -7,6 +7,8 @@ import { Config } from '../config/config';
 import { Clock } from '../domain/clock';
 import { ChatCycleMail } from '../bot/outbound/cycle-mail';
 import { createCycleServices } from '../domain/cycle/cycle-services';
+import { BaselineService } from '../domain/evaluation/baseline-service';
+import { ChatEvaluationMail } from '../bot/outbound/evaluation-mail';
 import { InvitationService } from '../domain/invitation-service';
 import { AuditLog } from '../domain/report/audit-log';
 import { ReportService } from '../domain/report/report-service';
@@ -88,6 +90,14 @@ export function tenantServicesOver(shared: SharedParts): (tenantId: string) => B
         defaultTimeZone: config.defaultTimeZone,
       },
     );
+    const evaluation = new BaselineService(
+      repos,
+      clock,
+      people,
+      work,
+      new ChatEvaluationMail(sender, defaults),
+      cycles.reads,
+    );
     const reports = new ReportService(repos);
     return {
       people,
@@ -98,8 +108,10 @@ export function tenantServicesOver(shared: SharedParts): (tenantId: string) => B
         new TeamDirectory(messenger, log.child({ component: 'directory' })),
         supportedLanguages,
         local ? localPolicy : undefined,
+        evaluation,
       ),
       cycles,
+      evaluation,
       reports,
       nudges: new NudgeService(
         repos,

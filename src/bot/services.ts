@@ -3,6 +3,7 @@ import { Clock } from '../domain/clock';
 import { PersonalSender } from './outbound/messenger';
 import { PersonLimit } from '../delivery/person-limit';
 import { CycleServices } from '../domain/cycle/cycle-services';
+import { BaselineService } from '../domain/evaluation/baseline-service';
 import { NudgeService } from '../domain/nudge/nudge-service';
 import { AuditLog } from '../domain/report/audit-log';
 import { ReportService } from '../domain/report/report-service';
@@ -21,6 +22,8 @@ export interface BotServices {
   readonly pairs: PairService;
   readonly invitations: InvitationService;
   readonly cycles: CycleServices;
+  /** the evaluation's questionnaires (the baseline at enrolment) */
+  readonly evaluation: BaselineService;
   readonly reports: ReportService;
   readonly audit: AuditLog;
   readonly nudges: NudgeService;

@@ -32,6 +32,8 @@ export const verbs = {
   sendNudge: 'nudge.send',
   askToErase: 'data.erase.ask',
   eraseMyData: 'data.erase',
+  answerBaseline: 'evaluation.answer',
+  declineBaseline: 'evaluation.decline',
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];

@@ -1,6 +1,8 @@
 import template from '../../cards/my-data.json';
 import { Observation } from '../domain/cycle/observation';
 import { Prompt } from '../domain/cycle/prompt';
+import { OwnEvaluation } from '../domain/evaluation/own-evaluations';
+import { statementIds } from '../domain/evaluation/statements';
 import { questionsFor } from '../domain/cycle/questions';
 import { Words } from '../i18n';
 import { whenText } from './observation-text';
@@ -14,6 +16,8 @@ export interface MyDataCardData {
     readonly hostName: string | undefined;
   }[];
   readonly actionPoints: readonly { readonly point: string }[];
+  /** their evaluation ratings, by programme */
+  readonly evaluations?: readonly OwnEvaluation[];
 }
 
 /** a card holds this many answered prompts, so even the longest answers stay under 28 KB */
@@ -33,6 +37,18 @@ export function renderMyDataCards(data: MyDataCardData, words: Words): AdaptiveC
       .filter((q) => prompt.answers?.[q.id])
       .map((q) => ({ question: words.t(`questions.${q.id}`), answer: prompt.answers![q.id]! })),
   }));
+  for (const e of data.evaluations ?? []) {
+    const t = words.section('evaluation');
+    sections.push({
+      heading: words.t('evaluation.myDataBaseline', { programme: e.programmeName || '—' }),
+      entries: statementIds
+        .filter((id) => e.ratings[id] !== undefined)
+        .map((id) => ({
+          question: t.short[id],
+          answer: t.scale[String(e.ratings[id]) as keyof typeof t.scale],
+        })),
+    });
+  }
   if (data.actionPoints.length > 0) {
     sections.push({
       heading: words.t('myData.actionPoints'),

@@ -1,5 +1,6 @@
 import template from '../../cards/report.json';
 import { Figure, ProgrammeFigures } from '../domain/report/figures';
+import { CategoryCount } from '../domain/report/practised';
 import { Programme } from '../domain/programme';
 import { Words } from '../i18n';
 import { AdaptiveCard, expandCard, firstOf } from './render';
@@ -48,6 +49,51 @@ export function figureRows(figures: ProgrammeFigures, words: Words): { label: st
   ];
 }
 
+/** each category's name (from `section`, settings or learnerLevels) and its count, or "withheld" */
+function categoryRows<C extends string>(
+  counts: readonly CategoryCount<C>[],
+  section: 'settings' | 'learnerLevels',
+  words: Words,
+): { label: string; value: string }[] {
+  return counts.map((c) => ({
+    label: words.t(`${section}.${c.category}`),
+    value: 'withheld' in c.observations ? words.t('report.practised.withheld') : String(c.observations.value),
+  }));
+}
+
+/**
+ * A breakdown on one line, the withheld categories named together at the end — "Ward round: 12 ·
+ * Intern: 7 · withheld: Other and Resident" — so that the card stays short enough to read at a glance.
+ */
+function practisedLine<C extends string>(
+  counts: readonly CategoryCount<C>[],
+  section: 'settings' | 'learnerLevels',
+  words: Words,
+): string {
+  const name = (c: CategoryCount<C>) => words.t(`${section}.${c.category}`);
+  const shown = counts.flatMap((c) =>
+    'value' in c.observations ? [`${name(c)}: ${c.observations.value}`] : [],
+  );
+  const withheld = counts.filter((c) => 'withheld' in c.observations).map(name);
+  if (withheld.length > 0)
+    shown.push(words.t('report.practised.withheldOnes', { categories: words.list(withheld) }));
+  return shown.join(' · ');
+}
+
+/** what was practised as rows of the CSV export: by setting, then by learner level */
+export function practisedRows(
+  figures: ProgrammeFigures,
+  words: Words,
+): { context: string; category: string; value: string }[] {
+  const { bySetting, byLearnerLevel } = figures.practised;
+  const rows = (context: string, r: { label: string; value: string }[]) =>
+    r.map(({ label, value }) => ({ context, category: label, value }));
+  return [
+    ...rows(words.t('report.csv.setting'), categoryRows(bySetting, 'settings', words)),
+    ...rows(words.t('report.csv.learnerLevel'), categoryRows(byLearnerLevel, 'learnerLevels', words)),
+  ];
+}
+
 /** the pairs' status as rows: names, done of target, stage — never content */
 export function pairRows(
   figures: ProgrammeFigures,
@@ -69,6 +115,8 @@ export function renderReportCard({ programme, figures }: ReportCardData, words: 
     programmeId: programme.id,
     title: words.t('report.title', { programme: programme.name }),
     facts: figureRows(figures, words).map((r) => ({ title: r.label, value: r.value })),
+    bySetting: practisedLine(figures.practised.bySetting, 'settings', words),
+    byLearnerLevel: practisedLine(figures.practised.byLearnerLevel, 'learnerLevels', words),
     weeks: figures.weekly.slice(-maxWeeks).map((w) => ({
       label: words.t('report.weekLabel', { week: w.week.replace(/^\d{4}-W/, '') }),
       completed: w.completed,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { Clock } from './clock';
 import { personName } from './plain-text';
+import { BaselineService } from './evaluation/baseline-service';
 import { Enrolment, enrolmentId, Pair } from './membership';
 import { mutate } from './mutate';
 import { NoticeBoard } from './notices';
@@ -58,6 +59,8 @@ export class ProgrammeService {
     private readonly supportedLocales: readonly string[],
     /** what a new programme's timing starts from (local demo runs start from minutes) */
     private readonly startingPolicy: TimingPolicy = defaultPolicy,
+    /** plans the baseline questionnaire for each person newly enrolled */
+    private readonly baseline?: Pick<BaselineService, 'invite'>,
   ) {}
 
   /** the values a blank programme card starts from */
@@ -128,7 +131,8 @@ export class ProgrammeService {
 
   /**
    * Enrols people (idempotent: enrolling someone twice changes nothing) and welcomes those the bot
-   * can reach. People the bot has never met get a document so that their place is kept.
+   * can reach. People the bot has never met get a document so that their place is kept. Each person
+   * newly enrolled is sent the baseline questionnaire at their next allowed moment.
    */
   async enrol(programme: Programme, by: string, people: readonly Invitee[]): Promise<EnrolOutcome> {
     const unique = [...new Map(people.map((p) => [normaliseId(p.personId), p])).entries()].filter(([id]) =>
@@ -157,6 +161,7 @@ export class ProgrammeService {
           };
           const created = await this.repos.programmes.enrolments.create(enrolment);
           (created === 'created' ? enrolled : already).push({ personId: id, displayName: name });
+          if (created === 'created' && person.doc?.reach) await this.baseline?.invite(programme, person.doc);
           if (person.doc?.reach) reachable.add(id);
         }),
       );

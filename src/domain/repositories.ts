@@ -3,6 +3,7 @@ import { Observation } from './cycle/observation';
 import { Erasure, Posted } from './cycle/posted';
 import { Prompt } from './cycle/prompt';
 import { Summary } from './cycle/summary';
+import { EvaluationResponse } from './evaluation/evaluation';
 import { Enrolment, Invitation, Pair } from './membership';
 import { Nudge, NudgeDelivery } from './nudge/nudge';
 import { AuditEntry } from './report/audit';
@@ -36,6 +37,8 @@ export interface ProgrammeRepository {
   readonly audit: Collection<AuditEntry>;
   readonly nudges: Collection<Nudge>;
   readonly deliveries: Collection<NudgeDelivery>;
+  /** each person's evaluation questionnaires, by `evaluation:<phase>:<personId>`: no coordinator view reads them */
+  readonly evaluations: Collection<EvaluationResponse>;
   /** the figures derived from answers as last released to coordinators (one document per programme) */
   readonly released: Collection<ReleasedFigures>;
   /** a programme's nudges, newest first */

@@ -3,6 +3,7 @@ import { Observation } from '../domain/cycle/observation';
 import { Erasure, Posted } from '../domain/cycle/posted';
 import { Prompt } from '../domain/cycle/prompt';
 import { Summary } from '../domain/cycle/summary';
+import { EvaluationResponse } from '../domain/evaluation/evaluation';
 import { Enrolment, Invitation, Pair } from '../domain/membership';
 import { Nudge, NudgeDelivery } from '../domain/nudge/nudge';
 import { AuditEntry } from '../domain/report/audit';
@@ -45,6 +46,8 @@ const observationFactFields = [
   'endsAt',
   'hostId',
   'memberIds',
+  'setting',
+  'learnerLevel',
 ] as const;
 const promptFactFields = [
   'id',
@@ -82,6 +85,7 @@ export function cosmosRepositories(store: CosmosStore, tenant: TenantScope): Rep
     audit,
     nudges,
     deliveries: new CosmosCollection<NudgeDelivery>(programmes, 'nudge-delivery', 'programmeId', tenant),
+    evaluations: new CosmosCollection<EvaluationResponse>(programmes, 'evaluation', 'programmeId', tenant),
     released: new CosmosCollection<ReleasedFigures>(programmes, 'released-figures', 'programmeId', tenant),
     nudgesOf: (programmeId) => nudges.query('', [], programmeId, 'c.createdAt DESC'),
     auditOf: async (programmeId, limit) =>

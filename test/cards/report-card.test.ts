@@ -42,6 +42,35 @@ describe('cards/report-card', () => {
     );
   });
 
+  it('shows what was practised by setting and by learner level, withholding small counts', () => {
+    const shown = lines(report());
+    const at = shown.indexOf('What was practised');
+    assert.deepEqual(shown.slice(at + 1, at + 4), [
+      'Observations that took place. Fewer than 5 are withheld, and with a lone one the next smallest, so that none can be worked out from the total.',
+      'By setting — Ward round: 12 · Outpatient clinic: 6 · withheld: Operating theatre, Emergency department, Primary care, Bedside teaching and Other',
+      'By learner level — Medical student, years 4–6: 10 · Intern: 7 · withheld: Medical student, years 1–3 and Resident',
+    ]);
+    assert.ok(
+      lines(report(3, true)).includes(
+        'By learner level — withheld: Medical student, years 1–3, Medical student, years 4–6, Intern and Resident',
+      ),
+    );
+  });
+
+  it('shows what was practised in Swedish', () => {
+    const shown = lines(report(3, false, swedish));
+    const at = shown.indexOf('Vad som övades');
+    assert.match(shown[at + 1]!, /^Observationer som blev av\. Färre än 5 redovisas inte/);
+    assert.equal(
+      shown[at + 2],
+      'Per miljö — Rond: 12 · Mottagning: 6 · redovisas inte: Operation, Akutmottagning, Primärvård, Patientnära undervisning och Annat',
+    );
+    assert.equal(
+      shown[at + 3],
+      'Per utbildningsnivå — Läkarstudent, termin 7–12: 10 · AT-läkare: 7 · redovisas inte: Läkarstudent, termin 1–6 och ST-läkare',
+    );
+  });
+
   it("lists each pair's names, progress and stage, at most 40 of them", () => {
     assert.match(
       textOf(report()),

@@ -192,7 +192,7 @@ interface World {
     coordinators: Card;
   };
   /** Blake's cards about himself */
-  readonly owner: { profile: Card; myData: Card; confirmErase: Card };
+  readonly owner: { profile: Card; myData: Card; confirmErase: Card; baseline: Card };
 }
 
 /** a moved or new observation: valid inputs for the schedule card */
@@ -508,6 +508,28 @@ const matrix: Record<Verb, Row> = {
     ),
     // a nudge is found by its own id, which names no programme
     otherTenant: { tenantCoordinator: refused(says.stale) },
+  },
+  [verbs.answerBaseline]: {
+    card: "the owner's baseline questionnaire, answered",
+    data: (w) => ({ ...buttonData(w.owner.baseline, verbs.answerBaseline), 's.feedback': '4' }),
+    expect: {
+      owner: allowed(/Thank you/),
+      peer: refused(says.notYours),
+      otherPair: refused(says.notYours),
+      coordinator: refused(says.notYours),
+      stranger: refused(says.notYours),
+    },
+  },
+  [verbs.declineBaseline]: {
+    card: "the owner's baseline questionnaire, after it was answered",
+    data: (w) => buttonData(w.owner.baseline, verbs.declineBaseline),
+    expect: {
+      owner: allowed(/Thank you|nothing was changed/),
+      peer: refused(says.notYours),
+      otherPair: refused(says.notYours),
+      coordinator: refused(says.notYours),
+      stranger: refused(says.notYours),
+    },
   },
   [verbs.askToErase]: forEveryone(
     "the owner's my-data card",
@@ -968,6 +990,9 @@ describe('e2e: authorisation matrix — every command and card action, by everyo
       .map((a) => cardOf(a))
       .find((c) => allButtons(c, verbs.askToErase).length > 0)!;
     const confirmErase = await say(blake, 'delete my data');
+    const baseline = [...bot.connector.to(blake.conversationId)]
+      .map((a) => cardOf(a))
+      .find((c) => allButtons(c, verbs.answerBaseline).length > 0)!;
 
     w = {
       programmeId,
@@ -986,7 +1011,7 @@ describe('e2e: authorisation matrix — every command and card action, by everyo
         preview,
         coordinators,
       },
-      owner: { profile, myData, confirmErase },
+      owner: { profile, myData, confirmErase, baseline },
     };
   });
   after(() => bot?.close());

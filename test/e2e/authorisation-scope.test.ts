@@ -156,6 +156,13 @@ const verbData: Record<Verb, (w: World) => Data> = {
   [verbs.sendNudge]: (w) => buttonData(w.avery.preview, verbs.sendNudge),
   [verbs.askToErase]: (w) => buttonData(w.blake.myData, verbs.askToErase),
   [verbs.eraseMyData]: (w) => buttonData(w.blake.confirmErase, verbs.eraseMyData),
+  // the baseline card's data: the programme and whom it was sent to
+  [verbs.answerBaseline]: (w) => ({
+    programmeId: w.programmeId,
+    personId: blake.aadObjectId,
+    's.feedback': '4',
+  }),
+  [verbs.declineBaseline]: (w) => ({ programmeId: w.programmeId, personId: blake.aadObjectId }),
 };
 
 /** where each command may run: written here, not read from commands.ts, so a flag flipped there fails */

@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { capturedLog } from '../support/captured-log';
 import { avery, blake, chris, execute, fileConsent, message, TestUser } from '../support/activities';
 import { buttonData, pairUp, scheduleObservation } from '../support/cycle-fixtures';
-import { cardOf, invokeCard, startTestBot, TestBot } from '../support/test-bot';
+import { cardOf, invokeCard, startTestBot, storedIn, TestBot } from '../support/test-bot';
+
+/** a baseline answer: no marker fits in a 1–5 rating, so its evidence is its shape and its words */
+const baselineRatings = {
+  's.strategies': '5',
+  's.complexity': '1',
+  's.reflection': '3',
+  's.feedback': '4',
+  's.learnerPerspective': '2',
+  's.sharedConcern': '5',
+};
 
 /**
  * The canary: every free-text answer carries a unique marker. Then every coordinator feature and
@@ -24,6 +34,18 @@ describe('e2e: canary — nothing supervisors write reaches coordinators or logs
     const svc = bot.connector.url;
     bot.clock.set('2026-09-01T08:00:00Z');
     await pairUp(bot, avery, blake, chris);
+    // the baseline questionnaire: two tampered answers carrying markers (refused), then a real one
+    const baseline = bot.connector
+      .to(blake.conversationId)
+      .map(cardOf)
+      .find((c) => JSON.stringify(c ?? {}).includes('evaluation.answer'));
+    const baselineData = buttonData(baseline, 'evaluation.answer');
+    for (const answer of [
+      { 's.strategies': marker('baselineValue') },
+      { [`s.${marker('baselineStatement')}`]: '3' },
+      baselineRatings,
+    ])
+      await bot.post(execute(blake, svc, 'evaluation.answer', { ...baselineData, ...answer }));
     await scheduleObservation(bot, blake, blake, { date: '2026-09-03', startTime: '10:00' });
     const last = (u: TestUser) => cardOf(bot.connector.to(u.conversationId).at(-1));
     const answer = (u: TestUser, answers: Record<string, string>) =>
@@ -162,6 +184,19 @@ describe('e2e: canary — nothing supervisors write reaches coordinators or logs
     );
     const { resources } = await bot.app.store.containers.programmes.items.readAll().fetchAll();
     assertClean('the programme partition (audit, nudges, deliveries)', JSON.stringify(resources));
+  });
+
+  it('no coordinator card and no log line shows who answered the baseline questionnaire, or how', async () => {
+    const stored = await storedIn(bot, 'programmes', 'evaluation');
+    assert.deepEqual(
+      stored.find((d) => d.personId === blake.aadObjectId)?.ratings,
+      { strategies: 5, complexity: 1, reflection: 3, feedback: 4, learnerPerspective: 2, sharedConcern: 5 },
+      'the answer is really stored',
+    );
+    const toCoordinator = JSON.stringify(bot.connector.to(avery.conversationId));
+    const everywhere = `${toCoordinator}\n${logLines.join('\n')}`;
+    for (const evidence of [/Your starting point/, /evaluation:baseline/, /learnerPerspective/, /"ratings"/])
+      assert.doesNotMatch(everywhere, evidence);
   });
 
   it('no log line holds any of it', () => {

@@ -99,6 +99,9 @@ describe('playground (browser): a supervisor answers his before-card in the Play
       second: blake.me.aadObjectId,
     });
     await blake.waitForMessage(/You have a peer in/);
+    // the two baseline invitations that enrolment plans go out now, not with the before-cards
+    await session.runDueWork();
+    await blake.waitForMessage(/^Your starting point/);
 
     const from = blake.messages.length;
     await blake.send('schedule');

@@ -113,6 +113,9 @@ describe('playground: a coordinator sees where the programme stands, nudges with
     assert.match(visibleText(programme), /Enrolled now \(2\)\nAvery Lind and Blake Berg/);
     did.push({ action: 'enrolled supervisors', at: clock.now() });
     await blake.waitForMessage(new RegExp(`You are enrolled in ${PROGRAMME}`), from);
+    // enrolment invites each to the programme's short baseline, once
+    assert.equal(await runDueWork(), 2, 'the two baseline invitations');
+    await blake.waitForMessage(/^Your starting point/, from);
   });
 
   it('`report`: the report card, counts only, and every figure about people withheld for a group of 2', async () => {
@@ -151,7 +154,7 @@ describe('playground: a coordinator sees where the programme stands, nudges with
     assert.deepEqual(verbsOf(report.card), ['report.export', 'report.audit']);
   });
 
-  it('"Export CSV": the CSV appears in her chat, says it holds no reflections, with both tables', async () => {
+  it('"Export CSV": the CSV appears in her chat, says it holds no reflections, with its tables', async () => {
     aMinuteLater();
     const from = avery.messages.length;
     const reportShown = visibleText(report);
@@ -187,7 +190,15 @@ describe('playground: a coordinator sees where the programme stands, nudges with
       rows.slice(figuresAt + 1, pairsAt).map(([label, value]) => `${label}: ${value}`),
       reportFacts,
     );
-    assert.deepEqual(rows.slice(pairsAt + 1), [], 'nobody is paired: no pair rows');
+    const practisedAt = rows.findIndex((r) => r.join(',') === 'context,category,observations');
+    assert.equal(practisedAt, pairsAt + 1, 'nobody is paired: no pair rows, then what was practised');
+    // nothing took place yet: every setting and learner level is withheld, never a 0 beside a hidden count
+    const practised = rows.slice(practisedAt + 1);
+    assert.equal(practised.length, 7 + 4);
+    assert.ok(
+      practised.every(([, , count]) => count === 'withheld'),
+      JSON.stringify(practised),
+    );
   });
 
   it('`nudge`: "Not yet paired" with the "peer" wording previews 2 people and exactly what they will see', async () => {

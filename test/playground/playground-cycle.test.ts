@@ -269,6 +269,12 @@ describe('playground: a pair completes two reciprocal observation cycles on the 
     ]);
     assert.match(visibleText(toBlake), /Your peer: Avery Lind\./);
     assert.match(visibleText(toAvery), /Your peer: Blake Berg\./);
+    // enrolled, each is invited once to the programme's short baseline; they may leave it
+    assert.equal(await runDueWork(), 2, 'the two baseline invitations');
+    await Promise.all([
+      blake.waitForMessage(/^Your starting point/),
+      avery.waitForMessage(/^Your starting point/),
+    ]);
     cycleFrom.avery = avery.messages.length;
     cycleFrom.blake = blake.messages.length;
   });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Observation } from '../../src/domain/cycle/observation';
 import { Enrolment } from '../../src/domain/membership';
 import { newPerson } from '../../src/domain/people';
 import { sampleObservation, samplePrompt } from '../support/card-samples';
@@ -106,7 +107,11 @@ describe("repositories: a report's facts", () => {
 
   it('carry the states and times of observations and prompts, never what supervisors wrote', async () => {
     const { cycles } = t.repos;
-    await cycles.observations.create(sampleObservation());
+    // anything a person wrote on an observation, now or later, stays out of the facts
+    await cycles.observations.create({
+      ...sampleObservation(),
+      note: 'the words of a supervisor',
+    } as Observation);
     await cycles.prompts.create({
       ...samplePrompt('afterHost', 'answered'),
       answers: { went: 'the words of a supervisor' },
@@ -124,8 +129,11 @@ describe("repositories: a report's facts", () => {
         endsAt: '2026-09-02T09:00:00.000Z',
         hostId: 'host',
         memberIds: ['host', 'observer'],
+        setting: 'wardRound',
+        learnerLevel: 'studentLate',
       },
     ]);
+    assert.doesNotMatch(JSON.stringify(await cycles.observationFacts('p-1')), /words of a supervisor|note/);
     const prompts = await cycles.promptFacts('p-1');
     assert.doesNotMatch(JSON.stringify(prompts), /words of a supervisor|answers|sendAt|revision/);
     const answered = prompts.find((p) => p.status === 'answered');

@@ -14,6 +14,7 @@ import { renderWelcomeCard } from '../../src/cards/welcome-card';
 import { renderHistoryCard } from '../../src/cards/history-card';
 import { renderReportCard } from '../../src/cards/report-card';
 import { renderMyDataCards } from '../../src/cards/my-data-card';
+import { renderBaselineCard } from '../../src/cards/evaluation-card';
 import {
   renderNudgeComposeCard,
   renderNudgePreviewCard,
@@ -25,7 +26,7 @@ import { renderPromptCard } from '../../src/cards/prompt-card';
 import { renderScheduleCard } from '../../src/cards/schedule-card';
 import { renderSummaryCard } from '../../src/cards/summary-card';
 import { renderUpcomingCard } from '../../src/cards/upcoming-card';
-import { Observation } from '../../src/domain/cycle/observation';
+import { learnerLevels, Observation, settings } from '../../src/domain/cycle/observation';
 import { SummaryView } from '../../src/domain/cycle/ports';
 import { Prompt, PromptStatus } from '../../src/domain/cycle/prompt';
 import { PromptKind, questionsFor } from '../../src/domain/cycle/questions';
@@ -221,6 +222,12 @@ export function sampleSummary(full = false): SummaryView {
 
 export function sampleFigures(pairs = 3, withheld = false): ProgrammeFigures {
   const f = (n: number) => (withheld ? ({ withheld: true } as const) : { value: n });
+  /** these categories' counts; every other one withheld */
+  const counted = <C extends string>(categories: readonly C[], counts: Partial<Record<C, number>>) =>
+    categories.map((category) => {
+      const n = counts[category];
+      return { category, observations: n === undefined ? ({ withheld: true } as const) : f(n) };
+    });
   return {
     asOf: '2026-10-01T00:00:00.000Z',
     supervisors: { enrolled: f(40), reachable: f(38), paired: f(40) },
@@ -229,6 +236,10 @@ export function sampleFigures(pairs = 3, withheld = false): ProgrammeFigures {
     medianHoursToRespond: f(19.25),
     progress: { target: 2, reached: f(12), share: f(0.3) },
     safetyRating: f(4.2),
+    practised: {
+      bySetting: counted(settings, { wardRound: 12, outpatientClinic: 6 }),
+      byLearnerLevel: counted(learnerLevels, { studentLate: 10, intern: 7 }),
+    },
     weekly: Array.from({ length: 30 }, (_, i) => ({
       week: `2026-W${String(i + 1).padStart(2, '0')}`,
       weekStart: '2026-01-05',
@@ -262,6 +273,7 @@ export function sampleNudge(recipients = 40, status: Nudge['status'] = 'sending'
 /** every card in every state worth checking, with realistic (and some large) data */
 export function everyCard(words: Words): Record<string, AdaptiveCard> {
   const programme = sampleProgramme();
+  const baselineView = { programmeId: programme.id, programmeName: programme.name, personId: 'person-b' };
   return {
     welcome: renderWelcomeCard({ name: 'Avery Lind', team: false, coordinator: true }, words),
     'welcome (team)': renderWelcomeCard({ name: '', team: true, coordinator: false }, words),
@@ -534,6 +546,26 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
       words,
     )[0]!,
     'my-data (none)': renderMyDataCards({ answers: [], actionPoints: [] }, words)[0]!,
+    'my-data (baseline ratings)': renderMyDataCards(
+      {
+        answers: [],
+        actionPoints: [],
+        evaluations: [{ ...baselineView, phase: 'baseline', ratings: { strategies: 4, feedback: 2 } }],
+      },
+      words,
+    )[0]!,
+    'evaluation-baseline': renderBaselineCard({ view: baselineView, state: 'open' }, words),
+    'evaluation-baseline (refused value)': renderBaselineCard(
+      {
+        view: baselineView,
+        state: 'open',
+        message: words.t('evaluation.invalid'),
+        typed: { 's.strategies': '3' },
+      },
+      words,
+    ),
+    'evaluation-baseline (answered)': renderBaselineCard({ view: baselineView, state: 'answered' }, words),
+    'evaluation-baseline (not now)': renderBaselineCard({ view: baselineView, state: 'declined' }, words),
     // a notice's text comes translated, as the pairing report's does
     notice: renderNoticeCard({
       title: words.t('pairing.resultTitle', { programme: programme.name }),

@@ -41,6 +41,8 @@ export async function pairUp(
   await bot.post(
     execute(coordinator, svc, 'pairing.manual', { programmeId, first: a.aadObjectId, second: b.aadObjectId }),
   );
+  // the baseline questionnaire each gets at enrolment goes now (outside quiet hours), not amid the cycle
+  await bot.runDueWork();
   return programmeId;
 }
 
@@ -49,7 +51,15 @@ export async function scheduleObservation(
   bot: TestBot,
   by: TestUser,
   host: TestUser,
-  when: { date: string; startTime: string; durationMinutes?: string; talk?: string; talkTime?: string },
+  when: {
+    date: string;
+    startTime: string;
+    durationMinutes?: string;
+    talk?: string;
+    talkTime?: string;
+    setting?: string;
+    learnerLevel?: string;
+  },
 ): Promise<Record<string, unknown>> {
   const svc = bot.connector.url;
   await bot.post(message(by, svc, 'schedule'));

@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { statementIds } from '../../src/domain/evaluation/statements';
 import { learnerLevels, settings } from '../../src/domain/cycle/observation';
 import { PromptKind, questionsFor } from '../../src/domain/cycle/questions';
 import { limits } from '../../src/domain/programme';
@@ -37,6 +38,7 @@ const typesOf: Record<ContainerName, readonly string[]> = {
     'nudge-delivery',
     'audit',
     'released-figures',
+    'evaluation',
   ],
   cycles: ['observation', 'prompt', 'summary', 'posted'],
   schedule: ['job', 'job-pointer'],
@@ -199,6 +201,7 @@ function checkPerson(c: Checker, doc: Doc): void {
     .string('preferences.locale', { optional: true })
     .zone('preferences.timeZone', true)
     .string('department', { optional: true, max: textLimits.department })
+    .string('userPrincipalName', { optional: true, pattern: /^[^\s@,;&?#/A-Z]+@[^\s@,;&?#/A-Z]+$/ })
     .boolean('paused')
     .boolean('coordinator')
     .strings('programmeIds')
@@ -387,6 +390,25 @@ const shapes: Record<string, (c: Checker, doc: Doc) => void> = {
       .integer('counts.paused', [0, Number.MAX_SAFE_INTEGER])
       .integer('next', [0, Number.MAX_SAFE_INTEGER], true),
   'released-figures': (c) => c.instant('updatedAt'),
+  evaluation: (c) =>
+    c
+      .string('personId', { nonEmpty: true })
+      .oneOf('phase', ['baseline', 'end'])
+      .oneOf('status', ['sent', 'answered', 'declined', 'erased'])
+      .instant('sentAt')
+      .instant('deliveredAt', true)
+      .instant('answeredAt', true)
+      .record(
+        'ratings',
+        (key, value, where) =>
+          c.check(
+            (statementIds as readonly string[]).includes(key) && [1, 2, 3, 4, 5].includes(value as number),
+            where,
+            'not a statement rated 1–5',
+          ),
+        true,
+      )
+      .ttl(),
   'nudge-delivery': (c) =>
     c
       .string('nudgeId', { nonEmpty: true })

@@ -72,7 +72,7 @@ export function pairedCohort(n: number): { members: MemberFact[]; pairs: PairFac
 
 let sequence = 0;
 
-/** a one-hour observation starting at `startsAt`, hosted by p1 and observed by p2 in pair-1 */
+/** a one-hour ward round with a late student, starting at `startsAt`, hosted by p1 and observed by p2 in pair-1 */
 export function observation(startsAt: string, overrides: Partial<ObservationFact> = {}): ObservationFact {
   sequence += 1;
   return {
@@ -83,6 +83,8 @@ export function observation(startsAt: string, overrides: Partial<ObservationFact
     endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
     hostId: 'p1',
     memberIds: ['p1', 'p2'],
+    setting: 'wardRound',
+    learnerLevel: 'studentLate',
     ...overrides,
   };
 }

@@ -7,6 +7,8 @@ import { renderSummaryCard } from '../../src/cards/summary-card';
 import { renderWelcomeCard } from '../../src/cards/welcome-card';
 import { PromptKind } from '../../src/domain/cycle/questions';
 import { PairStage, ProgrammeFigures } from '../../src/domain/report/figures';
+import { withholdSmallCounts } from '../../src/domain/report/practised';
+import { LearnerLevel, learnerLevels, Setting, settings } from '../../src/domain/cycle/observation';
 import { Language, Words } from '../../src/i18n';
 import { sampleNames, sampleObservation, sampleProgramme, samplePrompt } from './card-samples';
 
@@ -135,6 +137,26 @@ function showcaseFigures(): ProgrammeFigures {
     medianHoursToRespond: { value: 16.4 },
     progress: { target: 2, reached: { value: reached }, share: { value: reached / 24 } },
     safetyRating: { value: 4.3 },
+    // the 15 completed, by the report's own rule: the small ones withheld together
+    practised: {
+      bySetting: withholdSmallCounts(
+        settings,
+        new Map<Setting, number>([
+          ['wardRound', 6],
+          ['outpatientClinic', 5],
+          ['primaryCare', 3],
+          ['emergencyDepartment', 1],
+        ]),
+      ),
+      byLearnerLevel: withholdSmallCounts(
+        learnerLevels,
+        new Map<LearnerLevel, number>([
+          ['studentLate', 7],
+          ['intern', 5],
+          ['studentEarly', 3],
+        ]),
+      ),
+    },
     weekly: weekly.map((n, i) => {
       const monday = firstWeek.plus({ weeks: i });
       return { week: monday.toFormat("kkkk-'W'WW"), weekStart: monday.toISODate()!, completed: n };

@@ -216,7 +216,8 @@ async function inviteUrl(
   o: Observation,
   names: Readonly<Record<string, string>>,
 ): Promise<string | undefined> {
-  if (o.hostId !== actor.person.id) return undefined;
+  // no sign-in name of their own, no invite: and no need to read the others'
+  if (o.hostId !== actor.person.id || !actor.person.userPrincipalName) return undefined;
   const others = await Promise.all(o.observerIds.map((id) => services.people.get(id)));
   const signInNames = Object.fromEntries([actor.person, ...others].map((p) => [p?.id, p?.userPrincipalName]));
   const peers = peersText(o, names, actor.person.id, actor.words);

@@ -2,7 +2,7 @@ import { renderNoticeCard } from '../../cards/notice-card';
 import { renderProgrammeListCard } from '../../cards/programme-list-card';
 import { renderReportCard } from '../../cards/report-card';
 import { CsvLabels, programmeCsv, programmeCsvFileName } from '../../domain/report/csv';
-import { figureRows, pairRows } from '../../cards/report-card';
+import { figureRows, pairRows, practisedRows } from '../../cards/report-card';
 import { fileConsentCard } from '../inbound/file-delivery';
 import { Words } from '../../i18n';
 import { BotServices } from '../services';
@@ -71,6 +71,7 @@ export function csvLabels(words: Words): CsvLabels {
     generated: csv.generated,
     figureColumns: [csv.figure, csv.value],
     pairColumns: [csv.pair, csv.completed, csv.target, csv.stage],
+    practisedColumns: [csv.context, csv.category, csv.observations],
   };
 }
 
@@ -100,6 +101,7 @@ export async function programmeExport(
       target: figures.pairs[i]!.target,
       stage: p.stage,
     })),
+    practised: practisedRows(figures, words),
   });
   return {
     name: programmeCsvFileName(facts.programme.name, now, facts.programme.timeZone, {

@@ -13,6 +13,7 @@ import {
   viewPrompt,
   viewSummary,
 } from '../handlers/cycle-handlers';
+import { answerBaseline, declineBaseline } from '../handlers/evaluation-handlers';
 import { answerInvitation, invite, sendInvite } from '../handlers/invite-handlers';
 import { help, pause, profile, resume, saveProfile } from '../handlers/person-handlers';
 import {
@@ -109,6 +110,8 @@ const actionHandlers: Record<Verb, Rule & { readonly handle: ActionHandler }> = 
   [verbs.sendNudge]: { handle: sendNudge, coordinatorOnly: true, where: 'personal' },
   [verbs.askToErase]: { handle: askToErase, coordinatorOnly: false, where: 'personal' },
   [verbs.eraseMyData]: { handle: eraseMyData, coordinatorOnly: false, where: 'personal' },
+  [verbs.answerBaseline]: { handle: answerBaseline, coordinatorOnly: false, where: 'personal' },
+  [verbs.declineBaseline]: { handle: declineBaseline, coordinatorOnly: false, where: 'personal' },
 };
 
 export function isVerb(v: string): v is Verb {

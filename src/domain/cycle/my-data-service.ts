@@ -1,3 +1,4 @@
+import { eraseOwnEvaluations, ownEvaluations } from '../evaluation/own-evaluations';
 import { Pair } from '../membership';
 import { mutate } from '../mutate';
 import { Person } from '../people';
@@ -25,7 +26,10 @@ export class MyDataService {
     private readonly summaries: SummaryService,
   ) {}
 
-  /** everything this person wrote: their answers (with the observation they belong to) and action points */
+  /**
+   * everything this person wrote: their answers (with the observation they belong to), action points
+   * and evaluation ratings
+   */
   async myData(person: Person): Promise<MyData> {
     const prompts = (await this.core.repos.cycles.answeredBy(person.id)).filter(
       (p) => Object.keys(p.answers ?? {}).length > 0,
@@ -60,12 +64,13 @@ export class MyDataService {
           });
       }
     }
-    return { answers, actionPoints };
+    return { answers, actionPoints, evaluations: await ownEvaluations(this.core.repos, person) };
   }
 
   /**
-   * Removes everything this person wrote, everywhere: their answers (and safety ratings) and their
-   * action points in the pair's summaries, with the follow-ups that would quote them. Their peer's
+   * Removes everything this person wrote, everywhere: their answers (and safety ratings), their
+   * evaluation ratings and their action points in the pair's summaries, with the follow-ups that
+   * would quote them. Their peer's
    * own words stay. What remains is each prompt's state and times, so participation counts stay as
    * anonymous aggregates. Then a durable job updates every message posted that showed their words
    * (see finishErasure); `card`, the message confirming it, is updated with the result.
@@ -90,7 +95,7 @@ export class MyDataService {
       });
       if (result.changed) answers++;
     }
-    return answers;
+    return answers + (await eraseOwnEvaluations(this.core.repos, person));
   }
 
   /** the person's action points in every summary of their pairs, and the follow-ups that quote them */

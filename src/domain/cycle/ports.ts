@@ -1,3 +1,4 @@
+import { OwnEvaluation } from '../evaluation/own-evaluations';
 import { Person } from '../people';
 import { SendOutcome } from '../ports';
 import { Observation } from './observation';
@@ -70,6 +71,8 @@ export interface MyData {
     readonly programmeId: string;
     readonly point: string;
   }[];
+  /** the evaluation questionnaires they answered (their ratings, by programme) */
+  readonly evaluations: readonly OwnEvaluation[];
 }
 
 /** a posted message made again from the store, once someone's words are gone from it */

@@ -12,6 +12,7 @@ export interface CsvLabels {
   readonly generated: string;
   readonly figureColumns: readonly [figure: string, value: string];
   readonly pairColumns: readonly [pair: string, completed: string, target: string, stage: string];
+  readonly practisedColumns: readonly [context: string, category: string, observations: string];
 }
 
 export interface ProgrammeCsvInput {
@@ -32,10 +33,16 @@ export interface ProgrammeCsvInput {
     readonly target: number;
     readonly stage: string;
   }[];
+  /** observations that took place by setting, then by learner level, already withheld where small */
+  readonly practised: readonly {
+    readonly context: string;
+    readonly category: string;
+    readonly value: string;
+  }[];
 }
 
 /**
- * A programme's participation figures and per-pair status as one CSV file (RFC 4180: comma
+ * A programme's participation figures, per-pair status and what was practised as one CSV file (RFC 4180: comma
  * separated, CRLF line ends, fields quoted where they hold a comma, a quote or a line break).
  *
  * Layout, top to bottom, with an empty line between blocks:
@@ -54,6 +61,11 @@ export interface ProgrammeCsvInput {
  *    - `completed`: observations completed (a whole number)
  *    - `target`: the programme's target per pair (a whole number)
  *    - `stage`: where the pair is, e.g. "scheduled", "stalled"
+ * 4. What was practised — a header row `context,category,observations`, then one row per setting and
+ *    one per learner level:
+ *    - `context`: "Setting" or "Learner level"
+ *    - `category`: e.g. "Ward round", "Intern"
+ *    - `observations`: how many took place, or "withheld" (see practised.ts)
  *
  * The input types hold no free text a supervisor wrote, so none can reach the file. Names and
  * labels that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
@@ -72,6 +84,9 @@ export function programmeCsv(input: ProgrammeCsvInput): string {
     [],
     [...labels.pairColumns],
     ...input.pairs.map((p) => [p.names, p.completed, p.target, p.stage]),
+    [],
+    [...labels.practisedColumns],
+    ...input.practised.map((p) => [p.context, p.category, p.value]),
   ];
   return stringify(rows, {
     bom: true,

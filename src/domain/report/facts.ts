@@ -1,4 +1,4 @@
-import { ObservationStatus } from '../cycle/observation';
+import { LearnerLevel, ObservationStatus, Setting } from '../cycle/observation';
 import { PromptStatus } from '../cycle/prompt';
 import { PromptKind } from '../cycle/questions';
 import { Programme } from '../programme';
@@ -16,6 +16,9 @@ export interface ObservationFact {
   readonly endsAt: string;
   readonly hostId: string;
   readonly memberIds: readonly string[];
+  /** where it was practised and with whom: chosen from lists when scheduling, never written */
+  readonly setting: Setting;
+  readonly learnerLevel: LearnerLevel;
 }
 
 export interface PromptFact {

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { Programme } from '../programme';
 import { ObservationFact, ProgrammeFacts, PromptFact } from './facts';
+import { practised, Practised } from './practised';
 
 /**
  * Participation figures for a coordinator, computed from content-free facts.
@@ -31,6 +32,9 @@ import { ObservationFact, ProgrammeFacts, PromptFact } from './facts';
  *   the week of min(today, last day), in the programme's time zone; an observation falls in the week
  *   it started (scheduling keeps that day inside the programme). Counts of observations, not people,
  *   so not withheld — for the same reason as the observation totals.
+ * - what was practised: completed observations by setting and by learner level; counts under five
+ *   are withheld, and with a lone one the next smallest, so the completed total cannot give it away
+ *   (see practised.ts).
  * - per-pair status: see `PairStage`. A list the coordinator acts on, naming the pair as the
  *   coordinator formed it; it holds no content and never a reason, and is not an aggregate, so the
  *   small-group rule does not apply to it.
@@ -112,6 +116,7 @@ export interface ProgrammeFigures {
   };
   /** mean "how safe did being observed feel", 1–5 */
   readonly safetyRating: Figure;
+  readonly practised: Practised;
   readonly weekly: readonly WeekCount[];
   readonly pairs: readonly PairStatus[];
 }
@@ -263,6 +268,7 @@ export function computeFigures(facts: ProgrammeFacts, now: Date): ProgrammeFigur
       distinctPeople(rated),
       () => ratings.reduce((a, b) => a + b, 0) / ratings.length,
     ),
+    practised: practised(observations, now),
     weekly: weeklyCompleted(programme, observations, now),
     pairs: pairStatuses(facts, now),
   };

@@ -60,6 +60,15 @@ export const coordinator = {
     },
     /** a week on the chart's axis; {week} is its ISO number, e.g. 05 */
     weekLabel: 'W{week}',
+    /** observations that took place, by setting and by learner level (the names are settings.* and learnerLevels.*) */
+    practised: {
+      title: 'What was practised',
+      note: 'Observations that took place. Fewer than 5 are withheld, and with a lone one the next smallest, so that none can be worked out from the total.',
+      bySetting: 'By setting',
+      byLearnerLevel: 'By learner level',
+      withheld: 'withheld',
+      withheldOnes: 'withheld: {categories}',
+    },
     /** the CSV export: its first line, the about block's names, the columns and the file name */
     csv: {
       notice:
@@ -72,6 +81,11 @@ export const coordinator = {
       completed: 'completed',
       target: 'target',
       stage: 'stage',
+      context: 'context',
+      category: 'category',
+      observations: 'observations',
+      setting: 'Setting',
+      learnerLevel: 'Learner level',
       fileName: 'Peer Coach - {programme} - {date}.csv',
       unnamed: 'programme',
     },

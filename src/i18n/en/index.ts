@@ -2,6 +2,7 @@ import { calendar } from './calendar';
 import { conversation } from './conversation';
 import { coordinator } from './coordinator';
 import { cycle } from './cycle';
+import { evaluation } from './evaluation';
 import { myData } from './my-data';
 import { programmes } from './programmes';
 
@@ -10,4 +11,12 @@ import { programmes } from './programmes';
  * more folder of the same files and shape (the type of this object is the contract). `{name}` marks a
  * value filled in at run time.
  */
-export const en = { ...conversation, ...programmes, ...cycle, ...calendar, ...coordinator, myData } as const;
+export const en = {
+  ...conversation,
+  ...programmes,
+  ...cycle,
+  ...calendar,
+  ...coordinator,
+  myData,
+  evaluation,
+} as const;

@@ -65,6 +65,14 @@ export const coordinator = {
       },
     },
     weekLabel: 'v{week}',
+    practised: {
+      title: 'Vad som övades',
+      note: 'Observationer som blev av. Färre än 5 redovisas inte, och med ett ensamt inte heller det näst minsta, så att inget kan räknas fram ur summan.',
+      bySetting: 'Per miljö',
+      byLearnerLevel: 'Per utbildningsnivå',
+      withheld: 'redovisas inte',
+      withheldOnes: 'redovisas inte: {categories}',
+    },
     csv: {
       notice:
         'Peer Coach deltagarexport – bara antal; innehåller inga reflektioner, ingen återkoppling och ingen text som handledare har skrivit',
@@ -76,6 +84,11 @@ export const coordinator = {
       completed: 'genomförda',
       target: 'mål',
       stage: 'läge',
+      context: 'sammanhang',
+      category: 'kategori',
+      observations: 'observationer',
+      setting: 'Miljö',
+      learnerLevel: 'Utbildningsnivå',
       fileName: 'Peer Coach - {programme} - deltagande {date}.csv',
       unnamed: 'program',
     },

@@ -3,6 +3,7 @@ import { calendar } from './calendar';
 import { conversation } from './conversation';
 import { coordinator } from './coordinator';
 import { cycle } from './cycle';
+import { evaluation } from './evaluation';
 import { myData } from './my-data';
 import { programmes } from './programmes';
 
@@ -21,4 +22,5 @@ export const sv = {
   ...calendar,
   ...coordinator,
   myData,
+  evaluation,
 } as const satisfies Catalogue;

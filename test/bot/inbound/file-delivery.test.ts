@@ -26,6 +26,7 @@ function csvBytes(): Buffer {
       timeZone: 'Europe/Stockholm',
       figures: [{ label: 'Supervisors enrolled', value: '12' }],
       pairs: [{ names: 'Åsa Öberg & Björn Ärlig', completed: 2, target: 4, stage: 'scheduled' }],
+      practised: [{ context: 'Setting', category: 'Ward round', value: '12' }],
     }),
     'utf8',
   );

@@ -60,7 +60,7 @@ describe('MyDataService: `my data` and `delete my data`', () => {
       'About ah.plan: calm and clear',
     );
     sinon.assert.calledWithMatch(rig.work.put, { id: `erase:${bo.id}`, kind: jobKinds.erase });
-    assert.deepEqual(await myData().myData(bo), { answers: [], actionPoints: [] });
+    assert.deepEqual(await myData().myData(bo), { answers: [], actionPoints: [], evaluations: [] });
 
     await myData().eraseContentOf(ann);
     assert.equal(

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import { csvLabels } from '../../../src/bot/handlers/report-handlers';
-import { figureRows } from '../../../src/cards/report-card';
+import { figureRows, practisedRows } from '../../../src/cards/report-card';
 import { computeFigures } from '../../../src/domain/report/figures';
 import { PromptFact } from '../../../src/domain/report/facts';
 import { nextRelease, ReleasedFigures, shownFigures } from '../../../src/domain/report/release';
 import { programmeCsv, ProgrammeCsvInput, programmeCsvFileName } from '../../../src/domain/report/csv';
 import { Words, wordsFor } from '../../../src/i18n';
-import { facts, rating } from '../../support/report-fixtures';
+import { facts, observation, past, rating, reportedAt } from '../../support/report-fixtures';
 
 const english = wordsFor('en-GB', 'Europe/Stockholm');
 const swedish = wordsFor('sv-SE', 'Europe/Stockholm');
@@ -26,6 +26,10 @@ function input(overrides: Partial<ProgrammeCsvInput> = {}): ProgrammeCsvInput {
       { names: 'Åsa Öberg & Björn Ärlig', completed: 2, target: 4, stage: 'scheduled' },
       { names: 'Carin Dahl & Erik Falk', completed: 0, target: 4, stage: 'stalled' },
     ],
+    practised: [
+      { context: 'Setting', category: 'Ward round', value: '12' },
+      { context: 'Learner level', category: 'Intern', value: 'withheld' },
+    ],
     ...overrides,
   };
 }
@@ -42,8 +46,8 @@ function blocks(csv: string): string[][][] {
 }
 
 describe('programmeCsv', () => {
-  it('reads back as an about block, the figures and the pairs, under the documented columns', () => {
-    const [about, figures, pairs, ...rest] = blocks(programmeCsv(input()));
+  it('reads back as an about block, the figures, the pairs and what was practised, under the documented columns', () => {
+    const [about, figures, pairs, practised, ...rest] = blocks(programmeCsv(input()));
     assert.deepEqual(rest, []);
     assert.deepEqual(about, [
       [
@@ -62,10 +66,15 @@ describe('programmeCsv', () => {
       ['Åsa Öberg & Björn Ärlig', '2', '4', 'scheduled'],
       ['Carin Dahl & Erik Falk', '0', '4', 'stalled'],
     ]);
+    assert.deepEqual(practised, [
+      ['context', 'category', 'observations'],
+      ['Setting', 'Ward round', '12'],
+      ['Learner level', 'Intern', 'withheld'],
+    ]);
   });
 
   it('speaks the coordinator’s language: the first line, the about block and the columns in Swedish', () => {
-    const [about, figures, pairs] = blocks(programmeCsv(input({ labels: csvLabels(swedish) })));
+    const [about, figures, pairs, practised] = blocks(programmeCsv(input({ labels: csvLabels(swedish) })));
     assert.deepEqual(about, [
       [
         '# Peer Coach deltagarexport – bara antal; innehåller inga reflektioner, ingen återkoppling och ingen text som handledare har skrivit',
@@ -75,6 +84,7 @@ describe('programmeCsv', () => {
     ]);
     assert.deepEqual(figures![0], ['mått', 'värde']);
     assert.deepEqual(pairs![0], ['par', 'genomförda', 'mål', 'läge']);
+    assert.deepEqual(practised![0], ['sammanhang', 'kategori', 'observationer']);
   });
 
   it('says on its first line that it holds counts only and no reflections', () => {
@@ -188,6 +198,38 @@ describe('programmeCsvFileName', () => {
     assert.equal(
       fileName('///', new Date('2026-03-04T10:00:00Z'), 'UTC', swedish),
       'Peer Coach - program - deltagande 2026-03-04.csv',
+    );
+  });
+});
+
+describe('programmeCsv with what was practised', () => {
+  it('never gives away a small count as the completed total minus the counts shown', () => {
+    // 7 early students, 6 late, 5 interns and 2 residents: 20 completed
+    const levels = [
+      ['studentEarly', 7],
+      ['studentLate', 6],
+      ['intern', 5],
+      ['resident', 2],
+    ] as const;
+    const observations = levels.flatMap(([learnerLevel, n]) =>
+      Array.from({ length: n }, () => observation(past, { learnerLevel })),
+    );
+    const figures = computeFigures(facts({ observations }), reportedAt);
+    const [, figureBlock, , practised] = blocks(
+      programmeCsv(
+        input({ figures: figureRows(figures, english), practised: practisedRows(figures, english) }),
+      ),
+    );
+    const completed = Number(figureBlock!.find(([label]) => label === 'Observations completed')![1]);
+    const byLevel = practised!.filter(([context]) => context === 'Learner level');
+    const shown = byLevel.filter(([, , value]) => value !== 'withheld');
+    const hidden = byLevel.filter(([, , value]) => value === 'withheld').map(([, category]) => category);
+    assert.equal(completed, 20);
+    assert.deepEqual(hidden, ['Intern', 'Resident']);
+    assert.equal(
+      completed - shown.reduce((sum, [, , value]) => sum + Number(value), 0),
+      7,
+      'two counts, together',
     );
   });
 });

@@ -1,0 +1,36 @@
+import template from '../../cards/evaluation-baseline.json';
+import { BaselineView } from '../domain/evaluation/evaluation';
+import { inputPrefix, scale, statementIds } from '../domain/evaluation/statements';
+import { Words } from '../i18n';
+import { AdaptiveCard, expandCard } from './render';
+
+export interface BaselineCardData {
+  readonly view: BaselineView;
+  /** open shows the statements with Send and Not now; the others are read-only */
+  readonly state: 'open' | 'answered' | 'declined' | 'refused';
+  /** why nothing was saved: above the statements of an open card, or all a refused card says */
+  readonly message?: string;
+  /** what was chosen, kept when the card is shown again after a refusal */
+  readonly typed?: Readonly<Record<string, string>>;
+}
+
+/** the baseline questionnaire: six statements, each with the 1–5 agreement scale as radio buttons */
+export function renderBaselineCard(data: BaselineCardData, words: Words): AdaptiveCard {
+  const t = words.section('evaluation');
+  return expandCard(template, {
+    programmeId: data.view.programmeId,
+    personId: data.view.personId,
+    programme: data.view.programmeName
+      ? words.t('evaluation.programme', { programme: data.view.programmeName })
+      : '',
+    state: data.state,
+    message: data.state === 'open' ? (data.message ?? '') : '',
+    outcome: { open: '', answered: t.thanks, declined: t.declined, refused: data.message ?? '' }[data.state],
+    statements: statementIds.map((id) => {
+      const typed = data.typed?.[`${inputPrefix}${id}`] ?? '';
+      return { id: `${inputPrefix}${id}`, text: t.statements[id], value: /^[1-5]$/.test(typed) ? typed : '' };
+    }),
+    choices: scale.map((v) => ({ title: t.scale[v], value: String(v) })),
+    t,
+  });
+}

@@ -1,0 +1,49 @@
+import { Person } from '../people';
+import { SendOutcome } from '../ports';
+import { Ratings } from './statements';
+
+/** when the statements are asked: at enrolment, and (later) at the programme's end */
+export type Phase = 'baseline' | 'end';
+
+/**
+ * One person's questionnaire in one programme and phase, in the programme's partition. Made when the
+ * card is sent, so that only the person it was sent to can answer it, once. No coordinator view reads
+ * it: the only way out is the release computation's totals over five or more.
+ */
+export interface EvaluationResponse {
+  readonly type: 'evaluation';
+  /** `evaluation:<phase>:<personId>` */
+  readonly id: string;
+  readonly programmeId: string;
+  readonly personId: string;
+  readonly phase: Phase;
+  /** sent and waiting; answered; declined ("Not now", which ends it); erased (`delete my data`) */
+  readonly status: 'sent' | 'answered' | 'declined' | 'erased';
+  readonly sentAt: string;
+  /** Teams took the card: a job run again does not send it twice */
+  readonly deliveredAt?: string;
+  readonly answeredAt?: string;
+  readonly ratings?: Ratings;
+  /** seconds; the programme's retention, like every answer */
+  readonly ttl?: number;
+}
+
+export function evaluationId(phase: Phase, personId: string): string {
+  return `evaluation:${phase}:${personId}`;
+}
+
+/** the durable job that sends a baseline card at the person's next allowed moment */
+export const baselineJobKind = 'evaluation.baseline';
+
+/** what the baseline card shows */
+export interface BaselineView {
+  readonly programmeId: string;
+  readonly programmeName: string;
+  /** whom the card was sent to: an answer from anyone else is refused */
+  readonly personId: string;
+}
+
+/** sends the evaluation's card to a person's 1:1 chat, in their language */
+export interface EvaluationMail {
+  sendBaseline(to: Person, view: BaselineView): Promise<SendOutcome>;
+}
