@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { avery, blake, chris } from '../support/activities';
+import { avery, blake, chris, dana, execute, installed, uninstalled } from '../support/activities';
 import { buttonData, pairUp } from '../support/cycle-fixtures';
 import { e2eBot, latestCardTitled } from '../support/e2e-bot';
 import { storedIn, textOf, verbsOf } from '../support/test-bot';
@@ -41,6 +41,25 @@ describe('e2e: the baseline questionnaire at enrolment', () => {
     await bot.runDueWork();
     const sent = bot.connector.to(blake.conversationId).filter((a) => /Your starting point/.test(textOf(a)));
     assert.equal(sent.length, 1, 'one card, never a reminder');
+  });
+
+  it('invites someone enrolled before they installed the app once they install it, and only once', async () => {
+    bot.clock.set('2026-09-01T08:00:00Z');
+    const programmeId = await pairUp(bot, avery, blake, chris);
+    // Dana is enrolled by id: the bot has never met her, so nothing can reach her yet
+    await bot.post(execute(avery, bot.svc, 'enrol.save', { programmeId, people: dana.aadObjectId }));
+    await bot.runDueWork();
+    assert.equal(bot.connector.to(dana.conversationId).length, 0);
+
+    await bot.post(installed(dana, bot.svc));
+    await bot.runDueWork();
+    assert.ok(latestCardTitled(bot, dana, baselineTitle), 'invited once she can be reached');
+
+    await bot.post(uninstalled(dana, bot.svc));
+    await bot.post(installed(dana, bot.svc));
+    await bot.runDueWork();
+    const cards = bot.connector.to(dana.conversationId).filter((a) => baselineTitle.test(textOf(a)));
+    assert.equal(cards.length, 1, 'a second install does not invite again');
   });
 
   describe('answering', () => {

@@ -55,6 +55,18 @@ export class BaselineService {
   }
 
   /**
+   * Someone enrolled before they installed the app (or while it was uninstalled) is invited when the
+   * app is installed: one job per programme they are in. A job for someone already invited changes
+   * nothing, since the card goes once per person and programme (see `send`).
+   */
+  async invited(person: Person): Promise<void> {
+    for (const programmeId of person.programmeIds) {
+      const programme = await this.repos.programmes.programmes.read(programmeId, programmeId);
+      if (programme) await this.invite(programme.doc, person);
+    }
+  }
+
+  /**
    * The durable job: sends the card unless it went before. The document is made first, so that an
    * answer finds it; it is marked delivered once Teams took the card, and a failed send is tried again.
    */
