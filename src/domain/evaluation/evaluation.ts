@@ -24,8 +24,25 @@ export interface EvaluationResponse {
   readonly deliveredAt?: string;
   readonly answeredAt?: string;
   readonly ratings?: Ratings;
+  /** the end only: how the programme felt overall */
+  readonly overall?: OverallRatings;
+  /**
+   * the end only: an optional comment written to the coordinator (identifier-checked like every
+   * text); released only among five or more, shuffled, without names or dates
+   */
+  readonly comment?: string;
   /** seconds; the programme's retention, like every answer */
   readonly ttl?: number;
+}
+
+/** the end's overall questions */
+export interface OverallRatings {
+  /** how safe being observed felt overall, 1–5 */
+  readonly safety?: number;
+  /** how useful the programme was, 1–5 */
+  readonly usefulness?: number;
+  /** would they recommend it to a colleague, 0–10 */
+  readonly recommend?: number;
 }
 
 export function evaluationId(phase: Phase, personId: string): string {
