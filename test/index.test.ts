@@ -57,7 +57,16 @@ describe('index: npm start', function () {
     assert.equal((await fetch(`http://127.0.0.1:${port}/readyz`)).status, 200);
     child.kill('SIGTERM');
     assert.equal(await exited, 0);
-    assert.match(output.text, /shutting down: finishing in-flight turns[\s\S]*"stopped"/);
+    // the log lines, in the order they were logged (pino writes the two from different places, so
+    // they may reach stdout out of order, but their times do not lie)
+    const logged = output.text
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { time: number; msg: string })
+      .sort((a, b) => a.time - b.time)
+      .map((l) => l.msg);
+    const shutdown = logged.indexOf('shutting down: finishing in-flight turns');
+    assert.ok(shutdown >= 0 && logged.indexOf('stopped') > shutdown, logged.join('\n'));
   });
 
   it('exits 0 on SIGTERM while it is still waiting for the store', async () => {
