@@ -11,7 +11,8 @@ import { defaultPersonWindows, PersonLimit } from '../delivery/person-limit';
 import { DispatchLoop, JobHandler } from '../scheduler/dispatch-loop';
 import { Job } from '../scheduler/jobs';
 import { nudgeJobKind } from '../domain/nudge/nudge-service';
-import { baselineJobKind } from '../domain/evaluation/evaluation';
+import { baselineJobKind, endJobKinds } from '../domain/evaluation/evaluation';
+import { closeJobKind } from '../domain/evaluation/results-release';
 import { Logger } from '../log';
 import { CosmosStore } from '../store/cosmos-store';
 import { cosmosJobStore } from '../store/job-store';
@@ -80,6 +81,14 @@ export function buildServices(
     ),
     [nudgeJobKind]: (job) => tenant(tenantOfJob(job, homeTenantId)).services.nudges.batch(job.payload),
     [baselineJobKind]: (job) => tenant(tenantOfJob(job, homeTenantId)).services.evaluation.send(job.payload),
+    [closeJobKind]: (job) =>
+      tenant(tenantOfJob(job, homeTenantId)).services.results.closeWhenDue(job.payload),
+    [endJobKinds.plan]: (job) =>
+      tenant(tenantOfJob(job, homeTenantId)).services.evaluationEnd.fanOut(job.payload),
+    [endJobKinds.send]: (job) =>
+      tenant(tenantOfJob(job, homeTenantId)).services.evaluationEnd.send(job.payload),
+    [endJobKinds.remind]: (job) =>
+      tenant(tenantOfJob(job, homeTenantId)).services.evaluationEnd.remind(job.payload),
   };
   const dispatch = new DispatchLoop(jobs, handlers, clock, {
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,

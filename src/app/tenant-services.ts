@@ -8,6 +8,8 @@ import { Clock } from '../domain/clock';
 import { ChatCycleMail } from '../bot/outbound/cycle-mail';
 import { createCycleServices } from '../domain/cycle/cycle-services';
 import { BaselineService } from '../domain/evaluation/baseline-service';
+import { EndService } from '../domain/evaluation/end-service';
+import { ResultsService } from '../domain/evaluation/results-service';
 import { ChatEvaluationMail } from '../bot/outbound/evaluation-mail';
 import { InvitationService } from '../domain/invitation-service';
 import { AuditLog } from '../domain/report/audit-log';
@@ -90,14 +92,16 @@ export function tenantServicesOver(shared: SharedParts): (tenantId: string) => B
         defaultTimeZone: config.defaultTimeZone,
       },
     );
-    const evaluation = new BaselineService(
+    const evaluationParts = [
       repos,
       clock,
       people,
       work,
       new ChatEvaluationMail(sender, defaults),
       cycles.reads,
-    );
+    ] as const;
+    const evaluation = new BaselineService(...evaluationParts);
+    const evaluationEnd = new EndService(...evaluationParts);
     const reports = new ReportService(repos);
     return {
       people,
@@ -109,9 +113,12 @@ export function tenantServicesOver(shared: SharedParts): (tenantId: string) => B
         supportedLanguages,
         local ? localPolicy : undefined,
         evaluation,
+        evaluationEnd,
       ),
       cycles,
       evaluation,
+      evaluationEnd,
+      results: new ResultsService(repos, clock, work),
       reports,
       nudges: new NudgeService(
         repos,

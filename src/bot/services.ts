@@ -4,6 +4,8 @@ import { PersonalSender } from './outbound/messenger';
 import { PersonLimit } from '../delivery/person-limit';
 import { CycleServices } from '../domain/cycle/cycle-services';
 import { BaselineService } from '../domain/evaluation/baseline-service';
+import { EndService } from '../domain/evaluation/end-service';
+import { ResultsService } from '../domain/evaluation/results-service';
 import { NudgeService } from '../domain/nudge/nudge-service';
 import { AuditLog } from '../domain/report/audit-log';
 import { ReportService } from '../domain/report/report-service';
@@ -24,6 +26,10 @@ export interface BotServices {
   readonly cycles: CycleServices;
   /** the evaluation's questionnaires (the baseline at enrolment) */
   readonly evaluation: BaselineService;
+  /** the end questionnaire, on the programme's last day */
+  readonly evaluationEnd: EndService;
+  /** what coordinators get of the evaluation: a count while open, the release once closed */
+  readonly results: ResultsService;
   readonly reports: ReportService;
   readonly audit: AuditLog;
   readonly nudges: NudgeService;

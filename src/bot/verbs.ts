@@ -34,6 +34,12 @@ export const verbs = {
   eraseMyData: 'data.erase',
   answerBaseline: 'evaluation.answer',
   declineBaseline: 'evaluation.decline',
+  answerEnd: 'evaluation.end.answer',
+  declineEnd: 'evaluation.end.decline',
+  askToCloseEvaluation: 'evaluation.close.ask',
+  closeEvaluation: 'evaluation.close',
+  openResults: 'evaluation.results',
+  exportResults: 'evaluation.results.export',
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];

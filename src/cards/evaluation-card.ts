@@ -18,19 +18,42 @@ export interface BaselineCardData {
 export function renderBaselineCard(data: BaselineCardData, words: Words): AdaptiveCard {
   const t = words.section('evaluation');
   return expandCard(template, {
-    programmeId: data.view.programmeId,
-    personId: data.view.personId,
-    programme: data.view.programmeName
-      ? words.t('evaluation.programme', { programme: data.view.programmeName })
-      : '',
-    state: data.state,
+    ...questionnaireHeading(data.view, data.state, words),
     message: data.state === 'open' ? (data.message ?? '') : '',
     outcome: { open: '', answered: t.thanks, declined: t.declined, refused: data.message ?? '' }[data.state],
-    statements: statementIds.map((id) => {
-      const typed = data.typed?.[`${inputPrefix}${id}`] ?? '';
-      return { id: `${inputPrefix}${id}`, text: t.statements[id], value: /^[1-5]$/.test(typed) ? typed : '' };
-    }),
-    choices: scale.map((v) => ({ title: t.scale[v], value: String(v) })),
+    ...statementInputs(words, data.typed),
     t,
   });
+}
+
+/** the six statements as the baseline and end cards ask them, with what was chosen before a refusal */
+export function statementInputs(
+  words: Words,
+  typed: Readonly<Record<string, string>> = {},
+): {
+  statements: { id: string; text: string; value: string }[];
+  choices: { title: string; value: string }[];
+} {
+  const t = words.section('evaluation');
+  return {
+    statements: statementIds.map((id) => {
+      const value = typed[`${inputPrefix}${id}`] ?? '';
+      return { id: `${inputPrefix}${id}`, text: t.statements[id], value: /^[1-5]$/.test(value) ? value : '' };
+    }),
+    choices: scale.map((v) => ({ title: t.scale[v], value: String(v) })),
+  };
+}
+
+/** what both questionnaire cards carry above their questions: whose card, which programme, its state */
+export function questionnaireHeading(
+  view: BaselineView,
+  state: BaselineCardData['state'],
+  words: Words,
+): { programmeId: string; personId: string; programme: string; state: string } {
+  return {
+    programmeId: view.programmeId,
+    personId: view.personId,
+    programme: view.programmeName ? words.t('evaluation.programme', { programme: view.programmeName }) : '',
+    state,
+  };
 }

@@ -2,6 +2,8 @@ import template from '../../cards/my-data.json';
 import { Observation } from '../domain/cycle/observation';
 import { Prompt } from '../domain/cycle/prompt';
 import { OwnEvaluation } from '../domain/evaluation/own-evaluations';
+import { overallIds } from '../domain/evaluation/end-answers';
+import { overallChoice } from './evaluation-end-card';
 import { statementIds } from '../domain/evaluation/statements';
 import { questionsFor } from '../domain/cycle/questions';
 import { Words } from '../i18n';
@@ -37,18 +39,7 @@ export function renderMyDataCards(data: MyDataCardData, words: Words): AdaptiveC
       .filter((q) => prompt.answers?.[q.id])
       .map((q) => ({ question: words.t(`questions.${q.id}`), answer: prompt.answers![q.id]! })),
   }));
-  for (const e of data.evaluations ?? []) {
-    const t = words.section('evaluation');
-    sections.push({
-      heading: words.t('evaluation.myDataBaseline', { programme: e.programmeName || '—' }),
-      entries: statementIds
-        .filter((id) => e.ratings[id] !== undefined)
-        .map((id) => ({
-          question: t.short[id],
-          answer: t.scale[String(e.ratings[id]) as keyof typeof t.scale],
-        })),
-    });
-  }
+  sections.push(...evaluationSections(data.evaluations ?? [], words));
   if (data.actionPoints.length > 0) {
     sections.push({
       heading: words.t('myData.actionPoints'),
@@ -71,4 +62,47 @@ export function renderMyDataCards(data: MyDataCardData, words: Words): AdaptiveC
       t: words.section('myData'),
     }),
   );
+}
+
+/**
+ * Each programme's questionnaires as one section: with both answered, each statement shows the start
+ * beside the end; then the end's overall answers and the comment to the coordinator.
+ */
+function evaluationSections(
+  evaluations: readonly OwnEvaluation[],
+  words: Words,
+): { heading: string; entries: { question: string; answer: string }[] }[] {
+  const t = words.section('evaluation');
+  const rated = (n: number | undefined) =>
+    n === undefined ? '—' : t.scale[String(n) as keyof typeof t.scale];
+  const programmeIds = [...new Set(evaluations.map((e) => e.programmeId))];
+  return programmeIds.map((programmeId) => {
+    const before = evaluations.find((e) => e.programmeId === programmeId && e.phase === 'baseline');
+    const end = evaluations.find((e) => e.programmeId === programmeId && e.phase === 'end');
+    const programme = (before ?? end)!.programmeName || '—';
+    const heading = before && end ? 'myDataBoth' : before ? 'myDataBaseline' : 'myDataEnd';
+    const statements = statementIds
+      .filter((id) => before?.ratings[id] !== undefined || end?.ratings[id] !== undefined)
+      .map((id) => ({
+        question: t.short[id],
+        answer:
+          before && end
+            ? words.t('evaluation.myDataPair', {
+                before: rated(before.ratings[id]),
+                end: rated(end.ratings[id]),
+              })
+            : rated((before ?? end)!.ratings[id]),
+      }));
+    const overall = overallIds
+      .filter((id) => end?.overall?.[id] !== undefined)
+      .map((id) => ({
+        question: t.myDataOverall[id],
+        answer: overallChoice(words, id, String(end!.overall![id])),
+      }));
+    const comment = end?.comment ? [{ question: t.myDataComment, answer: end.comment }] : [];
+    return {
+      heading: words.t(`evaluation.${heading}`, { programme }),
+      entries: [...statements, ...overall, ...comment],
+    };
+  });
 }

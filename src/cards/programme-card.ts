@@ -16,6 +16,23 @@ export interface ProgrammeCardData {
   readonly notice?: string;
   /** how long the policy's days last here: a local run ignores quiet hours and working days */
   readonly scale?: TimingScale;
+  /** the evaluation: while open, how many answered at the end (a count only); when it closed */
+  readonly evaluation?: { readonly answered: number; readonly closedAt?: string };
+}
+
+/** while open, a count of answers (never what they say); once closed, when */
+function evaluationFacts(evaluation: ProgrammeCardData['evaluation'], words: Words) {
+  if (!evaluation) return [];
+  if (evaluation.closedAt)
+    return [
+      {
+        title: words.t('evaluationResults.closedFact'),
+        value: words.t('evaluationResults.closedValue', {
+          date: words.dateTime(new Date(evaluation.closedAt)),
+        }),
+      },
+    ];
+  return [{ title: words.t('evaluationResults.answeredFact'), value: String(evaluation.answered) }];
 }
 
 /** a coordinator's view of a programme: settings, counts, pairs, who is waiting — never content */
@@ -46,7 +63,13 @@ export function renderProgrammeCard(data: ProgrammeCardData, words: Words): Adap
       { title: f('enrolled'), value: String(data.enrolments.length) },
       { title: f('paired'), value: String(data.enrolments.length - waiting.length) },
       { title: f('waiting'), value: String(waiting.length) },
+      ...evaluationFacts(data.evaluation, words),
     ],
+    evaluationClosed: Boolean(data.evaluation?.closedAt),
+    evaluationButtons: {
+      close: words.t('evaluationResults.closeButton'),
+      results: words.t('evaluationResults.resultsButton'),
+    },
     pairs: pairs.shown.map((pair) => ({
       names: words.list(pair.memberIds.map((id) => pair.memberNames[id] || '—')),
     })),

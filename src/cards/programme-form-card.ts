@@ -25,6 +25,7 @@ export interface ProgrammeFormCardData {
 /** the fields the card asks for as an Input.Number */
 const numberFields = [
   'targetObservations',
+  'evaluationDays',
   'beforeDays',
   'afterMinutes',
   'reminderDays',

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { Clock } from './clock';
 import { personName } from './plain-text';
 import { BaselineService } from './evaluation/baseline-service';
+import { EndService } from './evaluation/end-service';
 import { Enrolment, enrolmentId, Pair } from './membership';
 import { mutate } from './mutate';
 import { NoticeBoard } from './notices';
@@ -61,6 +62,8 @@ export class ProgrammeService {
     private readonly startingPolicy: TimingPolicy = defaultPolicy,
     /** plans the baseline questionnaire for each person newly enrolled */
     private readonly baseline?: Pick<BaselineService, 'invite'>,
+    /** plans the end questionnaire for the programme's last day, again whenever the programme is saved */
+    private readonly end?: Pick<EndService, 'plan'>,
   ) {}
 
   /** the values a blank programme card starts from */
@@ -83,6 +86,7 @@ export class ProgrammeService {
       updatedAt: at,
     };
     await this.repos.programmes.programmes.create(programme);
+    await this.end?.plan(programme);
     return { status: 'saved', programme };
   }
 
@@ -99,7 +103,11 @@ export class ProgrammeService {
       updatedAt: this.clock.now().toISOString(),
     };
     const outcome = await this.repos.programmes.programmes.replace(next, etag);
-    if (outcome === 'replaced') return { status: 'saved', programme: next };
+    if (outcome === 'replaced') {
+      // a moved last day (or time zone, or window) moves the end questionnaire with it
+      await this.end?.plan(next);
+      return { status: 'saved', programme: next };
+    }
     if (outcome === 'missing') return { status: 'missing' };
     const latest = (await this.repos.programmes.programmes.read(programmeId, programmeId))!;
     return { status: 'conflict', current: latest.doc, etag: latest.etag };

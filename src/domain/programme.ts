@@ -47,6 +47,8 @@ export interface Programme {
   readonly timeZone: string;
   readonly locale: string;
   readonly targetObservations: number;
+  /** how many days the end questionnaire stays open from the last day; absent in older programmes (14) */
+  readonly evaluationDays?: number;
   readonly policy: TimingPolicy;
   readonly createdBy: string;
   readonly createdAt: string;
@@ -61,6 +63,7 @@ export interface ProgrammeInput {
   readonly timeZone?: string;
   readonly locale?: string;
   readonly targetObservations?: string;
+  readonly evaluationDays?: string;
   readonly beforeDays?: string;
   readonly beforeTime?: string;
   readonly afterMinutes?: string;
@@ -82,6 +85,7 @@ export const programmeFields = [
   'timeZone',
   'locale',
   'targetObservations',
+  'evaluationDays',
   'beforeDays',
   'beforeTime',
   'afterMinutes',
@@ -97,8 +101,18 @@ export type FieldErrors = Partial<Record<ProgrammeField, string>>;
 
 export type ProgrammeSettings = Pick<
   Programme,
-  'name' | 'startDate' | 'endDate' | 'timeZone' | 'locale' | 'targetObservations' | 'policy'
+  | 'name'
+  | 'startDate'
+  | 'endDate'
+  | 'timeZone'
+  | 'locale'
+  | 'targetObservations'
+  | 'evaluationDays'
+  | 'policy'
 >;
+
+/** how long the end questionnaire stays open when a programme does not say (those stored before it could) */
+export const defaultEvaluationDays = 14;
 
 export const limits = Object.freeze({
   nameLength: 100,
@@ -107,6 +121,7 @@ export const limits = Object.freeze({
   startYearsBack: 1,
   endYearsAhead: 3,
   targetObservations: [1, 20] as const,
+  evaluationDays: [1, 60] as const,
   beforeDays: [0, 14] as const,
   afterMinutes: [0, 24 * 60] as const,
   reminderDays: [1, 14] as const,
@@ -136,6 +151,7 @@ export function programmeToInput(p: ProgrammeSettings): Required<ProgrammeInput>
     timeZone: p.timeZone,
     locale: p.locale,
     targetObservations: String(p.targetObservations),
+    evaluationDays: String(p.evaluationDays ?? defaultEvaluationDays),
     beforeDays: String(p.policy.beforeDays),
     beforeTime: p.policy.beforeTime,
     afterMinutes: String(p.policy.afterMinutes),
@@ -162,6 +178,7 @@ export function defaultSettings(
     timeZone,
     locale,
     targetObservations: 2,
+    evaluationDays: defaultEvaluationDays,
     policy,
   };
 }
@@ -219,6 +236,12 @@ export function validateProgramme(
 
   const targetObservations = int(input.targetObservations, limits.targetObservations);
   if (targetObservations === undefined) errors.targetObservations = 'programme.error.target';
+  // a programme card opened before the setting existed does not send it: the default, not an error
+  const evaluationDays =
+    input.evaluationDays === undefined
+      ? defaultEvaluationDays
+      : int(input.evaluationDays, limits.evaluationDays);
+  if (evaluationDays === undefined) errors.evaluationDays = 'programme.error.evaluationDays';
   const beforeDays = int(input.beforeDays, limits.beforeDays);
   if (beforeDays === undefined) errors.beforeDays = 'programme.error.beforeDays';
   const afterMinutes = int(input.afterMinutes, limits.afterMinutes);
@@ -263,6 +286,7 @@ export function validateProgramme(
       timeZone,
       locale,
       targetObservations: targetObservations!,
+      evaluationDays: evaluationDays!,
       policy: {
         beforeDays: beforeDays!,
         beforeTime: times.beforeTime,

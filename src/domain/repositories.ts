@@ -3,7 +3,8 @@ import { Observation } from './cycle/observation';
 import { Erasure, Posted } from './cycle/posted';
 import { Prompt } from './cycle/prompt';
 import { Summary } from './cycle/summary';
-import { EvaluationResponse } from './evaluation/evaluation';
+import { EvaluationResponse, Phase } from './evaluation/evaluation';
+import { EvaluationResults } from './evaluation/results-release';
 import { Enrolment, Invitation, Pair } from './membership';
 import { Nudge, NudgeDelivery } from './nudge/nudge';
 import { AuditEntry } from './report/audit';
@@ -39,6 +40,14 @@ export interface ProgrammeRepository {
   readonly deliveries: Collection<NudgeDelivery>;
   /** each person's evaluation questionnaires, by `evaluation:<phase>:<personId>`: no coordinator view reads them */
   readonly evaluations: Collection<EvaluationResponse>;
+  /** a programme's questionnaires, whole: only the evaluation's release computation reads them */
+  evaluationsOf(programmeId: string): Promise<EvaluationResponse[]>;
+  /** each questionnaire's phase and status alone (how many answered, while the evaluation is open) */
+  evaluationStatuses(
+    programmeId: string,
+  ): Promise<{ readonly phase: Phase; readonly status: EvaluationResponse['status'] }[]>;
+  /** the evaluation's release, made once when it closes (one document per programme) */
+  readonly evaluationResults: Collection<EvaluationResults>;
   /** the figures derived from answers as last released to coordinators (one document per programme) */
   readonly released: Collection<ReleasedFigures>;
   /** a programme's nudges, newest first */

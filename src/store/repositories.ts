@@ -4,6 +4,7 @@ import { Erasure, Posted } from '../domain/cycle/posted';
 import { Prompt } from '../domain/cycle/prompt';
 import { Summary } from '../domain/cycle/summary';
 import { EvaluationResponse } from '../domain/evaluation/evaluation';
+import { EvaluationResults } from '../domain/evaluation/results-release';
 import { Enrolment, Invitation, Pair } from '../domain/membership';
 import { Nudge, NudgeDelivery } from '../domain/nudge/nudge';
 import { AuditEntry } from '../domain/report/audit';
@@ -49,6 +50,8 @@ const observationFactFields = [
   'setting',
   'learnerLevel',
 ] as const;
+/** what counting answered questionnaires may read: never ratings, overall ratings or comments */
+const evaluationStatusFields = ['phase', 'status'] as const;
 const promptFactFields = [
   'id',
   'pairId',
@@ -74,6 +77,12 @@ export function cosmosRepositories(store: CosmosStore, tenant: TenantScope): Rep
   const pairs = new CosmosCollection<Pair>(programmes, 'pair', 'programmeId', tenant);
   const audit = new CosmosCollection<AuditEntry>(programmes, 'audit', 'programmeId', tenant);
   const nudges = new CosmosCollection<Nudge>(programmes, 'nudge', 'programmeId', tenant);
+  const evaluations = new CosmosCollection<EvaluationResponse>(
+    programmes,
+    'evaluation',
+    'programmeId',
+    tenant,
+  );
   const programmeRepo: ProgrammeRepository = {
     programmes: programmeDocs,
     enrolments,
@@ -85,7 +94,18 @@ export function cosmosRepositories(store: CosmosStore, tenant: TenantScope): Rep
     audit,
     nudges,
     deliveries: new CosmosCollection<NudgeDelivery>(programmes, 'nudge-delivery', 'programmeId', tenant),
-    evaluations: new CosmosCollection<EvaluationResponse>(programmes, 'evaluation', 'programmeId', tenant),
+    evaluations,
+    evaluationsOf: (programmeId) => evaluations.query('', [], programmeId),
+    evaluationStatuses: async (programmeId) =>
+      (await evaluations.project(evaluationStatusFields, 'c.programmeId = @p', [
+        { name: '@p', value: programmeId },
+      ])) as unknown as { phase: EvaluationResponse['phase']; status: EvaluationResponse['status'] }[],
+    evaluationResults: new CosmosCollection<EvaluationResults>(
+      programmes,
+      'evaluation-release',
+      'programmeId',
+      tenant,
+    ),
     released: new CosmosCollection<ReleasedFigures>(programmes, 'released-figures', 'programmeId', tenant),
     nudgesOf: (programmeId) => nudges.query('', [], programmeId, 'c.createdAt DESC'),
     auditOf: async (programmeId, limit) =>

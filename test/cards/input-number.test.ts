@@ -53,6 +53,7 @@ describe('Input.Number values', () => {
       {
         input: {
           targetObservations: '2',
+          evaluationDays: '21',
           beforeDays: '0',
           afterMinutes: '90',
           reminderDays: '1',
@@ -64,6 +65,7 @@ describe('Input.Number values', () => {
     );
     assert.deepEqual(Object.fromEntries([...numberInputs(form)].map(([id, input]) => [id, input.value])), {
       targetObservations: 2,
+      evaluationDays: 21,
       beforeDays: 0,
       afterMinutes: 90,
       reminderDays: 1,

@@ -45,6 +45,7 @@ describe('cards/programme-card', () => {
       'enrol.open',
       'pairing.open',
       'report.open',
+      'evaluation.close.ask',
     ]);
   });
 
@@ -74,5 +75,22 @@ describe('cards/programme-card', () => {
       /Mål\n2 observationer per handledare\nTyst tid\n20:00–07:00\nArbetsdagar\nmåndag, tisdag/,
     );
     assert.match(text, /Registrerade\n5\nI par\n4\nUtan par ännu\n1/);
+  });
+
+  it('while the evaluation is open shows only how many answered at the end, and offers to close it', () => {
+    const card = programme(6, 0, { evaluation: { answered: 3 } });
+    assert.match(textOf(card), /End questionnaire answered\n3/);
+    assert.ok(verbsOf(card).includes('evaluation.close.ask'));
+    assert.ok(!verbsOf(card).includes('evaluation.results'));
+  });
+
+  it('once the evaluation is closed offers its results instead, in either language', () => {
+    const closed = { evaluation: { answered: 7, closedAt: '2027-01-03T09:00:00.000Z' } };
+    const card = programme(6, 0, closed);
+    assert.match(textOf(card), /Evaluation\nclosed Sun, 3 Jan 2027/);
+    assert.doesNotMatch(textOf(card), /End questionnaire answered/);
+    assert.ok(verbsOf(card).includes('evaluation.results'));
+    assert.ok(!verbsOf(card).includes('evaluation.close.ask'));
+    assert.match(textOf(programme(6, 0, closed, swedish)), /Utvärderingens resultat/);
   });
 });

@@ -79,6 +79,7 @@ describe('programme settings', () => {
         timeZone: 'Europe/Stockholm',
         locale: 'en',
         targetObservations: 2,
+        evaluationDays: 14,
         policy: {
           beforeDays: 1,
           beforeTime: '16:00',
@@ -90,6 +91,17 @@ describe('programme settings', () => {
           workingDays: [1, 2, 3, 4, 5],
         },
       });
+    });
+
+    it('keeps the end questionnaire open 1 to 60 days, 14 when a card opened before the setting omits it', () => {
+      assert.equal(settingsFor(programmeInput({ evaluationDays: ' 60 ' })).evaluationDays, 60);
+      assert.equal(settingsFor(programmeInput({ evaluationDays: '1' })).evaluationDays, 1);
+      const { evaluationDays: _omitted, ...older } = programmeInput();
+      assert.equal(settingsFor(older).evaluationDays, 14);
+      for (const typed of ['0', '61', '', '7.5', 'two'])
+        assert.deepEqual(errorsFor(programmeInput({ evaluationDays: typed })), {
+          evaluationDays: 'programme.error.evaluationDays',
+        });
     });
 
     it('requires a name, also when it is only whitespace', () => {

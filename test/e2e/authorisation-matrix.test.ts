@@ -287,6 +287,21 @@ function forTheInvitee(card: string, verb: Verb): Row {
 }
 
 /** one row per verb: the type makes a new verb without a row a compile error, the first test a failure */
+/** the owner's end questionnaire before the last day: only the owner gets as far as the questionnaire */
+function endRow(data: Row['data']): Row {
+  return {
+    card: "the owner's end questionnaire, before the programme's last day",
+    data,
+    expect: {
+      owner: allowed(/no longer open/),
+      peer: refused(says.notYours),
+      otherPair: refused(says.notYours),
+      coordinator: refused(says.notYours),
+      stranger: refused(says.notYours),
+    },
+  };
+}
+
 const matrix: Record<Verb, Row> = {
   [verbs.runCommand]: {
     ...forCoordinators(
@@ -531,6 +546,34 @@ const matrix: Record<Verb, Row> = {
       stranger: refused(says.notYours),
     },
   },
+  [verbs.askToCloseEvaluation]: forCoordinators(
+    'the programme card',
+    (w) => buttonData(w.coordinator.programme, verbs.askToCloseEvaluation),
+    /Close the evaluation of Autumn now\?/,
+  ),
+  [verbs.closeEvaluation]: forCoordinators(
+    'the confirmation of closing',
+    (w) => ({ programmeId: w.programmeId }),
+    /Evaluation — Autumn/,
+  ),
+  [verbs.openResults]: forCoordinators(
+    'the programme card, once closed',
+    (w) => ({ programmeId: w.programmeId }),
+    /Evaluation — Autumn|still open/,
+  ),
+  [verbs.exportResults]: forCoordinators(
+    'the evaluation card',
+    (w) => ({ programmeId: w.programmeId }),
+    /here is the CSV|still open/,
+  ),
+  // the end card goes on the programme's last day, months after this world's clock: the owner gets
+  // through to a questionnaire not open yet, everyone else is refused before it is looked up
+  [verbs.answerEnd]: endRow((w) => ({
+    programmeId: w.programmeId,
+    personId: blake.aadObjectId,
+    'o.recommend': '9',
+  })),
+  [verbs.declineEnd]: endRow((w) => ({ programmeId: w.programmeId, personId: blake.aadObjectId })),
   [verbs.askToErase]: forEveryone(
     "the owner's my-data card",
     (w) => buttonData(w.owner.myData, verbs.askToErase),

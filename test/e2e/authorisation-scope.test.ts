@@ -154,6 +154,10 @@ const verbData: Record<Verb, (w: World) => Data> = {
     message: '',
   }),
   [verbs.sendNudge]: (w) => buttonData(w.avery.preview, verbs.sendNudge),
+  [verbs.askToCloseEvaluation]: (w) => buttonData(w.avery.programme, verbs.askToCloseEvaluation),
+  [verbs.closeEvaluation]: (w) => ({ programmeId: w.programmeId }),
+  [verbs.openResults]: (w) => ({ programmeId: w.programmeId }),
+  [verbs.exportResults]: (w) => ({ programmeId: w.programmeId }),
   [verbs.askToErase]: (w) => buttonData(w.blake.myData, verbs.askToErase),
   [verbs.eraseMyData]: (w) => buttonData(w.blake.confirmErase, verbs.eraseMyData),
   // the baseline card's data: the programme and whom it was sent to
@@ -163,6 +167,9 @@ const verbData: Record<Verb, (w: World) => Data> = {
     's.feedback': '4',
   }),
   [verbs.declineBaseline]: (w) => ({ programmeId: w.programmeId, personId: blake.aadObjectId }),
+  // the end card's data: the same
+  [verbs.answerEnd]: (w) => ({ programmeId: w.programmeId, personId: blake.aadObjectId, 'o.recommend': '9' }),
+  [verbs.declineEnd]: (w) => ({ programmeId: w.programmeId, personId: blake.aadObjectId }),
 };
 
 /** where each command may run: written here, not read from commands.ts, so a flag flipped there fails */

@@ -215,6 +215,70 @@ describe('e2e: canary — nothing supervisors write reaches coordinators or logs
     assert.equal(resources[0]?.answers?.['ah.safety'], undefined);
   });
 
+  /**
+   * The evaluation's comments are the one text coordinators may read: only when five or more wrote
+   * one, and only as released at the close. Here Blake and Chris write one each, with three more
+   * written straight into the store by people outside the pairs (the end card is built elsewhere),
+   * then one after the close. Every other marker stays hidden; the released comments appear, and
+   * nothing beside them says who wrote which or when.
+   */
+  it('the evaluation card and its CSV show the comments released, and nothing else or about who wrote them', async () => {
+    const svc = bot.connector.url;
+    const programmeId = String((await storedIn(bot, 'programmes', 'programme'))[0]?.id);
+    const writers = [blake.aadObjectId, chris.aadObjectId, 'writer-3', 'writer-4', 'writer-5'];
+    const released = writers.map((_, i) => `CANARY-released-${i}-${Math.random().toString(36).slice(2, 8)}`);
+    const end = (personId: string, comment: string) =>
+      bot.app.store.containers.programmes.items.create({
+        type: 'evaluation',
+        id: `evaluation:end:${personId}`,
+        programmeId,
+        personId,
+        phase: 'end',
+        status: 'answered',
+        sentAt: '2026-12-20T08:00:00.000Z',
+        answeredAt: '2026-12-21T08:17:00.000Z',
+        ratings: { strategies: 4 },
+        comment,
+      });
+    for (const [i, personId] of writers.entries()) await end(personId, released[i]!);
+    const ask = await bot.post(execute(avery, svc, 'evaluation.close.ask', { programmeId }));
+    const results = JSON.stringify(
+      (
+        await bot.post(
+          execute(avery, svc, 'evaluation.close', buttonData(invokeCard(ask.body), 'evaluation.close')),
+        )
+      ).body,
+    );
+    await end('writer-late', marker('lateComment'));
+    const again = JSON.stringify(
+      (await bot.post(execute(avery, svc, 'evaluation.results', { programmeId }))).body,
+    );
+    await bot.post(
+      fileConsent(
+        avery,
+        svc,
+        'accept',
+        { programmeId, file: 'evaluation' } as { programmeId: string },
+        bot.connector.uploadInfo('evaluation.csv'),
+      ),
+    );
+    const csv = bot.connector.uploads.at(-1)?.body.toString('utf8') ?? '';
+    assert.match(csv, /comments released/, 'the evaluation export was made');
+    for (const [what, text] of [
+      ['the evaluation card', results],
+      ['the evaluation card read again', again],
+      ['the evaluation CSV', csv],
+    ] as const) {
+      for (const r of released) assert.ok(text.includes(r), `${what} lacks a released comment`);
+      assertClean(what, text);
+      for (const who of [...writers, blake.name, chris.name, 'evaluation:end', '08:17', '2026-12-21'])
+        assert.ok(!text.includes(who), `${what} says who wrote a comment, or when: ${who}`);
+    }
+    assertClean('everything sent to the coordinator', JSON.stringify(bot.connector.to(avery.conversationId)));
+    assertClean('the logs', logLines.join('\n'));
+    for (const r of released) assert.ok(!logLines.join('\n').includes(r), 'a log line holds a comment');
+  });
+
   // last: it takes Blake's words away from the pair as well
   it('after the host deletes what they wrote, no message as it looks now and no version sent since holds it', async () => {
     const svc = bot.connector.url;
@@ -303,5 +367,76 @@ describe('e2e: exporting the figures as CSV through Teams file consent', () => {
     } finally {
       await local.close();
     }
+  });
+});
+
+/**
+ * The end questionnaire's canary: a comment written *to* the coordinator, with a marker, and a refused
+ * one. No coordinator view shows either yet (the coordinator's side is not built), nor any log line.
+ */
+describe('e2e: canary — the end questionnaire’s answers and comment reach no coordinator view or log', () => {
+  let bot: TestBot;
+  const { log, lines: logLines } = capturedLog('trace');
+  const stamp = Math.random().toString(36).slice(2, 8);
+  const comment = `CANARY-endComment-${stamp}`;
+  const refused = `CANARY-endRefused-${stamp}`;
+
+  before(async () => {
+    bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId }, undefined, undefined, log);
+    const svc = bot.connector.url;
+    bot.clock.set('2026-09-01T08:00:00Z');
+    await pairUp(bot, avery, blake, chris, { endDate: '2026-09-30' });
+    bot.clock.set('2026-09-30T06:00:00Z');
+    await bot.runDueWork();
+    const end = bot.connector
+      .to(blake.conversationId)
+      .map(cardOf)
+      .find((c) => JSON.stringify(c ?? {}).includes('evaluation.end.answer'));
+    const data = buttonData(end, 'evaluation.end.answer');
+    for (const answer of <Record<string, string>[]>[
+      { comment: `${refused} ring 070-123 45 67`, 'o.recommend': '3' },
+      { comment, 'o.recommend': '3', 'o.safety': '2', 's.sharedConcern': '1' },
+    ])
+      await bot.post(execute(blake, svc, 'evaluation.end.answer', { ...data, ...answer }));
+    await bot.post(message(avery, svc, 'report'));
+    await bot.post(message(avery, svc, 'programmes'));
+    const list = cardOf(bot.connector.to(avery.conversationId).at(-1));
+    await bot.post(execute(avery, svc, 'programme.open', buttonData(list, 'programme.open')));
+    const report = bot.connector
+      .to(avery.conversationId)
+      .map(cardOf)
+      .find((c) => JSON.stringify(c ?? {}).includes('report.export'));
+    await bot.post(
+      fileConsent(
+        avery,
+        svc,
+        'accept',
+        { programmeId: buttonData(report, 'report.export').programmeId! },
+        bot.connector.uploadInfo('canary.csv'),
+      ),
+    );
+  });
+  after(() => bot.close());
+
+  it('the comment is really stored, for the person themselves', async () => {
+    const stored = await storedIn(bot, 'programmes', 'evaluation');
+    const end = stored.find((d) => d.id === `evaluation:end:${blake.aadObjectId}`);
+    assert.equal(end?.comment, comment);
+    assert.ok(!JSON.stringify(stored).includes(refused), 'the refused comment is not stored');
+  });
+
+  it('no coordinator card, CSV or log line holds the comment or the answers', () => {
+    const everywhere = [
+      JSON.stringify(bot.connector.to(avery.conversationId)),
+      JSON.stringify(bot.connector.updated.filter((u) => u.conversationId === avery.conversationId)),
+      ...bot.connector.uploads.map((u) => u.body.toString('utf8')),
+      logLines.join('\n'),
+    ].join('\n');
+    assert.ok(
+      logLines.some((l) => l.includes('Peer Coach is listening')),
+      'the logs were captured',
+    );
+    for (const evidence of [comment, refused, 'Looking back', 'evaluation:end', '"overall"', '"comment"'])
+      assert.ok(!everywhere.includes(evidence), `found ${evidence}`);
   });
 });

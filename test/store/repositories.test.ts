@@ -149,6 +149,25 @@ describe("repositories: a report's facts", () => {
     ]);
     assert.deepEqual(await cycles.promptFacts('another programme'), []);
   });
+
+  it('count the end questionnaires answered from phase and status alone, never ratings or comments', async () => {
+    await t.repos.programmes.evaluations.create({
+      type: 'evaluation',
+      id: 'evaluation:end:someone',
+      programmeId: 'p-1',
+      personId: 'someone',
+      phase: 'end',
+      status: 'answered',
+      sentAt: '2026-12-21T09:00:00.000Z',
+      answeredAt: '2026-12-22T09:00:00.000Z',
+      ratings: { strategies: 4 },
+      overall: { safety: 5, usefulness: 4, recommend: 9 },
+      comment: 'the words of a supervisor',
+    });
+    const statuses = await t.repos.programmes.evaluationStatuses('p-1');
+    assert.deepEqual(statuses, [{ phase: 'end', status: 'answered' }]);
+    assert.deepEqual(await t.repos.programmes.evaluationStatuses('another programme'), []);
+  });
 });
 
 function reach(tenantId: string) {

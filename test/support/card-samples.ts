@@ -15,6 +15,11 @@ import { renderHistoryCard } from '../../src/cards/history-card';
 import { renderReportCard } from '../../src/cards/report-card';
 import { renderMyDataCards } from '../../src/cards/my-data-card';
 import { renderBaselineCard } from '../../src/cards/evaluation-card';
+import { renderEndCard } from '../../src/cards/evaluation-end-card';
+import { renderResultsCard } from '../../src/cards/evaluation-results-card';
+import { Distribution, StatementRelease } from '../../src/domain/evaluation/release';
+import { EvaluationResults } from '../../src/domain/evaluation/results-release';
+import { statementIds } from '../../src/domain/evaluation/statements';
 import {
   renderNudgeComposeCard,
   renderNudgePreviewCard,
@@ -78,6 +83,66 @@ function elementsOf(
   };
   walk(card);
   return out;
+}
+
+const spread = (people: number, counts: number[], median: number): Distribution => ({
+  people,
+  counts,
+  median,
+});
+
+/**
+ * A closed evaluation as stored: the figures release.ts would show (one statement rated by too few
+ * before, one with a merged change), or nothing when fewer than five answered at the end.
+ */
+export function sampleResults(released = true, comments = true): EvaluationResults {
+  const statement = (id: (typeof statementIds)[number]): StatementRelease => {
+    if (id === 'complexity') return { statement: id, end: spread(6, [0, 0, 1, 5, 0], 4) };
+    if (id === 'reflection')
+      return {
+        statement: id,
+        baseline: spread(13, [0, 6, 5, 2, 0], 2),
+        end: spread(13, [0, 2, 5, 6, 0], 3),
+        change: {
+          answeredBoth: 13,
+          groups: [
+            { directions: ['higher'], count: 6 },
+            { directions: ['same', 'lower'], count: 7 },
+          ],
+        },
+      };
+    return { statement: id, baseline: spread(5, [0, 5, 0, 0, 0], 2), end: spread(5, [0, 0, 0, 5, 0], 4) };
+  };
+  return {
+    type: 'evaluation-release',
+    id: 'evaluation-release:p-1',
+    programmeId: 'p-1',
+    closedAt: '2027-01-03T09:00:00.000Z',
+    closedBy: 'coordinator',
+    ...(released
+      ? {
+          release: {
+            endAnswered: 13,
+            statements: statementIds.map(statement),
+            overall: {
+              safety: spread(5, [0, 0, 0, 5, 0], 4),
+              recommend: spread(6, [1, 0, 0, 0, 0, 0, 0, 1, 0, 2, 2], 9),
+            },
+            ...(comments
+              ? {
+                  comments: [
+                    'It made supervision a topic in our unit.',
+                    '[a link](https://example.com)',
+                    'Hard to find time, but worth it.',
+                    'More pairs across departments, please.',
+                    'I will keep doing this.',
+                  ],
+                }
+              : {}),
+          },
+        }
+      : {}),
+  };
 }
 
 export function sampleProgramme(overrides: Partial<Programme> = {}): Programme {
@@ -274,6 +339,7 @@ export function sampleNudge(recipients = 40, status: Nudge['status'] = 'sending'
 export function everyCard(words: Words): Record<string, AdaptiveCard> {
   const programme = sampleProgramme();
   const baselineView = { programmeId: programme.id, programmeName: programme.name, personId: 'person-b' };
+  const endView = { ...baselineView, lastDay: '2027-02-13' };
   return {
     welcome: renderWelcomeCard({ name: 'Avery Lind', team: false, coordinator: true }, words),
     'welcome (team)': renderWelcomeCard({ name: '', team: true, coordinator: false }, words),
@@ -555,6 +621,14 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
       words,
     )[0]!,
     'evaluation-baseline': renderBaselineCard({ view: baselineView, state: 'open' }, words),
+    'evaluation-results': renderResultsCard(
+      { programme: sampleProgramme(), results: sampleResults() },
+      words,
+    ),
+    'evaluation-results (fewer than 5 answered)': renderResultsCard(
+      { programme: sampleProgramme(), results: sampleResults(false) },
+      words,
+    ),
     'evaluation-baseline (refused value)': renderBaselineCard(
       {
         view: baselineView,
@@ -566,6 +640,43 @@ export function everyCard(words: Words): Record<string, AdaptiveCard> {
     ),
     'evaluation-baseline (answered)': renderBaselineCard({ view: baselineView, state: 'answered' }, words),
     'evaluation-baseline (not now)': renderBaselineCard({ view: baselineView, state: 'declined' }, words),
+    'my-data (baseline and end side by side)': renderMyDataCards(
+      {
+        answers: [],
+        actionPoints: [],
+        evaluations: [
+          { ...baselineView, phase: 'baseline', ratings: { strategies: 2, feedback: 2 } },
+          {
+            ...baselineView,
+            phase: 'end',
+            ratings: { strategies: 4, feedback: 5, sharedConcern: 3 },
+            overall: { safety: 5, usefulness: 4, recommend: 9 },
+            comment: 'More time for the talk afterwards, please. '.repeat(23),
+          },
+        ],
+      },
+      words,
+    )[0]!,
+    'evaluation-end': renderEndCard({ view: endView, state: 'open' }, words),
+    'evaluation-end (reminder)': renderEndCard({ view: endView, state: 'open', reminder: true }, words),
+    'evaluation-end (comment refused)': renderEndCard(
+      {
+        view: endView,
+        state: 'open',
+        commentError: words.t('prompt.error.identifier.phone', { found: '070-•••••67' }),
+        typed: { 's.strategies': '4', 'o.recommend': '9', comment: 'Call me on 070-123 45 67. '.repeat(38) },
+      },
+      words,
+    ),
+    'evaluation-end (answered)': renderEndCard({ view: endView, state: 'answered' }, words),
+    'evaluation-end (closed)': renderEndCard(
+      {
+        view: endView,
+        state: 'refused',
+        message: words.t('evaluation.expired', { date: words.date(endView.lastDay) }),
+      },
+      words,
+    ),
     // a notice's text comes translated, as the pairing report's does
     notice: renderNoticeCard({
       title: words.t('pairing.resultTitle', { programme: programme.name }),

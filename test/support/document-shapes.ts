@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { statementIds } from '../../src/domain/evaluation/statements';
+import { commentMaxLength, OverallId, overallQuestions } from '../../src/domain/evaluation/end-answers';
 import { learnerLevels, settings } from '../../src/domain/cycle/observation';
 import { PromptKind, questionsFor } from '../../src/domain/cycle/questions';
 import { limits } from '../../src/domain/programme';
@@ -39,6 +40,7 @@ const typesOf: Record<ContainerName, readonly string[]> = {
     'audit',
     'released-figures',
     'evaluation',
+    'evaluation-release',
   ],
   cycles: ['observation', 'prompt', 'summary', 'posted'],
   schedule: ['job', 'job-pointer'],
@@ -219,6 +221,7 @@ function checkProgramme(c: Checker, doc: Doc): void {
     .zone('timeZone')
     .string('locale')
     .integer('targetObservations', limits.targetObservations)
+    .integer('evaluationDays', limits.evaluationDays, true)
     .integer('policy.beforeDays', limits.beforeDays)
     .string('policy.beforeTime', { pattern: hhmm })
     .integer('policy.afterMinutes', limits.afterMinutes)
@@ -390,6 +393,25 @@ const shapes: Record<string, (c: Checker, doc: Doc) => void> = {
       .integer('counts.paused', [0, Number.MAX_SAFE_INTEGER])
       .integer('next', [0, Number.MAX_SAFE_INTEGER], true),
   'released-figures': (c) => c.instant('updatedAt'),
+  // figures and, among five or more, comments: never who, never when anyone answered
+  'evaluation-release': (c, doc) => {
+    const release = doc.release as Doc | undefined;
+    c.instant('closedAt')
+      .oneOf('closedBy', ['coordinator', 'schedule'])
+      .check(
+        !/personId|answeredAt|sentAt/.test(JSON.stringify(release ?? {})),
+        'release',
+        'names a person or a date',
+      )
+      .ttl();
+    if (!release) return;
+    c.integer('release.endAnswered', [5, Number.MAX_SAFE_INTEGER]).check(
+      Array.isArray(release.statements) && release.statements.length === statementIds.length,
+      'release.statements',
+      'not one entry per statement',
+    );
+    if (release.comments !== undefined) c.strings('release.comments', { minItems: 5 });
+  },
   evaluation: (c) =>
     c
       .string('personId', { nonEmpty: true })
@@ -397,7 +419,24 @@ const shapes: Record<string, (c: Checker, doc: Doc) => void> = {
       .oneOf('status', ['sent', 'answered', 'declined', 'erased'])
       .instant('sentAt')
       .instant('deliveredAt', true)
+      .instant('remindedAt', true)
       .instant('answeredAt', true)
+      .record(
+        'overall',
+        (key, value, where) => {
+          const range = overallQuestions[key as OverallId] as readonly [number, number] | undefined;
+          c.check(
+            range !== undefined &&
+              Number.isInteger(value) &&
+              (value as number) >= range[0] &&
+              (value as number) <= range[1],
+            where,
+            'not an overall question on its scale',
+          );
+        },
+        true,
+      )
+      .string('comment', { optional: true, max: commentMaxLength, nonEmpty: true })
       .record(
         'ratings',
         (key, value, where) =>

@@ -64,6 +64,7 @@ export function programmeInput(overrides: Partial<ProgrammeInput> = {}): Require
     timeZone: 'Europe/Stockholm',
     locale: 'en',
     targetObservations: '2',
+    evaluationDays: '14',
     beforeDays: '1',
     beforeTime: '16:00',
     afterMinutes: '60',

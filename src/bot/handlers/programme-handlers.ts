@@ -60,8 +60,15 @@ export function openNewProgramme(
 }
 
 async function programmeCard(services: BotServices, programmeId: string, words: Words, notice?: string) {
-  const overview = await services.programmes.overview(programmeId);
-  return overview && renderProgrammeCard({ ...overview, notice, scale: services.cycles.scale }, words);
+  const [overview, answered, results] = await Promise.all([
+    services.programmes.overview(programmeId),
+    services.results.answeredAtEnd(programmeId),
+    services.results.results(programmeId),
+  ]);
+  const evaluation = { answered, closedAt: results?.closedAt };
+  return (
+    overview && renderProgrammeCard({ ...overview, notice, scale: services.cycles.scale, evaluation }, words)
+  );
 }
 
 export async function saveProgramme(
@@ -76,6 +83,8 @@ export async function saveProgramme(
     : await services.programmes.create(actor.person.id, input);
   switch (outcome.status) {
     case 'saved': {
+      // the evaluation closes by itself after the end: planned again when the dates may have moved
+      await services.results.planClose(outcome.programme);
       await services.audit.record(
         actor.person,
         outcome.programme.id,

@@ -19,6 +19,7 @@ import { BotServices, wordsOf } from '../services';
 import { admitTurn, isAutomatic, isAutomaticRefresh } from './turn-admission';
 import { consentContext, fileInfoCard, uploadAccepted } from './file-delivery';
 import { programmeExport } from '../handlers/report-handlers';
+import { resultsExport, resultsFile } from '../handlers/evaluation-results-handlers';
 import { ActionResult, Actor, CardData, Reply } from '../turn';
 
 const actorKey = Symbol('peer-coach.actor');
@@ -372,8 +373,12 @@ export class PeerCoachBot extends TeamsActivityHandler {
       await context.sendActivity(actor.words.t('common.notCoordinator'));
       return;
     }
-    const { programmeId = '' } = consentContext(response);
-    const file = await programmeExport(this.services, programmeId, actor.words);
+    const { programmeId = '', file: kind } = consentContext(response);
+    // the evaluation's file or the report's: either is made again now, from what is released
+    const file =
+      kind === resultsFile
+        ? await resultsExport(this.services, programmeId, actor.words)
+        : await programmeExport(this.services, programmeId, actor.words);
     if (!file || !response.uploadInfo) {
       await context.sendActivity(actor.words.t('common.notFound'));
       return;

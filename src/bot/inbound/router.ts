@@ -14,6 +14,13 @@ import {
   viewSummary,
 } from '../handlers/cycle-handlers';
 import { answerBaseline, declineBaseline } from '../handlers/evaluation-handlers';
+import { answerEnd, declineEnd } from '../handlers/evaluation-end-handlers';
+import {
+  askToCloseEvaluation,
+  closeEvaluation,
+  exportResults,
+  openResults,
+} from '../handlers/evaluation-results-handlers';
 import { answerInvitation, invite, sendInvite } from '../handlers/invite-handlers';
 import { help, pause, profile, resume, saveProfile } from '../handlers/person-handlers';
 import {
@@ -112,6 +119,12 @@ const actionHandlers: Record<Verb, Rule & { readonly handle: ActionHandler }> = 
   [verbs.eraseMyData]: { handle: eraseMyData, coordinatorOnly: false, where: 'personal' },
   [verbs.answerBaseline]: { handle: answerBaseline, coordinatorOnly: false, where: 'personal' },
   [verbs.declineBaseline]: { handle: declineBaseline, coordinatorOnly: false, where: 'personal' },
+  [verbs.answerEnd]: { handle: answerEnd, coordinatorOnly: false, where: 'personal' },
+  [verbs.declineEnd]: { handle: declineEnd, coordinatorOnly: false, where: 'personal' },
+  [verbs.askToCloseEvaluation]: { handle: askToCloseEvaluation, coordinatorOnly: true, where: 'personal' },
+  [verbs.closeEvaluation]: { handle: closeEvaluation, coordinatorOnly: true, where: 'personal' },
+  [verbs.openResults]: { handle: openResults, coordinatorOnly: true, where: 'personal' },
+  [verbs.exportResults]: { handle: exportResults, coordinatorOnly: true, where: 'personal' },
 };
 
 export function isVerb(v: string): v is Verb {

@@ -22,6 +22,8 @@ export interface EvaluationResponse {
   readonly sentAt: string;
   /** Teams took the card: a job run again does not send it twice */
   readonly deliveredAt?: string;
+  /** the end only: its one reminder went (a job run again does not send it twice) */
+  readonly remindedAt?: string;
   readonly answeredAt?: string;
   readonly ratings?: Ratings;
   /** the end only: how the programme felt overall */
@@ -52,6 +54,17 @@ export function evaluationId(phase: Phase, personId: string): string {
 /** the durable job that sends a baseline card at the person's next allowed moment */
 export const baselineJobKind = 'evaluation.baseline';
 
+/**
+ * The end's durable jobs: one per programme, due when its last day begins anywhere, plans one send
+ * and one reminder per person enrolled (see docs/evaluation.md). Planned again whenever the programme
+ * is saved, so a moved end date moves it.
+ */
+export const endJobKinds = {
+  plan: 'evaluation.end',
+  send: 'evaluation.end.send',
+  remind: 'evaluation.end.remind',
+} as const;
+
 /** what the baseline card shows */
 export interface BaselineView {
   readonly programmeId: string;
@@ -60,7 +73,15 @@ export interface BaselineView {
   readonly personId: string;
 }
 
-/** sends the evaluation's card to a person's 1:1 chat, in their language */
+/** what the end card shows besides that */
+export interface EndView extends BaselineView {
+  /** the last day it can be answered (yyyy-MM-dd, the programme's time zone) */
+  readonly lastDay: string;
+}
+
+/** sends the evaluation's cards to a person's 1:1 chat, in their language */
 export interface EvaluationMail {
   sendBaseline(to: Person, view: BaselineView): Promise<SendOutcome>;
+  /** the end card; `reminder` says so above it */
+  sendEnd(to: Person, view: EndView, reminder: boolean): Promise<SendOutcome>;
 }

@@ -1,7 +1,7 @@
 import { mutate } from '../mutate';
 import { Person } from '../people';
 import { Repositories } from '../repositories';
-import { EvaluationResponse, evaluationId, Phase } from './evaluation';
+import { EvaluationResponse, evaluationId, OverallRatings, Phase } from './evaluation';
 import { Ratings } from './statements';
 
 /** one questionnaire a person answered, for `my data` */
@@ -10,9 +10,18 @@ export interface OwnEvaluation {
   readonly programmeName: string;
   readonly phase: Phase;
   readonly ratings: Ratings;
+  /** the end only: the programme as a whole */
+  readonly overall?: OverallRatings;
+  /** the end only: their comment to the coordinator */
+  readonly comment?: string;
 }
 
-const phases: readonly Phase[] = ['baseline'];
+const phases: readonly Phase[] = ['baseline', 'end'];
+
+/** whether a questionnaire holds anything the person answered */
+function holdsAnswers(doc: EvaluationResponse): boolean {
+  return doc.ratings !== undefined || doc.overall !== undefined || doc.comment !== undefined;
+}
 
 /** the person's own answered questionnaires, in each programme they are in (point reads only) */
 export async function ownEvaluations(repos: Repositories, person: Person): Promise<OwnEvaluation[]> {
@@ -21,9 +30,16 @@ export async function ownEvaluations(repos: Repositories, person: Person): Promi
       phases.map(async (phase) => {
         const doc = (await repos.programmes.evaluations.read(evaluationId(phase, person.id), programmeId))
           ?.doc;
-        if (!doc?.ratings || doc.personId !== person.id) return undefined;
+        if (!doc || !holdsAnswers(doc) || doc.personId !== person.id) return undefined;
         const programme = await repos.programmes.programmes.read(programmeId, programmeId);
-        return { programmeId, programmeName: programme?.doc.name ?? '', phase, ratings: doc.ratings };
+        return {
+          programmeId,
+          programmeName: programme?.doc.name ?? '',
+          phase,
+          ratings: doc.ratings ?? {},
+          ...(doc.overall ? { overall: doc.overall } : {}),
+          ...(doc.comment ? { comment: doc.comment } : {}),
+        };
       }),
     ),
   );
@@ -31,7 +47,7 @@ export async function ownEvaluations(repos: Repositories, person: Person): Promi
 }
 
 /**
- * `delete my data`: removes the person's ratings everywhere. The document stays, without them, so
+ * `delete my data`: removes the person's ratings, overall answers and comments everywhere. The document stays, without them, so
  * that the card cannot be answered again; it expires with the programme like the rest.
  */
 export async function eraseOwnEvaluations(repos: Repositories, person: Person): Promise<number> {
@@ -43,8 +59,8 @@ export async function eraseOwnEvaluations(repos: Repositories, person: Person): 
         evaluationId(phase, person.id),
         programmeId,
         (cur) => {
-          if (!cur?.ratings || cur.personId !== person.id) return undefined;
-          const { ratings: _r, answeredAt: _a, ...rest } = cur;
+          if (!cur || !holdsAnswers(cur) || cur.personId !== person.id) return undefined;
+          const { ratings: _r, overall: _o, comment: _c, answeredAt: _a, ...rest } = cur;
           return { ...rest, status: 'erased' };
         },
       );

@@ -1,4 +1,5 @@
 import { minimumGroup } from '../report/figures';
+import { OverallRatings } from './evaluation';
 import { isRating, Ratings, scale, StatementId, statementIds } from './statements';
 
 /**
@@ -10,10 +11,16 @@ import { isRating, Ratings, scale, StatementId, statementIds } from './statement
  *   rated that statement then; withheld when fewer than `minimumGroup` did.
  * - Per statement, among those who rated it both times: how many rated it higher, the same, or lower
  *   at the end (see `changeGroups` for how small groups are merged).
- * - The overall ratings given at the end, as a distribution, on the same condition.
+ * - The overall ratings given at the end (safety and usefulness 1–5, recommend 0–10), each as a
+ *   distribution on the same condition.
+ * - The comments written at the end, only when at least `minimumGroup` people wrote one: their text
+ *   alone, in an order computed from the texts (see `releasedComments`), never who wrote which.
  */
 
-/** how many chose each point of the scale (index 0 is 1), and the median of those choices */
+/**
+ * how many chose each point of the scale (index 0 is the scale's lowest: 1, or 0 for "recommend"),
+ * and the median of those choices
+ */
 export interface Distribution {
   readonly people: number;
   readonly counts: readonly number[];
@@ -45,11 +52,25 @@ export interface StatementRelease {
   readonly change?: Change;
 }
 
+export type OverallQuestion = keyof OverallRatings;
+
+/** each overall question's scale, lowest first */
+export const overallScales: Readonly<Record<OverallQuestion, readonly number[]>> = {
+  safety: scale,
+  usefulness: scale,
+  recommend: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+};
+
+export const overallQuestions = Object.keys(overallScales) as OverallQuestion[];
+
 export interface EvaluationRelease {
   /** how many answered at the end (at least `minimumGroup`) */
   readonly endAnswered: number;
   readonly statements: readonly StatementRelease[];
-  readonly overall?: Distribution;
+  /** each overall question rated by at least `minimumGroup` */
+  readonly overall: Readonly<Partial<Record<OverallQuestion, Distribution>>>;
+  /** the comments, when at least `minimumGroup` people wrote one */
+  readonly comments?: readonly string[];
 }
 
 export interface ReleaseInput {
@@ -57,17 +78,61 @@ export interface ReleaseInput {
   readonly baseline: ReadonlyMap<string, Ratings>;
   /** each person's ratings at the end, by person id */
   readonly end: ReadonlyMap<string, Ratings>;
-  /** the overall rating each person gave at the end, by person id */
-  readonly overall: ReadonlyMap<string, number>;
+  /** the overall ratings each person gave at the end, by person id */
+  readonly overall: ReadonlyMap<string, OverallRatings>;
+  /** the comment each person wrote at the end, by person id */
+  readonly comments: ReadonlyMap<string, string>;
 }
 
 /** the distribution of `values`, or undefined when fewer than `minimumGroup` stand behind it */
-function distribution(values: readonly number[]): Distribution | undefined {
+function distribution(
+  values: readonly number[],
+  points: readonly number[] = scale,
+): Distribution | undefined {
   if (values.length < minimumGroup) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length / 2;
   const median = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { people: values.length, counts: scale.map((v) => values.filter((x) => x === v).length), median };
+  return { people: values.length, counts: points.map((v) => values.filter((x) => x === v).length), median };
+}
+
+/** the overall question's answers that are whole points of its scale */
+function overallOf(input: ReleaseInput, question: OverallQuestion): number[] {
+  const points = overallScales[question];
+  return [...input.overall.values()]
+    .map((o) => o[question])
+    .filter((v): v is number => typeof v === 'number' && points.includes(v));
+}
+
+/** FNV-1a: a small, stable hash, so that the same texts always give the same order */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * The comments as released: none unless at least `minimumGroup` people wrote one; then their texts,
+ * shuffled by a generator seeded from the texts themselves (sorted first), so the order depends on
+ * nothing but what was written — not on who wrote it, when, or the order the store returned it in.
+ */
+export function releasedComments(byPerson: ReadonlyMap<string, string>): string[] | undefined {
+  const texts = [...byPerson.values()].map((c) => c.trim()).filter(Boolean);
+  if (texts.length < minimumGroup) return undefined;
+  texts.sort();
+  let state = hash(texts.join('\u0000')) || 1;
+  const next = () => {
+    // xorshift32
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 0x1_0000_0000;
+  };
+  for (let i = texts.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [texts[i], texts[j]] = [texts[j]!, texts[i]!];
+  }
+  return texts;
 }
 
 /**
@@ -117,13 +182,20 @@ function ratingsOf(byPerson: ReadonlyMap<string, Ratings>, id: StatementId): Map
   return out;
 }
 
-function answeredAny(ratings: Ratings): boolean {
-  return statementIds.some((id) => isRating(ratings[id]));
+/** people who gave anything at the end: a statement rated, an overall rating, or a comment */
+function endAnsweredBy(input: ReleaseInput): number {
+  const people = new Set<string>();
+  for (const [person, ratings] of input.end)
+    if (statementIds.some((id) => isRating(ratings[id]))) people.add(person);
+  for (const [person, overall] of input.overall)
+    if (overallQuestions.some((q) => overallScales[q].includes(overall[q] as number))) people.add(person);
+  for (const [person, comment] of input.comments) if (comment.trim()) people.add(person);
+  return people.size;
 }
 
 /** the figures for the coordinator card, or undefined while fewer than five answered at the end */
 export function releaseEvaluation(input: ReleaseInput): EvaluationRelease | undefined {
-  const endAnswered = [...input.end.values()].filter(answeredAny).length;
+  const endAnswered = endAnsweredBy(input);
   if (endAnswered < minimumGroup) return undefined;
   const statements = statementIds.map((statement): StatementRelease => {
     const before = ratingsOf(input.baseline, statement);
@@ -143,6 +215,11 @@ export function releaseEvaluation(input: ReleaseInput): EvaluationRelease | unde
       ...(change ? { change } : {}),
     };
   });
-  const overall = distribution([...input.overall.values()].filter(isRating));
-  return { endAnswered, statements, ...(overall ? { overall } : {}) };
+  const overall: Partial<Record<OverallQuestion, Distribution>> = {};
+  for (const q of overallQuestions) {
+    const d = distribution(overallOf(input, q), overallScales[q]);
+    if (d) overall[q] = d;
+  }
+  const comments = releasedComments(input.comments);
+  return { endAnswered, statements, overall, ...(comments ? { comments } : {}) };
 }

@@ -88,7 +88,15 @@ export function programmeCsv(input: ProgrammeCsvInput): string {
     [...labels.practisedColumns],
     ...input.practised.map((p) => [p.context, p.category, p.value]),
   ];
-  return stringify(rows, {
+  return csvText(rows);
+}
+
+/**
+ * Rows as a CSV file Excel opens as it should: RFC 4180 with CRLF, formulas escaped, a UTF-8 byte
+ * order mark (shared by every export).
+ */
+export function csvText(rows: readonly (readonly (string | number)[])[]): string {
+  return stringify(rows as (string | number)[][], {
     bom: true,
     escape_formulas: true,
     record_delimiter: 'windows',
@@ -120,7 +128,8 @@ export function programmeCsvFileName(
   return format.name(name, zoned(generatedAt, timeZone).toFormat('yyyy-MM-dd'));
 }
 
-function generatedAt(at: Date, timeZone: string): string {
+/** when an export was made, in the programme's zone with its offset */
+export function generatedAt(at: Date, timeZone: string): string {
   const local = zoned(at, timeZone);
   return `${local.toFormat('yyyy-MM-dd HH:mm')} (${local.zoneName}, UTC${local.toFormat('ZZ')})`;
 }

@@ -3,6 +3,7 @@ import { conversation } from './conversation';
 import { coordinator } from './coordinator';
 import { cycle } from './cycle';
 import { evaluation } from './evaluation';
+import { evaluationResults } from './evaluation-results';
 import { myData } from './my-data';
 import { programmes } from './programmes';
 
@@ -19,4 +20,5 @@ export const en = {
   ...coordinator,
   myData,
   evaluation,
+  evaluationResults,
 } as const;

@@ -13,6 +13,7 @@ export const programmes = {
     timeZone: 'Default time zone',
     language: 'Default language',
     target: 'Observations per supervisor (target)',
+    evaluationDays: 'End questionnaire open for (days from the last day)',
     timingTitle: 'Timing of prompts',
     timingNote: 'Each person gets prompts in their own time zone.',
     timingNoteLocal:
@@ -71,6 +72,7 @@ export const programmes = {
       endTooLate: 'The last day can be at most three years from today.',
       locale: 'Choose one of the languages in the list.',
       target: 'Use a whole number from 1 to 20.',
+      evaluationDays: 'Use a whole number from 1 to 60.',
       beforeDays: 'Use a whole number from 0 to 14.',
       afterMinutes: 'Use a whole number of minutes from 0 to 1440.',
       reminderDays: 'Use a whole number from 1 to 14.',

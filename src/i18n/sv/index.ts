@@ -4,6 +4,7 @@ import { conversation } from './conversation';
 import { coordinator } from './coordinator';
 import { cycle } from './cycle';
 import { evaluation } from './evaluation';
+import { evaluationResults } from './evaluation-results';
 import { myData } from './my-data';
 import { programmes } from './programmes';
 
@@ -23,4 +24,5 @@ export const sv = {
   ...coordinator,
   myData,
   evaluation,
+  evaluationResults,
 } as const satisfies Catalogue;

@@ -16,6 +16,7 @@ export const programmes = {
     timeZone: 'Tidszon (standard)',
     language: 'Språk (standard)',
     target: 'Observationer per handledare (mål)',
+    evaluationDays: 'Slutenkäten är öppen i (dagar från sista dagen)',
     timingTitle: 'När frågekorten skickas',
     timingNote: 'Var och en får frågekorten i sin egen tidszon.',
     timingNoteLocal:
@@ -74,6 +75,7 @@ export const programmes = {
       endTooLate: 'Sista dagen får ligga högst tre år fram i tiden.',
       locale: 'Välj ett av språken i listan.',
       target: 'Ange ett heltal från 1 till 20.',
+      evaluationDays: 'Ange ett heltal från 1 till 60.',
       beforeDays: 'Ange ett heltal från 0 till 14.',
       afterMinutes: 'Ange ett helt antal minuter från 0 till 1440.',
       reminderDays: 'Ange ett heltal från 1 till 14.',

@@ -42,6 +42,11 @@ describe('programme-handlers', () => {
       teams: { all: sandbox.stub().resolves([]) },
       pairs: { pairManually: sandbox.stub() },
       cycles: { scale: { unit: 'days' } },
+      results: {
+        planClose: sandbox.stub().resolves(),
+        answeredAtEnd: sandbox.stub().resolves(0),
+        results: sandbox.stub().resolves(undefined),
+      },
     };
   });
   afterEach(() => sandbox.restore());
@@ -51,6 +56,12 @@ describe('programme-handlers', () => {
       await saveProgramme(actor, programmeInput(), botServices(parts));
       assert.equal(programmes.create.firstCall.args[0], actor.person.id);
       assert.equal(audit.record.firstCall.args[2], 'programme.create');
+    });
+
+    it("plans the evaluation's automatic close on every save, so a moved last day moves it", async () => {
+      await saveProgramme(actor, programmeInput(), botServices(parts));
+      const { planClose } = parts.results as Record<string, sinon.SinonStub>;
+      assert.deepEqual(planClose!.firstCall.args, [programme]);
     });
 
     it('updates the programme a card names, at the version it showed, recorded as an edit', async () => {

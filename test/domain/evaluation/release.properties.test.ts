@@ -32,14 +32,14 @@ const cohort = fc.array(
 function inputOf(people: readonly (readonly [unknown, unknown, unknown])[], order: readonly number[]) {
   const baseline = new Map<string, Partial<Record<string, number>>>();
   const end = new Map<string, Partial<Record<string, number>>>();
-  const overall = new Map<string, number>();
+  const overall = new Map<string, { safety: number }>();
   for (const i of order) {
     const [b, e, o] = people[i]!;
     if (b) baseline.set(`p${i}`, b as Record<string, number>);
     if (e) end.set(`p${i}`, e as Record<string, number>);
-    if (o !== undefined) overall.set(`p${i}`, o as number);
+    if (o !== undefined) overall.set(`p${i}`, { safety: o as number });
   }
-  return { baseline, end, overall };
+  return { baseline, end, overall, comments: new Map<string, string>() };
 }
 
 const inOrder = (n: number) => [...Array(n).keys()];
@@ -69,7 +69,7 @@ describe('evaluation release (properties)', () => {
           for (const d of [s.baseline, s.end]) if (d) assert.ok(d.people >= minimumGroup);
           for (const g of s.change?.groups ?? []) assert.ok(g.count >= minimumGroup, JSON.stringify(g));
         }
-        if (release.overall) assert.ok(release.overall.people >= minimumGroup);
+        for (const d of Object.values(release.overall)) assert.ok(d.people >= minimumGroup);
       }),
       { numRuns: 400 },
     );
@@ -79,7 +79,7 @@ describe('evaluation release (properties)', () => {
     fc.assert(
       fc.property(cohort, (people) => {
         const release = releaseEvaluation(inputOf(people, inOrder(people.length)));
-        const ended = people.filter(([, e]) => e && Object.keys(e).length > 0).length;
+        const ended = people.filter(([, e, o]) => (e && Object.keys(e).length > 0) || o !== undefined).length;
         assert.equal(release === undefined, ended < minimumGroup);
       }),
       { numRuns: 300 },

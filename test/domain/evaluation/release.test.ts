@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { changeGroups, releaseEvaluation } from '../../../src/domain/evaluation/release';
+import { changeGroups, releasedComments, releaseEvaluation } from '../../../src/domain/evaluation/release';
 
 const all = (v: number) => ({
   strategies: v,
@@ -20,17 +20,24 @@ describe('evaluation release', () => {
       baseline: people([1, 2, 2, 3, 5, 5]),
       end: people([3, 3, 4, 4, 5, 5]),
       overall: new Map(),
+      comments: new Map(),
     })!;
     const first = release.statements[0]!;
     assert.equal(first.statement, 'strategies');
     assert.deepEqual(first.baseline, { people: 6, counts: [1, 2, 1, 0, 2], median: 2.5 });
     assert.deepEqual(first.end, { people: 6, counts: [0, 0, 2, 2, 2], median: 4 });
-    assert.equal(release.overall, undefined);
+    assert.deepEqual(release.overall, {});
+    assert.equal(release.comments, undefined);
   });
 
   it('is nothing at all while fewer than five have answered at the end', () => {
     assert.equal(
-      releaseEvaluation({ baseline: people([1, 2, 3, 4, 5]), end: people([1, 2, 3, 4]), overall: new Map() }),
+      releaseEvaluation({
+        baseline: people([1, 2, 3, 4, 5]),
+        end: people([1, 2, 3, 4]),
+        overall: new Map(),
+        comments: new Map(),
+      }),
       undefined,
     );
   });
@@ -66,5 +73,41 @@ describe('evaluation release', () => {
       { directions: ['higher', 'same', 'lower'], count: 12 },
     ]);
     assert.equal(changeGroups({ higher: 2, same: 1, lower: 1 }), undefined);
+  });
+
+  it('shows each overall rating over five or more, "recommend" on its 0–10 scale', () => {
+    const overall = new Map(
+      [0, 7, 9, 10, 10].map((recommend, i) => [
+        `p${i}`,
+        { safety: 4, usefulness: i < 4 ? 5 : undefined, recommend },
+      ]),
+    );
+    const release = releaseEvaluation({ baseline: new Map(), end: new Map(), overall, comments: new Map() })!;
+    assert.equal(release.endAnswered, 5);
+    assert.deepEqual(release.overall.safety, { people: 5, counts: [0, 0, 0, 5, 0], median: 4 });
+    assert.equal(release.overall.usefulness, undefined);
+    assert.deepEqual(release.overall.recommend, {
+      people: 5,
+      counts: [1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 2],
+      median: 9,
+    });
+  });
+
+  it('releases no comment while fewer than five people wrote one', () => {
+    const four = new Map(['a', 'b', 'c', 'd'].map((t, i) => [`p${i}`, `comment ${t}`]));
+    assert.equal(releasedComments(four), undefined);
+    assert.equal(releasedComments(new Map([...four, ['p4', '   ']])), undefined);
+  });
+
+  it('releases five comments as their texts only, in an order that does not follow who wrote them', () => {
+    const texts = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight'];
+    const byPerson = new Map(texts.map((t, i) => [`person-${i}`, t]));
+    const released = releasedComments(byPerson)!;
+    assert.deepEqual([...released].sort(), [...texts].sort());
+    assert.notDeepEqual(released, texts);
+    assert.notDeepEqual(released, [...texts].sort());
+    // other people writing the same words, in another order, get the very same order
+    const others = new Map([...texts].reverse().map((t, i) => [`someone-${i * 7}`, t]));
+    assert.deepEqual(releasedComments(others), released);
   });
 });
