@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { endClosesAt } from './end-window';
 import { Programme } from '../programme';
 import { EvaluationResponse, OverallRatings } from './evaluation';
 import { EvaluationRelease, releaseEvaluation } from './release';
@@ -32,14 +32,14 @@ export function resultsId(programmeId: string): string {
 /** the durable job that closes a programme's evaluation when its time is over */
 export const closeJobKind = 'evaluation.close';
 
-/** how long after the programme's last day the end questionnaire stays open at most */
-export const closeAfterDays = 14;
-
-/** the start of the day `closeAfterDays` after the programme's last day, in its time zone */
-export function automaticCloseAt(programme: Pick<Programme, 'endDate' | 'timeZone'>): Date {
-  return DateTime.fromISO(programme.endDate, { zone: programme.timeZone })
-    .plus({ days: closeAfterDays })
-    .toJSDate();
+/**
+ * when the evaluation closes by itself: when the end questionnaire closes, `evaluationDays` after the
+ * start of the programme's last day, in its time zone
+ */
+export function automaticCloseAt(
+  programme: Pick<Programme, 'endDate' | 'timeZone' | 'evaluationDays'>,
+): Date {
+  return endClosesAt(programme);
 }
 
 /** release.ts's figures over the stored answers: only answered ones, each in its phase */

@@ -72,8 +72,8 @@ export class ResultsService {
 
   /**
    * The durable job: closes the evaluation once its time is over — checked again, since the dates
-   * may have moved, and never while the end questionnaire can still be answered (a window longer
-   * than `closeAfterDays`: then it looks again a day later).
+   * or the window may have moved since it was planned, and never while the end questionnaire can
+   * still be answered (then it looks again a day later).
    */
   async closeWhenDue(payload: Readonly<Record<string, string>>): Promise<WorkOutcome> {
     const programmeId = payload.programmeId ?? '';

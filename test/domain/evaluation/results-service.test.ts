@@ -194,6 +194,13 @@ describe('evaluation results: closing and releasing once', () => {
     assert.equal((await results.results(programme.id))?.closedBy, 'schedule');
   });
 
+  it('closes when a shorter end window closes, not two weeks after the last day', async () => {
+    const week = { ...programme, evaluationDays: 7 };
+    await results.planClose(week);
+    // 2026-12-20 in Stockholm, plus 7 days: the start of 27 December, local time
+    assert.equal(work.put.firstCall.args[0].dueAt.toISOString(), '2026-12-26T23:00:00.000Z');
+  });
+
   it('waits while the end questionnaire can still be answered (a longer window)', async () => {
     await t.repos.programmes.programmes.create({
       ...programme,
