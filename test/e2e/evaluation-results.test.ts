@@ -13,7 +13,7 @@ import {
 } from '../support/activities';
 import { buttonData } from '../support/cycle-fixtures';
 import { e2eBot } from '../support/e2e-bot';
-import { createProgramme, textOf, verbsOf } from '../support/test-bot';
+import { cardOf, createProgramme, textOf, verbsOf } from '../support/test-bot';
 
 const gus = testUser('9', 'Gus Holm');
 const supervisors = [blake, chris, dana, eli, fran, gus];
@@ -104,6 +104,12 @@ describe('e2e: the evaluation results a coordinator gets', () => {
       'MARKER-comment-4',
     ]);
     assert.match(await programmeText(), /Evaluation\nclosed/);
+
+    // the other coordinators can see who closed it; a second close records nothing more
+    await bot.click(avery, 'evaluation.close', buttonData(ask, 'evaluation.close'));
+    await bot.post(execute(avery, bot.svc, 'report.audit', { programmeId }));
+    const audit = cardOf(bot.connector.to(avery.conversationId).at(-1));
+    assert.equal((textOf(audit).match(/closed the evaluation/g) ?? []).length, 1);
   });
 
   it('answers that arrive after the release do not change what was released', async () => {

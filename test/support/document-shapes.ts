@@ -467,6 +467,7 @@ const shapes: Record<string, (c: Checker, doc: Doc) => void> = {
         'nudge',
         'export',
         'coordinator.add',
+        'evaluation.close',
       ])
       .record('counts', (_k, v, where) =>
         c.check(typeof v === 'number' && Number.isFinite(v), where, 'not a number'),

@@ -48,6 +48,11 @@ export async function closeEvaluation(
   if (!found) return notFound(actor.words);
   const outcome = await services.results.close(found.programme.id, 'coordinator');
   if (outcome.status === 'missing') return notFound(actor.words);
+  // who closed it, and when, for the other coordinators: whether anything was released, nothing more
+  if (outcome.status === 'closed')
+    await services.audit.record(actor.person, found.programme.id, 'evaluation.close', {
+      released: outcome.results.release ? 1 : 0,
+    });
   return { update: renderResultsCard({ programme: found.programme, results: outcome.results }, actor.words) };
 }
 

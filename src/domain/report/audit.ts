@@ -1,6 +1,13 @@
 /** what coordinators did, kept for coordinators to read: who, when, what — counts only, never content */
 export type AuditAction =
-  'programme.create' | 'programme.edit' | 'enrol' | 'pair' | 'nudge' | 'export' | 'coordinator.add';
+  | 'programme.create'
+  | 'programme.edit'
+  | 'enrol'
+  | 'pair'
+  | 'nudge'
+  | 'export'
+  | 'coordinator.add'
+  | 'evaluation.close';
 
 export interface AuditEntry {
   readonly type: 'audit';

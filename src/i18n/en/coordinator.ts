@@ -97,6 +97,7 @@ export const coordinator = {
       nudge: 'sent a nudge',
       export: 'exported figures',
       'coordinator.add': 'added a coordinator',
+      'evaluation.close': 'closed the evaluation',
     },
   },
 

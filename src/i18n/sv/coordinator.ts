@@ -100,6 +100,7 @@ export const coordinator = {
       nudge: 'skickade en knuff',
       export: 'exporterade siffror',
       'coordinator.add': 'lade till en samordnare',
+      'evaluation.close': 'stängde utvärderingen',
     },
   },
 
