@@ -61,17 +61,26 @@ export async function scheduleObservation(
     learnerLevel?: string;
   },
 ): Promise<Record<string, unknown>> {
-  const svc = bot.connector.url;
-  await bot.post(message(by, svc, 'schedule'));
+  await bot.post(message(by, bot.connector.url, 'schedule'));
+  return saveScheduleCard(bot, by, host, when);
+}
+
+/** saves the schedule card last sent to `by`: an hour on a ward round with a late student, unless `fields` say otherwise */
+async function saveScheduleCard(
+  bot: TestBot,
+  by: TestUser,
+  host: TestUser,
+  fields: Record<string, string>,
+): Promise<Record<string, unknown>> {
   const form = cardOf(bot.connector.to(by.conversationId).at(-1));
   const saved = await bot.post(
-    execute(by, svc, 'schedule.save', {
+    execute(by, bot.connector.url, 'schedule.save', {
       ...buttonData(form, 'schedule.save'),
       durationMinutes: '60',
       hostId: host.aadObjectId,
       setting: 'wardRound',
       learnerLevel: 'studentLate',
-      ...when,
+      ...fields,
     }),
   );
   return invokeCard(saved.body);
@@ -115,16 +124,5 @@ export async function moveObservation(
   await bot.post(message(by, svc, 'upcoming'));
   const upcoming = cardOf(bot.connector.to(by.conversationId).at(-1));
   await bot.post(execute(by, svc, 'schedule.open', buttonData(upcoming, 'schedule.open')));
-  const form = cardOf(bot.connector.to(by.conversationId).at(-1));
-  const saved = await bot.post(
-    execute(by, svc, 'schedule.save', {
-      ...buttonData(form, 'schedule.save'),
-      durationMinutes: '60',
-      hostId: host.aadObjectId,
-      setting: 'wardRound',
-      learnerLevel: 'studentLate',
-      ...fields,
-    }),
-  );
-  return invokeCard(saved.body);
+  return saveScheduleCard(bot, by, host, fields);
 }

@@ -3,7 +3,7 @@ import { renderNoticeCard } from '../../cards/notice-card';
 import { resultsCsv, ResultsCsvLabels } from '../../domain/evaluation/results-csv';
 import { programmeCsvFileName } from '../../domain/report/csv';
 import { Words } from '../../i18n';
-import { fileConsentCard } from '../inbound/file-delivery';
+import { offerCsv } from './csv-offer';
 import { BotServices } from '../services';
 import { ActionResult, Actor, CardData, field, textReply } from '../turn';
 import { verbs } from '../verbs';
@@ -15,6 +15,11 @@ function notFound(words: Words): ActionResult {
   return { update: renderNoticeCard({ title: words.t('common.notFound') }) };
 }
 
+/** the programme a card's button names; undefined for another tenant's, or one deleted */
+async function programmeOf(data: CardData, services: BotServices) {
+  return (await services.programmes.get(field(data, 'programmeId', 100)))?.programme;
+}
+
 /** "Close the evaluation now": asks first, saying what closing does and how many answered so far */
 export async function askToCloseEvaluation(
   actor: Actor,
@@ -22,13 +27,13 @@ export async function askToCloseEvaluation(
   services: BotServices,
 ): Promise<ActionResult> {
   const words = actor.words;
-  const found = await services.programmes.get(field(data, 'programmeId', 100));
-  if (!found) return notFound(words);
-  const programmeId = found.programme.id;
+  const programme = await programmeOf(data, services);
+  if (!programme) return notFound(words);
+  const programmeId = programme.id;
   const answered = await services.results.answeredAtEnd(programmeId);
   return {
     update: renderNoticeCard({
-      title: words.t('evaluationResults.confirmTitle', { programme: found.programme.name }),
+      title: words.t('evaluationResults.confirmTitle', { programme: programme.name }),
       text: words.t('evaluationResults.confirmText', { count: answered }),
       actions: [
         { title: words.t('evaluationResults.confirmButton'), verb: verbs.closeEvaluation, programmeId },
@@ -44,16 +49,16 @@ export async function closeEvaluation(
   data: CardData,
   services: BotServices,
 ): Promise<ActionResult> {
-  const found = await services.programmes.get(field(data, 'programmeId', 100));
-  if (!found) return notFound(actor.words);
-  const outcome = await services.results.close(found.programme.id, 'coordinator');
+  const programme = await programmeOf(data, services);
+  if (!programme) return notFound(actor.words);
+  const outcome = await services.results.close(programme.id, 'coordinator');
   if (outcome.status === 'missing') return notFound(actor.words);
   // who closed it, and when, for the other coordinators: whether anything was released, nothing more
   if (outcome.status === 'closed')
-    await services.audit.record(actor.person, found.programme.id, 'evaluation.close', {
+    await services.audit.record(actor.person, programme.id, 'evaluation.close', {
       released: outcome.results.release ? 1 : 0,
     });
-  return { update: renderResultsCard({ programme: found.programme, results: outcome.results }, actor.words) };
+  return { update: renderResultsCard({ programme, results: outcome.results }, actor.words) };
 }
 
 /** the evaluation card: the release, once closed */
@@ -62,11 +67,11 @@ export async function openResults(
   data: CardData,
   services: BotServices,
 ): Promise<ActionResult> {
-  const found = await services.programmes.get(field(data, 'programmeId', 100));
-  if (!found) return notFound(actor.words);
-  const results = await services.results.results(found.programme.id);
+  const programme = await programmeOf(data, services);
+  if (!programme) return notFound(actor.words);
+  const results = await services.results.results(programme.id);
   if (!results) return { reply: textReply(actor.words.t('evaluationResults.notClosed')) };
-  return { update: renderResultsCard({ programme: found.programme, results }, actor.words) };
+  return { update: renderResultsCard({ programme, results }, actor.words) };
 }
 
 /** the evaluation file's own words in the reader's language */
@@ -118,24 +123,20 @@ export async function exportResults(
   services: BotServices,
 ): Promise<ActionResult> {
   const programmeId = field(data, 'programmeId', 100);
-  // another tenant's programme, or one deleted, is not found before anything is said of its evaluation
-  if (!(await services.programmes.get(programmeId))) return notFound(actor.words);
   const file = await resultsExport(services, programmeId, actor.words);
-  if (!file) return { reply: textReply(actor.words.t('evaluationResults.notClosed')) };
-  if (!services.fileConsent)
-    return {
-      reply: textReply(
-        `${actor.words.t('evaluationResults.exportInline')}\n\n\`\`\`\n${file.bytes.toString('utf8').replace(/^\uFEFF/, '')}\n\`\`\``,
-      ),
-    };
-  return {
-    reply: {
-      attachment: fileConsentCard({
-        name: file.name,
-        bytes: file.bytes.length,
-        description: actor.words.t('evaluationResults.exportDescription', { programme: file.programmeName }),
-        context: { programmeId, file: resultsFile },
-      }),
+  if (!file)
+    // another tenant's programme, or one deleted, is not found before anything is said of its evaluation
+    return (await services.programmes.get(programmeId))
+      ? { reply: textReply(actor.words.t('evaluationResults.notClosed')) }
+      : notFound(actor.words);
+  const reply = offerCsv(
+    {
+      ...file,
+      description: actor.words.t('evaluationResults.exportDescription', { programme: file.programmeName }),
+      inlineIntro: actor.words.t('evaluationResults.exportInline'),
+      context: { programmeId, file: resultsFile },
     },
-  };
+    services.fileConsent,
+  );
+  return { reply };
 }

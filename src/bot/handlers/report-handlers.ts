@@ -3,10 +3,10 @@ import { renderProgrammeListCard } from '../../cards/programme-list-card';
 import { renderReportCard } from '../../cards/report-card';
 import { CsvLabels, programmeCsv, programmeCsvFileName } from '../../domain/report/csv';
 import { figureRows, pairRows, practisedRows } from '../../cards/report-card';
-import { fileConsentCard } from '../inbound/file-delivery';
+import { offerCsv } from './csv-offer';
 import { Words } from '../../i18n';
 import { BotServices } from '../services';
-import { ActionResult, Actor, CardData, cardReply, field, Reply, textReply } from '../turn';
+import { ActionResult, Actor, CardData, cardReply, field, Reply } from '../turn';
 import { verbs } from '../verbs';
 
 async function reportCard(actor: Actor, services: BotServices, programmeId: string) {
@@ -122,23 +122,18 @@ export async function exportReport(
   const programmeId = field(data, 'programmeId', 100);
   const file = await programmeExport(services, programmeId, actor.words);
   if (!file) return { update: renderNoticeCard({ title: actor.words.t('common.notFound') }) };
-  if (!services.fileConsent) {
-    // the local Playground cannot receive files: the same CSV, shown in the chat
+  // shown in the chat (the local Playground cannot receive files), it is exported now; with file
+  // consent, when the coordinator accepts it
+  if (!services.fileConsent)
     await services.audit.record(actor.person, programmeId, 'export', { bytes: file.bytes.length });
-    return {
-      reply: textReply(
-        `${actor.words.t('report.exportInline')}\n\n\`\`\`\n${file.bytes.toString('utf8').replace(/^\uFEFF/, '')}\n\`\`\``,
-      ),
-    };
-  }
-  return {
-    reply: {
-      attachment: fileConsentCard({
-        name: file.name,
-        bytes: file.bytes.length,
-        description: actor.words.t('report.exportDescription', { programme: file.programmeName }),
-        context: { programmeId },
-      }),
+  const reply = offerCsv(
+    {
+      ...file,
+      description: actor.words.t('report.exportDescription', { programme: file.programmeName }),
+      inlineIntro: actor.words.t('report.exportInline'),
+      context: { programmeId },
     },
-  };
+    services.fileConsent,
+  );
+  return { reply };
 }
