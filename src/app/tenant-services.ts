@@ -100,8 +100,8 @@ export function tenantServicesOver(shared: SharedParts): (tenantId: string) => B
       new ChatEvaluationMail(sender, defaults),
       cycles.reads,
     ] as const;
-    const evaluation = new BaselineService(...evaluationParts);
     const evaluationEnd = new EndService(...evaluationParts);
+    const evaluation = new BaselineService(...evaluationParts, evaluationEnd);
     const reports = new ReportService(repos);
     return {
       people,

@@ -24,7 +24,7 @@ export interface BotServices {
   readonly pairs: PairService;
   readonly invitations: InvitationService;
   readonly cycles: CycleServices;
-  /** the evaluation's questionnaires (the baseline at enrolment) */
+  /** the evaluation's questionnaires (the baseline at enrolment; both on install) */
   readonly evaluation: BaselineService;
   /** the end questionnaire, on the programme's last day */
   readonly evaluationEnd: EndService;

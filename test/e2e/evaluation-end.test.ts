@@ -1,5 +1,15 @@
 import assert from 'node:assert/strict';
-import { avery, blake, chris, testUser } from '../support/activities';
+import {
+  avery,
+  blake,
+  chris,
+  dana,
+  eli,
+  execute,
+  installed,
+  testUser,
+  uninstalled,
+} from '../support/activities';
 import { buttonData, pairUp } from '../support/cycle-fixtures';
 import { e2eBot, latestCardTitled } from '../support/e2e-bot';
 import { storedIn, textOf, TestBot, verbsOf } from '../support/test-bot';
@@ -66,6 +76,31 @@ describe('e2e: the end questionnaire on the programme’s last day', () => {
     assert.equal(endCards(bot, avery), 0, 'the coordinator is not enrolled');
     await bot.runDueWork();
     assert.equal(endCards(bot, blake), 1, 'once');
+  });
+
+  it('goes to someone enrolled before it opened who installs the app while it is open, once; not to someone enrolled later', async () => {
+    bot.clock.set('2026-09-01T08:00:00Z');
+    const programmeId = await pairUp(bot, avery, blake, chris, lastDay);
+    // Dana is enrolled by id: nothing reaches her until she installs the app
+    await bot.post(execute(avery, bot.svc, 'enrol.save', { programmeId, people: dana.aadObjectId }));
+    bot.clock.set('2026-09-30T06:00:00Z');
+    await bot.runDueWork();
+    assert.equal(endCards(bot, dana), 0);
+
+    bot.clock.set('2026-10-01T06:00:00Z');
+    await bot.post(installed(dana, bot.svc));
+    await bot.post(installed(eli, bot.svc));
+    await bot.post(execute(avery, bot.svc, 'enrol.save', { programmeId, people: eli.aadObjectId }));
+    await bot.runDueWork();
+    assert.equal(endCards(bot, dana), 1);
+    await bot.post(uninstalled(dana, bot.svc));
+    await bot.post(installed(dana, bot.svc));
+    await bot.runDueWork();
+    assert.equal(endCards(bot, dana), 1, 'a second install sends nothing again');
+    for (const late of [dana, eli])
+      assert.equal(latestCardTitled(bot, late, /^Your starting point/), undefined, 'no baseline at the end');
+    assert.equal(endCards(bot, eli), 0, 'Eli was enrolled after it opened');
+    assert.equal(endCards(bot, blake), 1, 'Blake as before');
   });
 
   describe('once sent', () => {

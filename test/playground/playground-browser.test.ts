@@ -5,6 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { wordsFor } from '../../src/i18n';
 import { launchChromium, pngStats, requireChromium } from '../support/browser';
 import { PlaygroundClient, ReceivedMessage, visibleText } from '../support/playground-client';
+import { openPlaygroundPage } from '../support/playground-page';
 import { BLAKE_ZONE, escape, MINUTE, playgroundSessionHooks, typedAt } from '../support/playground-session';
 import { TestClock } from '../support/test-clock';
 
@@ -28,25 +29,6 @@ const FIRST_MOMENT = '2026-10-06T13:00:00Z';
 const words = wordsFor('en-US', BLAKE_ZONE);
 const STRATEGY = 'Let the student lead the bedside history';
 const FOCUS = 'How long I wait before stepping in';
-
-/** what trackOpenSockets needs of the page's globals (this project type-checks without the DOM lib) */
-interface PageGlobals {
-  WebSocket: new (url: string | URL, protocols?: string | string[]) => EventTarget;
-  openSockets?: string[];
-}
-
-/** runs in the page before its scripts: records each WebSocket once it is open */
-function trackOpenSockets(): void {
-  const page = globalThis as unknown as PageGlobals;
-  const Native = page.WebSocket;
-  const opened: string[] = (page.openSockets = []);
-  page.WebSocket = class extends Native {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
-      this.addEventListener('open', () => opened.push(String(url)));
-    }
-  };
-}
 
 describe('playground (browser): a supervisor answers his before-card in the Playground web UI', function () {
   this.timeout(45_000);
@@ -118,27 +100,7 @@ describe('playground (browser): a supervisor answers his before-card in the Play
   });
 
   it('Blake opens his Playground in Chromium: his personal chat, listening for the bot', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 1200 }, locale: 'en-US' });
-    // offline: the UI asks a CDN for fonts and telemetry; refuse at once rather than wait for DNS
-    await context.route(
-      (url) => !['localhost', '127.0.0.1'].includes(url.hostname),
-      (route) => route.abort(),
-    );
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.addInitScript(trackOpenSockets);
-
-    const installs = blake.turns.filter((t) => t.activity === 'installationUpdate').length;
-    await page.goto(blake.url);
-    // the bot's messages reach the page over this socket: it must be open before the bot sends
-    await page.waitForFunction(() =>
-      (globalThis as unknown as PageGlobals).openSockets?.some((url) => url.includes('/_ws_conversation/')),
-    );
-    // the page installs the personal chat on every load; the bot has answered that before the card comes
-    await blake.waitFor(
-      () => blake.turns.filter((t) => t.activity === 'installationUpdate').length > installs,
-      'the page to install the personal chat',
-    );
+    page = await openPlaygroundPage(browser!, blake, pageErrors);
   });
 
   it('a minute before the start his before-card appears in the chat, with the questions to answer', async () => {

@@ -40,6 +40,25 @@ export interface PlaygroundUser {
   readonly aadObjectId: string;
 }
 
+/**
+ * A Playground's config as it serves it parsed (GET /_internal/v1/config): the file's people as they
+ * are, its group chat and team as one-element lists, the team's General channel listed first.
+ */
+export interface PlaygroundConfig {
+  readonly tenantId: string;
+  readonly bot: Record<string, unknown>;
+  readonly currentUser: PlaygroundUser & Record<string, unknown>;
+  readonly users: readonly (PlaygroundUser & Record<string, unknown>)[];
+  readonly personalChat: { readonly id: string };
+  readonly groupChats: readonly { readonly id: string; readonly name: string }[];
+  readonly teams: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly aadGroupId: string;
+    readonly channels: readonly { readonly id: string; readonly name: string }[];
+  }[];
+}
+
 /** a message the bot sent to the personal chat, as the Playground shows it now */
 export interface ReceivedMessage {
   readonly id: string;
@@ -93,11 +112,15 @@ export function nodesOf(card: unknown): Record<string, unknown>[] {
   return out;
 }
 
-/** the one Action.Execute with this verb; a missing or ambiguous button is a test error */
+/**
+ * The one Action.Execute with this verb; a missing or ambiguous button is a test error. A row's
+ * selectAction and its button that do the same (same data) count as one.
+ */
 export function actionOf(card: unknown, verb: string): CardAction {
   const found = nodesOf(card).filter((n) => n.type === 'Action.Execute' && n.verb === verb);
-  if (found.length !== 1) {
-    throw new Error(`expected one button with verb ${verb} on the card, found ${found.length}`);
+  const distinct = new Set(found.map((n) => JSON.stringify(n.data ?? {})));
+  if (distinct.size !== 1) {
+    throw new Error(`expected one button with verb ${verb} on the card, found ${distinct.size}`);
   }
   return found[0] as unknown as CardAction;
 }
@@ -204,7 +227,7 @@ export class PlaygroundClient {
   /** how many activities this client had the Playground send to the bot */
   private sent = 0;
   private readonly sockets: WebSocket[] = [];
-  private user?: PlaygroundUser;
+  private parsedConfig?: PlaygroundConfig;
   private chatId = '';
   private readonly exited: Promise<number | string>;
   private hasExited = false;
@@ -300,10 +323,8 @@ export class PlaygroundClient {
       signal: AbortSignal.timeout(START_TIMEOUT_MS),
     });
     if (!res.ok) throw this.failure(`GET /_internal/v1/config answered ${res.status}`);
-    const body = (await res.json()) as {
-      config: { currentUser: PlaygroundUser; personalChat: { id: string } };
-    };
-    this.user = body.config.currentUser;
+    const body = (await res.json()) as { config: PlaygroundConfig };
+    this.parsedConfig = body.config;
     this.chatId = body.config.personalChat.id;
   }
 
@@ -382,8 +403,13 @@ export class PlaygroundClient {
 
   /** the person this Playground plays (its config's currentUser) */
   get me(): PlaygroundUser {
-    if (!this.user) throw new Error('not started');
-    return this.user;
+    return this.config.currentUser;
+  }
+
+  /** its config, as it parsed it */
+  get config(): PlaygroundConfig {
+    if (!this.parsedConfig) throw new Error('not started');
+    return this.parsedConfig;
   }
 
   get personalChatId(): string {
@@ -410,11 +436,20 @@ export class PlaygroundClient {
    * Opens the personal chat, as the web UI does on every page load, and waits until the bot has
    * answered both activities it causes (installationUpdate and conversationUpdate).
    */
-  async installPersonalChat(): Promise<void> {
+  installPersonalChat(): Promise<void> {
+    return this.install(this.chatId);
+  }
+
+  /** adds the bot to the config's team, as opening one of its channels in the UI does the first time */
+  installInTeam(): Promise<void> {
+    return this.install(this.config.teams[0]!.id);
+  }
+
+  private async install(conversationId: string): Promise<void> {
     const answered = (activity: string) =>
-      this.turns.filter((t) => t.activity === activity && t.conversationId === this.chatId).length;
+      this.turns.filter((t) => t.activity === activity && t.conversationId === conversationId).length;
     const before = { install: answered('installationUpdate'), update: answered('conversationUpdate') };
-    await this.post(`/_debug/conversation/${this.chatPath}/installation`, {});
+    await this.post(`/_debug/conversation/${encodeURIComponent(conversationId)}/installation`, {});
     this.sent += 2;
     await this.waitFor(
       () => answered('installationUpdate') > before.install && answered('conversationUpdate') > before.update,

@@ -1,12 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { RunningApp, startApp } from '../../src/app';
 import { Config, parseConfig } from '../../src/config/config';
 import { Logger, silentLogger } from '../../src/log';
-import { currentUserAadObjectId, PlaygroundClient, ReceivedMessage, visibleText } from './playground-client';
+import {
+  currentUserAadObjectId,
+  PlaygroundClient,
+  PlaygroundConfig,
+  ReceivedMessage,
+  visibleText,
+} from './playground-client';
 import { speaksFor } from './each-test';
 import { runDueWork } from './test-bot';
 import { TestClock } from './test-clock';
@@ -36,6 +42,11 @@ export interface PlaygroundSessionOptions {
   /** the time zone each Playground reports (AVERY_ZONE and BLAKE_ZONE unless given) */
   readonly zones?: { readonly avery?: string; readonly blake?: string };
   /**
+   * the time zones of the team's four other members (Chris Dahl, Dana Ek, Eli Fors, Fran Gale), each
+   * then played by a Playground of their own; none unless given
+   */
+  readonly teammateZones?: readonly string[];
+  /**
    * the bot's clock: with one, the dispatch loop does not run by itself and the test runs the due
    * work (runDueWork); without, the bot runs on the system clock and its own loop
    */
@@ -53,10 +64,12 @@ export interface PlaygroundSession {
   readonly clock: TestClock | undefined;
   readonly avery: PlaygroundClient;
   readonly blake: PlaygroundClient;
+  /** the other members of the team, when `teammateZones` asked for them */
+  readonly teammates: readonly PlaygroundClient[];
   /** the scheduler, as the dispatch loop runs it, until nothing more is due at the test clock's time */
   runDueWork(): Promise<number>;
-  /** both install the personal chat and are welcomed: their welcome messages */
-  openChats(): Promise<[toAvery: ReceivedMessage, toBlake: ReceivedMessage]>;
+  /** everyone played installs the personal chat and is welcomed: the welcome messages, Avery's first */
+  openChats(): Promise<ReceivedMessage[]>;
   /** stops everything; keeps the Playground logs and the bot's store when `keep` */
   stop(keep?: boolean): Promise<void>;
 }
@@ -75,8 +88,9 @@ export async function startPlaygroundSession(
   let app: RunningApp | undefined;
   let avery: PlaygroundClient | undefined;
   let blake: PlaygroundClient | undefined;
+  const teammates: PlaygroundClient[] = [];
   const stop = async (keep = false) => {
-    await Promise.all([avery?.stop(), blake?.stop()]);
+    await Promise.all([avery?.stop(), blake?.stop(), ...teammates.map((t) => t.stop())]);
     await app?.close();
     if (keep) console.log(`    Playground logs and the bot's store are kept in ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
@@ -113,22 +127,31 @@ export async function startPlaygroundSession(
     if (a.status === 'fulfilled') avery = a.value;
     if (b.status === 'fulfilled') blake = b.value;
     for (const s of [a, b]) if (s.status === 'rejected') throw s.reason;
+    const others = teammateConfigs(avery!.config, blake!.me.id, dir);
+    if ((options.teammateZones ?? []).length > others.length)
+      throw new Error(`the team has ${others.length} other members`);
+    const started = await Promise.allSettled(
+      (options.teammateZones ?? []).map((zone, i) =>
+        playground(others[i]!.name.split(' ')[0]!, others[i]!.file, zone),
+      ),
+    );
+    for (const s of started) if (s.status === 'fulfilled') teammates.push(s.value);
+    for (const s of started) if (s.status === 'rejected') throw s.reason;
 
     const running = app;
-    const started = { avery: avery!, blake: blake! };
+    const everyone = [avery!, blake!, ...teammates];
     return {
       dir,
       config,
       app: running,
       clock,
-      ...started,
+      avery: avery!,
+      blake: blake!,
+      teammates,
       runDueWork: () => runDueWork(running),
       async openChats() {
-        await Promise.all([started.avery.installPersonalChat(), started.blake.installPersonalChat()]);
-        return Promise.all([
-          started.avery.waitForMessage(/Welcome to Peer Coach/),
-          started.blake.waitForMessage(/Welcome to Peer Coach/),
-        ]);
+        await Promise.all(everyone.map((p) => p.installPersonalChat()));
+        return Promise.all(everyone.map((p) => p.waitForMessage(/Welcome to Peer Coach/)));
       },
       stop,
     };
@@ -136,6 +159,44 @@ export async function startPlaygroundSession(
     await stop(true);
     throw error;
   }
+}
+
+/**
+ * A config for each member of Avery's team other than her and Blake: the same tenant, bot, people,
+ * group chat and team, with that member as `currentUser` (Avery among the `users` instead) and a
+ * personal chat of their own. Written as JSON, which the Playground reads as well as YAML.
+ */
+function teammateConfigs(
+  coordinator: PlaygroundConfig,
+  blakeId: string,
+  dir: string,
+): { name: string; file: string }[] {
+  const people = [coordinator.currentUser, ...coordinator.users];
+  return coordinator.users
+    .filter((u) => u.id !== blakeId)
+    .map((member) => {
+      const file = path.join(dir, `${member.id.replace(/\W+/g, '-')}.playground.json`);
+      const [group] = coordinator.groupChats;
+      const [team] = coordinator.teams;
+      // the file's shape (schema 0.1.1) again: one group chat, one team without its General channel
+      const config = {
+        version: '0.1.1',
+        tenantId: coordinator.tenantId,
+        bot: coordinator.bot,
+        currentUser: member,
+        users: people.filter((p) => p.id !== member.id),
+        personalChat: { id: `a:personal-${member.id.replace(/^29:/, '')}` },
+        groupChat: { id: group!.id, name: group!.name },
+        team: {
+          id: team!.id,
+          name: team!.name,
+          aadGroupId: team!.aadGroupId,
+          channels: team!.channels.filter((c) => c.id !== team!.id).map(({ id, name }) => ({ id, name })),
+        },
+      };
+      writeFileSync(file, JSON.stringify(config, null, 2));
+      return { name: member.name, file };
+    });
 }
 
 /**

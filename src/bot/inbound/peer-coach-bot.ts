@@ -143,7 +143,7 @@ export class PeerCoachBot extends TeamsActivityHandler {
       userPrincipalName: member?.userPrincipalName,
     });
     context.turnState.set(actorKey, person);
-    // enrolled before they could be reached: the baseline invitation they could not get then
+    // enrolled before they could be reached: the questionnaires they could not get then
     if (welcome && person.programmeIds.length > 0) await this.services.evaluation.invited(person);
     if (!welcome) return;
     const actor = this.actor(context)!;

@@ -2,6 +2,7 @@ import { Clock } from '../clock';
 import { WorkOutcome } from '../cycle/cycle-jobs';
 import { CycleReads } from '../cycle/cycle-reads';
 import { DueWork } from '../cycle/ports';
+import { enrolmentId } from '../membership';
 import { Person } from '../people';
 import { PeopleService } from '../people-service';
 import { Programme } from '../programme';
@@ -26,6 +27,7 @@ type Payload = Readonly<Record<string, string>>;
  * own first allowed moment, one reminder halfway if it waits, and it closes `evaluationDays` after.
  * One programme-level job fans out to a send and a reminder job per person, so that an end date
  * moved, or someone enrolled late, is read when the day comes rather than when the programme was made.
+ * Someone enrolled before it opened who installs the app only while it is open is planned then.
  */
 export class EndService {
   private readonly questionnaires: Questionnaires;
@@ -62,27 +64,23 @@ export class EndService {
     const now = this.clock.now();
     if (now < endOpensAt(programme)) return { status: 'retry', at: endOpensAt(programme) };
     if (!isEndOpen(programme, now)) return { status: 'done' };
-    for (const enrolment of await this.repos.programmes.enrolmentsOf(programmeId)) {
-      const person = await this.people.get(enrolment.personId);
-      const zone = this.reads.zoneOf(person, programme);
-      const ids = { programmeId, personId: enrolment.personId };
-      const key = `${programmeId}:${enrolment.personId}`;
-      await this.work.put({
-        id: `${endJobKinds.send}:${key}`,
-        kind: endJobKinds.send,
-        dueAt: later(now, endStartsFor(programme, zone)),
-        payload: ids,
-      });
-      const reminder = endReminderFor(programme, zone);
-      if (reminder)
-        await this.work.put({
-          id: `${endJobKinds.remind}:${key}`,
-          kind: endJobKinds.remind,
-          dueAt: reminder,
-          payload: ids,
-        });
-    }
+    for (const enrolment of await this.repos.programmes.enrolmentsOf(programmeId))
+      await this.planFor(programme, enrolment.personId, await this.people.get(enrolment.personId), now);
     return { status: 'done' };
+  }
+
+  /**
+   * Someone enrolled before the end questionnaire opened who could not be reached when it did, and has
+   * installed the app while it is still open: their send and reminder, as the fan-out would have planned
+   * them. Not for someone enrolled after it opened: the fan-out left them out, and so does this. Planning
+   * again changes nothing, since the card and its reminder go once (see `send` and `remind`).
+   */
+  async installed(programme: Programme, person: Person): Promise<void> {
+    const now = this.clock.now();
+    if (!isEndOpen(programme, now)) return;
+    const enrolment = await this.repos.programmes.enrolments.read(enrolmentId(person.id), programme.id);
+    if (!enrolment || new Date(enrolment.doc.enrolledAt) >= endOpensAt(programme)) return;
+    await this.planFor(programme, person.id, person, now);
   }
 
   /** a person's card, at their allowed moment on their last day, unless it went before or has closed */
@@ -167,6 +165,35 @@ export class EndService {
     if (deferred)
       return deferred < endClosesAt(programme) ? { status: 'retry', at: deferred } : { status: 'done' };
     return run(programme, person);
+  }
+
+  /**
+   * One person's send and reminder, each when the last day begins in their time zone; the reminder only
+   * while it is still ahead, so that someone planned late does not get it straight after the card.
+   */
+  private async planFor(
+    programme: Programme,
+    personId: string,
+    person: Person | undefined,
+    now: Date,
+  ): Promise<void> {
+    const zone = this.reads.zoneOf(person, programme);
+    const payload = { programmeId: programme.id, personId };
+    const key = `${programme.id}:${personId}`;
+    await this.work.put({
+      id: `${endJobKinds.send}:${key}`,
+      kind: endJobKinds.send,
+      dueAt: later(now, endStartsFor(programme, zone)),
+      payload,
+    });
+    const reminder = endReminderFor(programme, zone);
+    if (reminder && reminder > now)
+      await this.work.put({
+        id: `${endJobKinds.remind}:${key}`,
+        kind: endJobKinds.remind,
+        dueAt: reminder,
+        payload,
+      });
   }
 
   private viewOf(programme: Programme, person: Person): EndView {
