@@ -3,15 +3,18 @@
 //   user-assigned managed identity  the bot's identity towards Bot Service and Cosmos DB (no secrets)
 //   Azure Cosmos DB (serverless)     database and containers as src/store/containers.ts defines them;
 //                                    keys disabled, the identity has the built-in Data Contributor role
-//   App Service (Linux, Node.js)     runs dist/src/index.js; health check on /healthz
+//   App Service (Linux, Node.js)     runs dist/src/index.js; health check on /readyz
 //   Azure Bot                        Teams channel, messaging endpoint https://<app>/api/messages
 //   Key Vault (RBAC)                 the secret that signs "Add to calendar" links; the identity may
 //                                    read that one secret, the app setting refers to it
-//   Log Analytics (optional)         console, HTTP and platform logs of the App Service
+//   Log Analytics (optional)         console, HTTP and platform logs of the App Service; with it:
+//   Application Insights             the bot's metrics and traces (OpenTelemetry), kept in the workspace
+//   alert rules, action group        log search alerts on those metrics; e-mail to alertEmail if set
 //
 // Deployed by `atk provision` (m365agents.yml, parameters from infra/main.parameters.json) or by
 // `az deployment group create` (docs/deploy.md). test/infra/deployment.test.ts checks this file
-// against the code: containers and partition keys, app settings, outputs.
+// against the code: containers and partition keys, app settings, outputs; test/infra/monitoring.test.ts
+// checks the alert rules against the metrics src/telemetry/telemetry.ts emits.
 
 @minLength(4)
 @maxLength(20)
@@ -91,8 +94,19 @@ param retentionDays int = 365
 ])
 param logLevel string = 'info'
 
-@description('Send the App Service\'s logs to a Log Analytics workspace (kept 30 days).')
+@description('Send the App Service\'s logs and the bot\'s telemetry (Application Insights) to a Log Analytics workspace (kept 30 days), with the alert rules of docs/operations.md.')
 param enableLogAnalytics bool = true
+
+@description('E-mail address (a team mailbox) that the alert rules notify. Empty: the rules still fire and show under Monitor > Alerts, but nobody is e-mailed.')
+param alertEmail string = ''
+
+@minValue(1)
+@description('Alert when more proactive sends than this fail or find their recipient unreachable within 15 minutes.')
+param sendFailureAlertThreshold int = 20
+
+@minValue(1)
+@description('Alert when Cosmos DB answers more store requests than this with 429 (too many requests) in each of three 5-minute windows in a row.')
+param throttledRequestAlertThreshold int = 10
 
 param tags object = {
   application: 'peer-coach'
@@ -110,6 +124,9 @@ var names = {
   webApp: 'app-${resourceBaseName}'
   bot: 'bot-${resourceBaseName}'
   logs: 'log-${resourceBaseName}'
+  insights: 'appi-${resourceBaseName}'
+  actionGroup: 'ag-${resourceBaseName}'
+  alerts: 'alert-${resourceBaseName}'
   vault: 'kv-${resourceBaseName}'
 }
 
@@ -359,7 +376,9 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       // App Service sets PORT; the bot listens on it
       appCommandLine: 'node dist/src/index.js'
       alwaysOn: true
-      healthCheckPath: '/healthz'
+      // not ready (store unreachable, or this instance's scheduler stalled): App Service takes the
+      // instance out of the load balancer and restarts it if it stays so
+      healthCheckPath: '/readyz'
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -423,6 +442,12 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'LOG_LEVEL'
           value: logLevel
+        }
+        // metrics and traces to Application Insights (content-free: docs/operations.md); it only
+        // lets the bot write telemetry, so it is a plain setting like COSMOS_ENDPOINT, not a secret
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: enableLogAnalytics ? insights.properties.ConnectionString : ''
         }
         // "Add to calendar": the links' secret from Key Vault, and the address the links point to
         {
@@ -505,6 +530,159 @@ resource webAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-pre
     ]
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Telemetry and alerts: Application Insights keeps its data in the workspace, where the bot's
+// OpenTelemetry metrics land in AppMetrics (Name, Sum, ItemCount, Max, Properties = the attributes).
+// The bot records no HTTP requests itself: App Service's HTTP log (AppServiceHTTPLogs, above) has
+// them. What each alert means and what to do: docs/operations.md.
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = if (enableLogAnalytics) {
+  name: names.insights
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+    IngestionMode: 'LogAnalytics'
+  }
+}
+
+resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = if (enableLogAnalytics && !empty(alertEmail)) {
+  name: names.actionGroup
+  location: 'global'
+  tags: tags
+  properties: {
+    groupShortName: 'Peer Coach'
+    enabled: true
+    emailReceivers: [
+      {
+        name: 'it-team'
+        emailAddress: alertEmail
+        useCommonAlertSchema: true
+      }
+    ]
+  }
+}
+
+// Each rule: the query projects TimeGenerated and one measure; the rule aggregates the measure over
+// each window and fires when `windows` windows in a row cross the threshold, separately for each
+// value of the `splitBy` column if one is named. Metric names are exactly those of
+// src/telemetry/telemetry.ts (metricNames); counters arrive as deltas, so their Sums add up.
+var alertRules = [
+  {
+    name: 'due-work-late'
+    displayName: 'Peer Coach: due work over 15 minutes late'
+    description: 'A prompt, reminder or summary ran more than 15 minutes after it was due (peercoach.due_work.lag). People get their cards late. Check /readyz on each instance, the instance count and whether a scheduler stalled; see docs/operations.md.'
+    severity: 2
+    query: 'AppMetrics | where Name == "peercoach.due_work.lag" | project TimeGenerated, LagMs = Max'
+    measure: 'LagMs'
+    aggregation: 'Maximum'
+    operator: 'GreaterThan'
+    threshold: 900000
+    window: 'PT15M'
+    windows: 1
+    splitBy: ''
+  }
+  {
+    name: 'sends-failing'
+    displayName: 'Peer Coach: proactive sends failing'
+    description: 'More proactive sends than the threshold failed or found their recipient unreachable within 15 minutes (peercoach.sends). Check for a Teams outage, an app blocked or uninstalled by a Teams administrator, and 403s in the logs; see docs/operations.md.'
+    severity: 2
+    query: 'AppMetrics | where Name == "peercoach.sends" | where tostring(Properties.outcome) in ("failed", "unreachable") | project TimeGenerated, Failures = Sum'
+    measure: 'Failures'
+    aggregation: 'Total'
+    operator: 'GreaterThan'
+    threshold: sendFailureAlertThreshold
+    window: 'PT15M'
+    windows: 1
+    splitBy: ''
+  }
+  {
+    name: 'messages-5xx'
+    displayName: 'Peer Coach: server errors on /api/messages'
+    description: 'More than 5 requests from Azure Bot Service to /api/messages ended in a 5xx within 15 minutes (App Service\'s HTTP log): people see an error or a missing answer in Teams. Check /readyz, the instance count and the console logs for error names; see docs/operations.md.'
+    severity: 1
+    query: 'AppServiceHTTPLogs | where CsUriStem == "/api/messages" and ScStatus >= 500 | project TimeGenerated, ServerErrors = 1'
+    measure: 'ServerErrors'
+    aggregation: 'Total'
+    operator: 'GreaterThan'
+    threshold: 5
+    window: 'PT15M'
+    windows: 1
+    splitBy: ''
+  }
+  {
+    name: 'store-throttled'
+    displayName: 'Peer Coach: Cosmos DB throttling (429) sustained'
+    description: 'Cosmos DB answered more store requests than the threshold with 429 in each 5-minute window for 15 minutes (peercoach.store.requests, status 429). Turns and due work slow down. Check the request units consumed and a hot partition, then raise the limit; see docs/operations.md.'
+    severity: 2
+    query: 'AppMetrics | where Name == "peercoach.store.requests" | where tostring(Properties.status) == "429" | project TimeGenerated, Throttled = Sum'
+    measure: 'Throttled'
+    aggregation: 'Total'
+    operator: 'GreaterThan'
+    threshold: throttledRequestAlertThreshold
+    window: 'PT5M'
+    windows: 3
+    splitBy: ''
+  }
+  {
+    name: 'not-ready'
+    displayName: 'Peer Coach: an instance not ready for 10 minutes'
+    description: 'An instance reported not ready (peercoach.ready 0) for 10 minutes: its store is unreachable or its scheduler stalled. Check /readyz on that instance and restart it if the store is fine; see docs/operations.md.'
+    severity: 1
+    query: 'AppMetrics | where Name == "peercoach.ready" | project TimeGenerated, AppRoleInstance, Ready = Sum'
+    measure: 'Ready'
+    aggregation: 'Maximum'
+    operator: 'LessThan'
+    threshold: 1
+    window: 'PT10M'
+    windows: 1
+    splitBy: 'AppRoleInstance'
+  }
+]
+
+resource alerts 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = [for rule in alertRules: if (enableLogAnalytics) {
+  name: '${names.alerts}-${rule.name}'
+  location: location
+  tags: tags
+  kind: 'LogAlert'
+  properties: {
+    displayName: rule.displayName
+    description: rule.description
+    severity: rule.severity
+    enabled: true
+    scopes: [
+      logs.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: rule.window
+    criteria: {
+      allOf: [
+        {
+          query: rule.query
+          timeAggregation: rule.aggregation
+          metricMeasureColumn: rule.measure
+          operator: rule.operator
+          threshold: rule.threshold
+          dimensions: empty(rule.splitBy) ? [] : [{ name: rule.splitBy, operator: 'Include', values: ['*'] }]
+          failingPeriods: {
+            numberOfEvaluationPeriods: rule.windows
+            minFailingPeriodsToAlert: rule.windows
+          }
+        }
+      ]
+    }
+    // AppMetrics appears in a new workspace only once the bot first writes to it:
+    // validating the queries at deployment would fail the first deployment
+    skipQueryValidation: true
+    autoMitigate: true
+    actions: {
+      actionGroups: empty(alertEmail) ? [] : [actionGroup.id]
+    }
+  }
+}]
 
 // ---------------------------------------------------------------------------------------------
 // Azure Bot: the managed identity is the bot's app id; Teams channel on

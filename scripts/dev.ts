@@ -4,7 +4,8 @@
  * 1. Reads env/.env.local, then env/.env.local.user if present (it wins); variables already set in
  *    the shell win over both. The result is the environment of every child process.
  * 2. Starts the bot (`tsx src/index.ts`: anonymous mode, embedded store under DATA_DIR) and waits
- *    until GET /healthz answers 200.
+ *    until GET /healthz answers 200. Its JSON log lines are shown readably (pino-pretty); `npm start`
+ *    writes them as JSON.
  * 3. Starts two Microsoft 365 Agents Playgrounds against it, one per person:
  *    Avery Lind (coordinator) on port 56150 and Blake Berg (colleague) on port 56151.
  * 4. On Ctrl-C or SIGTERM it stops the Playgrounds, sends SIGTERM to the bot (which saves its
@@ -22,6 +23,7 @@ import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseEnv } from 'node:util';
+import { prettyFactory } from 'pino-pretty';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..');
 const ENV_FILES = ['env/.env.local', 'env/.env.local.user'];
@@ -76,6 +78,15 @@ function prefix(name: string): string {
   return useColour ? `\x1b[${COLOURS[name] ?? 37}m${label}\x1b[0m` : label;
 }
 
+/** a bot log line (JSON) as one readable line: time, level, component, message, fields; any other line as it is */
+const readableLog = prettyFactory({
+  colorize: useColour,
+  singleLine: true,
+  translateTime: 'SYS:HH:MM:ss.l',
+  ignore: 'pid,hostname,app,component',
+  messageFormat: '{if component}{component}: {end}{msg}',
+});
+
 function say(message: string): void {
   for (const line of message.split('\n')) process.stdout.write(`${prefix('dev')} ${line}\n`);
 }
@@ -117,6 +128,7 @@ function start(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
   shell = false,
+  shownAs: (line: string) => string = (line) => line,
 ): Child {
   // Own process group: Ctrl-C reaches only this launcher, which then stops the children in order.
   const proc = spawn(command, args, {
@@ -130,7 +142,7 @@ function start(
     if (!stream) continue;
     readline
       .createInterface({ input: stream, crlfDelay: Infinity })
-      .on('line', (line) => process.stdout.write(`${prefix(name)} ${line}\n`));
+      .on('line', (line) => process.stdout.write(`${prefix(name)} ${shownAs(line).trimEnd()}\n`));
   }
   const child: Child = {
     name,
@@ -289,9 +301,9 @@ async function main(): Promise<void> {
 
   const botCommand = env.PEER_COACH_BOT_CMD;
   const bot = botCommand
-    ? start('bot', botCommand, [], env, true)
+    ? start('bot', botCommand, [], env, true, readableLog)
     : // the same as `npx tsx src/index.ts`, as one process, so that signals reach the bot itself
-      start('bot', process.execPath, ['--import', 'tsx', 'src/index.ts'], env);
+      start('bot', process.execPath, ['--import', 'tsx', 'src/index.ts'], env, false, readableLog);
   say(`starting the bot: ${botCommand ?? 'tsx src/index.ts'} (port ${botPort})`);
   void bot.closed.then((code) => {
     if (!stopping)

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { createAdapter } from './bot/inbound/adapter';
 import { PeerCoachBot } from './bot/inbound/peer-coach-bot';
 import { TenantGate, tenantOf } from './bot/inbound/tenant-gate';
@@ -9,10 +10,12 @@ import { DispatchLoop } from './scheduler/dispatch-loop';
 import { CosmosStore, openCosmosStore } from './store/cosmos-store';
 import { openWhenReachable } from './store/store-startup';
 import { buildServices } from './app/build-services';
+import { readinessCheck } from './app/readiness';
 import { AppOptions } from './app/options';
 import { calendarFile } from './calendar/calendar-feed';
 import { CalendarLinkSigner } from './calendar/calendar-link';
 import { calendarLinkSecret } from './calendar/link-secret';
+import { globalTelemetry } from './telemetry/telemetry';
 
 export type { AppOptions } from './app/options';
 
@@ -32,14 +35,22 @@ export interface RunningApp {
  */
 export async function startApp(config: Config, log: Logger, options: AppOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
+  const telemetry = options.telemetry ?? globalTelemetry();
   const host = options.host ?? config.host;
   const gate = new TenantGate(config.allowedTenantIds, clock, log.child({ component: 'tenants' }));
-  const adapter = createAdapter(config.auth, config.defaultLocale, log.child({ component: 'adapter' }), gate);
+  const adapter = createAdapter(
+    config.auth,
+    config.defaultLocale,
+    log.child({ component: 'adapter' }),
+    gate,
+    telemetry,
+  );
   const signer = new CalendarLinkSigner(await calendarLinkSecret(config));
   // HTTP first, so that a platform probing /readyz sees "not ready" (not "down") while the store opens
   const live: {
     botFor?: (tenantId: string) => PeerCoachBot;
     calendarFile?: (token: string) => Promise<string | undefined>;
+    dispatch?: DispatchLoop;
   } = {};
   let store: CosmosStore | undefined;
   const http = await startHttpServer({
@@ -60,14 +71,18 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
       },
     },
     calendar: { file: async (token) => (live.calendarFile ? live.calendarFile(token) : 'starting') },
-    ready: async () => (store ? store.ping() : false),
+    ready: readinessCheck(
+      async () => (store ? store.ping() : false),
+      () => live.dispatch?.stalled() ?? false,
+      telemetry,
+    ),
     log: log.child({ component: 'http' }),
   });
   options.onListening?.(http.url);
   const storeLog = log.child({ component: 'store' });
   try {
     store = await openWhenReachable(
-      () => openCosmosStore(config.store, clock, storeLog),
+      () => openCosmosStore(config.store, clock, storeLog, telemetry),
       storeLog,
       options.storeRetry,
       options.signal,
@@ -85,15 +100,19 @@ export async function startApp(config: Config, log: Logger, options: AppOptions 
     clock,
     opened,
     adapter,
-    options,
+    // resolved once: every part measures into the same instruments
+    { ...options, telemetry },
     calendar,
   );
   live.botFor = botFor;
+  live.dispatch = dispatch;
   live.calendarFile = (token) =>
     calendarFile(token, { signer, clock, allowedTenantIds: config.allowedTenantIds, servicesFor });
 
   if (options.dispatchLoop !== false) dispatch.start();
   logStarted(config, log, { host, port: http.port, store: opened.kind });
+  // from process start (monotonic): a duration, not a schedule, so not the injected clock's business
+  telemetry.started(performance.now());
   let closing: Promise<void> | undefined;
   return {
     url: http.url,

@@ -3,6 +3,7 @@ import { StartupAborted } from './store/store-startup';
 import { parseConfig } from './config/config';
 import { ConfigurationError } from './config/errors';
 import { createLogger } from './log';
+import { startTelemetry } from './telemetry/start-telemetry';
 
 async function main(): Promise<void> {
   let config;
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel);
+  // before the app is built: its instruments come from the providers registered here
+  const telemetry = await startTelemetry(config.telemetry, log.child({ component: 'telemetry' }));
   // a signal while the store is still being waited for ends start-up; after it, a graceful stop
   const starting = new AbortController();
   let app: RunningApp | undefined;
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
     }
     log.info({ signal }, 'shutting down: finishing in-flight turns');
     await app.close();
+    await telemetry.shutdown();
     log.info('stopped');
     process.exit(0);
   };
@@ -38,7 +42,10 @@ async function main(): Promise<void> {
   try {
     app = await startApp(config, log, { signal: starting.signal });
   } catch (err) {
-    if (err instanceof StartupAborted) process.exit(0);
+    if (err instanceof StartupAborted) {
+      await telemetry.shutdown();
+      process.exit(0);
+    }
     throw err;
   }
 }

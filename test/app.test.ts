@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { startApp } from '../src/app';
 import { parseConfig } from '../src/config/config';
 import { silentLogger } from '../src/log';
 import { embeddedKey } from '../src/store/embedded-cosmos';
 import { StartupAborted } from '../src/store/store-startup';
+import { metricNames } from '../src/telemetry/telemetry';
+import { TelemetryRecorder } from './support/telemetry-recorder';
 import { startTestBot } from './support/test-bot';
 
 /** a Cosmos DB endpoint that refuses every connection: nothing listens on the discard port */
@@ -90,5 +93,20 @@ describe('app: the lifecycle of the running bot', () => {
       tenant,
     ]);
     assert.ok(!lines.some((l) => String(l.msg).startsWith('ANONYMOUS MODE')));
+  });
+
+  it('measures how long it took from process start to serving, once, and counts the store requests of opening', async () => {
+    const recorder = new TelemetryRecorder();
+    const bot = await startTestBot({}, undefined, undefined, silentLogger, { telemetry: recorder.telemetry });
+    try {
+      const startup = (await recorder.points()).filter((p) => p.name === metricNames.startupDuration);
+      assert.equal(startup.length, 1);
+      assert.equal(startup[0]?.value, 1, 'recorded once');
+      assert.ok(startup[0]!.sum! > 0 && startup[0]!.sum! <= performance.now(), 'from process start');
+      assert.ok((await recorder.total(metricNames.storeRequests)) > 0);
+    } finally {
+      await bot.close();
+      await recorder.shutdown();
+    }
   });
 });

@@ -69,6 +69,26 @@ describe('index: npm start', function () {
     assert.ok(shutdown >= 0 && logged.indexOf('stopped') > shutdown, logged.join('\n'));
   });
 
+  it('with TELEMETRY_SUMMARY=1, logs a summary of its metrics when it stops: start-up and store requests', async () => {
+    const port = await freePort();
+    const { child, output, exited } = run({
+      BOT_ANONYMOUS: '1',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      TELEMETRY_SUMMARY: '1',
+    });
+    await until(output, /Peer Coach is listening/, child);
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+    const logged = output.text
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => (JSON.parse(l) as { msg: string }).msg);
+    assert.ok(logged.includes('telemetry summary, cumulative since the start'), logged.join('\n'));
+    assert.ok(logged.some((m) => m.startsWith('peercoach.startup.duration count=1 ')));
+    assert.ok(logged.some((m) => m.startsWith('peercoach.store.requests{operation=other,status=')));
+  });
+
   it('exits 0 on SIGTERM while it is still waiting for the store', async () => {
     const port = await freePort();
     const { child, output, exited } = run({

@@ -14,6 +14,7 @@ import { ActivityHandler, AdaptiveCardInvokeResponse, CardFactory } from 'botbui
 import { createAdapter } from '../../src/bot/inbound/adapter';
 import { startHttpServer } from '../../src/http/server';
 import { createLogger } from '../../src/log';
+import { globalTelemetry } from '../../src/telemetry/telemetry';
 
 class EchoBot extends ActivityHandler {
   protected override async onAdaptiveCardInvoke(
@@ -34,13 +35,19 @@ async function main(): Promise<void> {
   const log = createLogger('warn');
   const tenants = (process.env.ALLOWED_TENANT_IDS ?? playgroundTenantId).split(',');
   const gate = new TenantGate(tenants, systemClock, log.child({ component: 'tenants' }));
-  const adapter = createAdapter({ mode: 'anonymous' }, 'en-GB', log.child({ component: 'adapter' }), gate);
+  const adapter = createAdapter(
+    { mode: 'anonymous' },
+    'en-GB',
+    log.child({ component: 'adapter' }),
+    gate,
+    globalTelemetry(),
+  );
   const bot = new EchoBot();
   const http = await startHttpServer({
     port: 0,
     host: '127.0.0.1',
     endpoint: { process: (req, res) => adapter.process(req, res, (context) => bot.run(context)) },
-    ready: async () => true,
+    ready: async () => ({ ok: true }),
     log: log.child({ component: 'http' }),
   });
   process.on('SIGTERM', () => void http.close().then(() => process.exit(0)));

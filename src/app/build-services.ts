@@ -11,12 +11,14 @@ import { defaultPersonWindows, PersonLimit } from '../delivery/person-limit';
 import { DispatchLoop, JobHandler } from '../scheduler/dispatch-loop';
 import { Job } from '../scheduler/jobs';
 import { nudgeJobKind } from '../domain/nudge/nudge-service';
+import { jobKinds } from '../domain/cycle/cycle-jobs';
 import { baselineJobKind, endJobKinds } from '../domain/evaluation/evaluation';
 import { closeJobKind } from '../domain/evaluation/results-release';
 import { Logger } from '../log';
 import { CosmosStore } from '../store/cosmos-store';
 import { cosmosJobStore } from '../store/job-store';
 import { tenantOfJob } from '../scheduler/tenant-work';
+import { globalTelemetry, Telemetry } from '../telemetry/telemetry';
 import { AppOptions } from './options';
 import { CalendarLinkParts, homeTenantOf, tenantServicesOver } from './tenant-services';
 
@@ -40,7 +42,8 @@ export function buildServices(
   /** "Add to calendar" links (none without) */
   calendar?: CalendarLinkParts,
 ): Services {
-  const messenger = rateLimitedMessenger(config, log, clock, adapter, options);
+  const telemetry = options.telemetry ?? globalTelemetry();
+  const messenger = rateLimitedMessenger(config, log, clock, adapter, options, telemetry);
   const jobs = cosmosJobStore(opened, clock);
   const personLimit =
     options.personLimit === false
@@ -98,7 +101,12 @@ export function buildServices(
     ticks: 3,
     idleMs: local ? 1_000 : 5_000,
     log: log.child({ component: 'dispatch' }),
+    telemetry,
   });
+  // a nudge being sent, or an erasure updating what was posted, is one job until it is done: those
+  // this instance is running now are counted from memory, never from anyone's documents
+  telemetry.countInProgress('nudge', () => dispatch.holding(nudgeJobKind));
+  telemetry.countInProgress('erasure', () => dispatch.holding(jobKinds.erase));
   return {
     botFor: (tenantId) => tenant(tenantId).bot,
     servicesFor: (tenantId) => tenant(tenantId).services,
@@ -113,6 +121,7 @@ function rateLimitedMessenger(
   clock: Clock,
   adapter: CloudAdapter,
   options: AppOptions,
+  telemetry: Telemetry,
 ): Messenger {
   const appId = config.auth.mode === 'authenticated' ? config.auth.appId : '';
   const limiter = new RateLimiter({
@@ -131,5 +140,6 @@ function rateLimitedMessenger(
     options.retry,
     limiter,
     options.connectorTimeoutMs,
+    telemetry,
   );
 }

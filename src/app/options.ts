@@ -2,6 +2,7 @@ import { RetryPolicy } from '../delivery/send-retry';
 import { Clock } from '../domain/clock';
 import { RateWindow } from '../delivery/rate-limiter';
 import { StartupRetry } from '../store/store-startup';
+import { Telemetry } from '../telemetry/telemetry';
 
 /** what a caller may set besides the configuration: tests, scripts and benchmarks; `npm start` sets only `signal` */
 export interface AppOptions {
@@ -44,4 +45,6 @@ export interface AppOptions {
   readonly uploadHosts?: readonly string[];
   /** aborting it stops a start-up that is still waiting for the store */
   readonly signal?: AbortSignal;
+  /** where spans and metrics go (default: the global meter and tracer; tests record them in memory) */
+  readonly telemetry?: Telemetry;
 }

@@ -29,6 +29,7 @@ import { CosmosStore } from '../store/cosmos-store';
 import { cosmosRepositories } from '../store/repositories';
 import { TeamService } from '../domain/team-service';
 import { tenantWork } from '../scheduler/tenant-work';
+import { globalTelemetry } from '../telemetry/telemetry';
 import { AppOptions } from './options';
 
 /** what every tenant's services share: one store, one job store, one messenger */
@@ -62,6 +63,7 @@ export function tenantServicesOver(shared: SharedParts): (tenantId: string) => B
   const defaults = { defaultTimeZone: config.defaultTimeZone, defaultLocale: config.defaultLocale };
   const local = config.timingScale === 'minutes';
   const homeTenantId = homeTenantOf(config);
+  const telemetry = options.telemetry ?? globalTelemetry();
 
   /**
    * One tenant's services, over repositories that only ever see that tenant's documents: people,
@@ -137,6 +139,7 @@ export function tenantServicesOver(shared: SharedParts): (tenantId: string) => B
       sender,
       ...(calendarLinks ? { calendarLinks } : {}),
       invokeDeadlineMs: options.invokeDeadlineMs ?? 10_000,
+      telemetry,
       ...(personLimit ? { personLimit } : {}),
       ...(options.uploadHosts ? { uploadHosts: options.uploadHosts } : {}),
       ...defaults,

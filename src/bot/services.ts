@@ -16,6 +16,7 @@ import { PeopleService } from '../domain/people-service';
 import { ProgrammeService } from '../domain/programme-service';
 import { TeamService } from '../domain/team-service';
 import { Words, wordsFor } from '../i18n';
+import { Telemetry } from '../telemetry/telemetry';
 
 /** everything the handlers use, assembled once in the composition root */
 export interface BotServices {
@@ -54,6 +55,8 @@ export interface BotServices {
    * result goes to the chat when ready; Teams stops waiting for an invoke after about 15 s
    */
   readonly invokeDeadlineMs: number;
+  /** where card answers are counted */
+  readonly telemetry: Telemetry;
 }
 
 /** a person's words: what they chose, else what Teams last said, else the defaults */

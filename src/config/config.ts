@@ -49,6 +49,17 @@ export interface CalendarConfig {
   readonly baseUrl?: string;
 }
 
+/** operations telemetry: where it goes */
+export interface TelemetryConfig {
+  /**
+   * the Application Insights connection string (APPLICATIONINSIGHTS_CONNECTION_STRING); unset, no
+   * telemetry leaves the process
+   */
+  readonly connectionString?: string;
+  /** log a summary of the metrics every minute and at shutdown (TELEMETRY_SUMMARY=1, for local runs) */
+  readonly summary: boolean;
+}
+
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export interface Config {
@@ -85,6 +96,7 @@ export interface Config {
    */
   readonly allowedTenantIds: readonly string[];
   readonly calendar: CalendarConfig;
+  readonly telemetry: TelemetryConfig;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -279,6 +291,31 @@ function parseCalendar(
   };
 }
 
+/**
+ * `key=value` parts separated by semicolons, one of them an InstrumentationKey GUID: enough to catch
+ * a value pasted incompletely or into the wrong setting, which would otherwise drop every metric
+ * without a word.
+ */
+function isConnectionString(raw: string): boolean {
+  const parts = raw
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => p.split('='));
+  const key = parts.find(([name]) => name?.trim().toLowerCase() === 'instrumentationkey');
+  return parts.every((p) => p.length >= 2 && p[0]!.trim() !== '') && guid.test(key?.[1]?.trim() ?? '');
+}
+
+function parseTelemetry(env: Env, issues: ConfigIssue[]): TelemetryConfig {
+  const connectionString = value(env, 'APPLICATIONINSIGHTS_CONNECTION_STRING');
+  if (connectionString !== undefined && !isConnectionString(connectionString))
+    issues.push(configIssue('InvalidConnectionString', 'APPLICATIONINSIGHTS_CONNECTION_STRING'));
+  const summary = value(env, 'TELEMETRY_SUMMARY') ?? '0';
+  if (summary !== '0' && summary !== '1')
+    issues.push(configIssue('InvalidTelemetrySummary', 'TELEMETRY_SUMMARY'));
+  return { ...(connectionString ? { connectionString } : {}), summary: summary === '1' };
+}
+
 function parseCoordinators(env: Env, issues: ConfigIssue[]): string[] {
   const ids = (value(env, 'COORDINATOR_AAD_IDS') ?? '')
     .split(',')
@@ -302,6 +339,7 @@ export function parseConfig(env: Env): Config {
   const allowedTenantIds = parseAllowedTenants(env, auth, issues);
   const host = parseHost(env, auth, issues);
   const calendar = parseCalendar(env, store, auth, issues);
+  const telemetry = parseTelemetry(env, issues);
 
   const defaultTimeZone = value(env, 'DEFAULT_TIME_ZONE') ?? 'Europe/Stockholm';
   if (!IANAZone.isValidZone(defaultTimeZone))
@@ -346,6 +384,7 @@ export function parseConfig(env: Env): Config {
     allowedTenantIds,
     host,
     calendar,
+    telemetry,
   });
 }
 

@@ -132,6 +132,16 @@ export const configErrors = {
     description:
       'COSMOS_ENDPOINT and MicrosoftAppId are set but BOT_ENDPOINT is not. Set it to the https address people reach the bot at: the "Add to calendar" links point there.',
   },
+  InvalidConnectionString: {
+    code: 'PC-CFG-029',
+    description:
+      'APPLICATIONINSIGHTS_CONNECTION_STRING must be the Application Insights connection string, "InstrumentationKey=<GUID>;IngestionEndpoint=https://…" as the portal shows it (or unset, to export no telemetry).',
+  },
+  InvalidTelemetrySummary: {
+    code: 'PC-CFG-030',
+    description:
+      'TELEMETRY_SUMMARY must be 1 (log a summary of the metrics every minute, for local runs) or 0 (or left unset).',
+  },
 } as const;
 
 export type ConfigErrorName = keyof typeof configErrors;

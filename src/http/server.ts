@@ -20,6 +20,10 @@ export interface HttpServer {
 
 export const maxBodyBytes = 256 * 1024;
 
+/** what /readyz answers: ready, or why not, in words that say nothing about anyone's data */
+export type Readiness =
+  { readonly ok: true } | { readonly ok: false; readonly reason: 'store unreachable' | 'scheduler stalled' };
+
 /**
  * Why /api/messages will not read this body, decided from the headers alone; undefined if it may.
  * The Bot Framework sends JSON in UTF-8, uncompressed: a few KB of gzip can inflate to hundreds of
@@ -72,14 +76,14 @@ function hasBody(req: restify.Request): boolean {
   return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
 
-/** restify, kept thin: /api/messages, /healthz (alive), /readyz (store reachable), /calendar/<token>.ics */
+/** restify, kept thin: /api/messages, /healthz (alive), /readyz (store and scheduler), /calendar/<token>.ics */
 export async function startHttpServer(options: {
   port: number;
   host?: string;
   endpoint: MessageEndpoint;
   /** "Add to calendar" files (calendar-route.ts) */
   calendar?: CalendarEndpoint;
-  ready: () => Promise<boolean>;
+  ready: () => Promise<Readiness>;
   log: Logger;
 }): Promise<HttpServer> {
   const { endpoint, ready, log } = options;
@@ -128,8 +132,8 @@ export async function startHttpServer(options: {
 
   server.get('/readyz', async (_req: restify.Request, res: restify.Response) => {
     if (closing) return void res.send(503, { status: 'shutting down' });
-    const ok = await ready();
-    res.send(ok ? 200 : 503, { status: ok ? 'ready' : 'store unreachable' });
+    const readiness = await ready();
+    res.send(readiness.ok ? 200 : 503, { status: readiness.ok ? 'ready' : readiness.reason });
   });
 
   if (options.calendar) serveCalendarFiles(server, options.calendar, log);

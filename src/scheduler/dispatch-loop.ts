@@ -1,5 +1,7 @@
 import { Clock } from '../domain/clock';
 import { Logger } from '../log';
+import { JobOutcomeName, Telemetry } from '../telemetry/telemetry';
+import { DueBacklog } from './due-backlog';
 import { ClaimedJob, Job, JobStore } from './jobs';
 
 /** what a handler made of a job */
@@ -36,6 +38,8 @@ export interface DispatchOptions {
   readonly backoffMs?: (attempts: number) => number;
   /** told about every job given up on, to record it where people can see it (a failure here is logged) */
   readonly onFailed?: (job: Job, reason: string) => Promise<void>;
+  /** where each job run (kind, lag, outcome, span), lease takeovers and the backlog are measured */
+  readonly telemetry: Telemetry;
 }
 
 export interface TickResult {
@@ -58,6 +62,12 @@ function errorKind(err: unknown): string {
 
 type Settled = 'done' | 'retried' | 'failed' | 'unsettled';
 
+const measured: Record<JobOutcome['status'], JobOutcomeName> = {
+  done: 'done',
+  retry: 'retried',
+  failed: 'failed',
+};
+
 /**
  * Claims due jobs and runs their handlers. Every decision reads the injected clock; the timer only
  * paces ticks. Any number of loops may share a store: claims are leases under ETags, so a job is
@@ -72,6 +82,12 @@ export class DispatchLoop {
   /** the latest claim: the next one starts once it is done */
   private claims: Promise<unknown> = Promise.resolve();
   private started = false;
+  /** when a tick last finished (injected clock), or the loop started */
+  private lastTickAt = 0;
+  /** claimed jobs not yet settled, by kind */
+  private readonly held = new Map<string, number>();
+  private readonly backlog: DueBacklog;
+  private readonly telemetry: Telemetry;
 
   constructor(
     private readonly store: JobStore,
@@ -82,6 +98,32 @@ export class DispatchLoop {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoffMs = options.backoffMs ?? defaultBackoffMs;
     this.log = options.log.child({ component: 'scheduler', owner: options.owner });
+    this.telemetry = options.telemetry;
+    this.backlog = new DueBacklog(
+      (now) => store.countDue(now),
+      clock,
+      (count) => this.telemetry.backlogSeen(count),
+      (err) => this.log.warn({ error: errorKind(err) }, 'could not count the due jobs'),
+    );
+  }
+
+  /**
+   * The started loop has finished no tick for max(5 × idleMs, 2 × leaseMs) of the injected clock
+   * (2 min in production): every tick is stuck — a claim that never returns, or handlers that hang.
+   * A healthy tick ends within its slowest job, which should finish within a lease (a send waiting
+   * out one Retry-After, at most a minute, still does), and an idle one every idleMs plus a claim;
+   * two leases leave room for one overrun before /readyz says so. Never while not started: whoever
+   * calls tick() by hand (tests, benchmarks) decides when it runs.
+   */
+  stalled(): boolean {
+    if (!this.started) return false;
+    const { idleMs, leaseMs } = this.options;
+    return this.clock.now().getTime() - this.lastTickAt > Math.max(5 * idleMs, 2 * leaseMs);
+  }
+
+  /** jobs of this kind this loop is running now: claimed, not yet settled */
+  holding(kind: string): number {
+    return this.held.get(kind) ?? 0;
   }
 
   /** one round: claim up to a batch of due jobs, run them, record each outcome */
@@ -100,6 +142,7 @@ export class DispatchLoop {
   start(): void {
     if (this.started) return;
     this.started = true;
+    this.lastTickAt = this.clock.now().getTime();
     const after = (delay: number) => {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
@@ -133,7 +176,11 @@ export class DispatchLoop {
     const claim = this.claims.then(() => this.store.claimDue(this.clock.now(), owner, leaseMs, batch));
     this.claims = claim.catch(() => undefined);
     const claimed = await claim;
-    const settled = await Promise.all(claimed.map((job) => this.dispatch(job)));
+    const [settled] = await Promise.all([
+      Promise.all(claimed.map((job) => this.dispatch(job))),
+      this.backlog.claimed(claimed.length),
+    ]);
+    this.lastTickAt = this.clock.now().getTime();
     const count = (s: Settled) => settled.filter((x) => x === s).length;
     return {
       claimed: claimed.length,
@@ -143,17 +190,34 @@ export class DispatchLoop {
     };
   }
 
-  private async dispatch(job: ClaimedJob): Promise<Settled> {
-    const lease = this.holdLease(job);
-    try {
-      const outcome = await this.decide(job);
-      return await this.settle(await lease.release(), outcome);
-    } catch (err) {
-      await lease.release();
-      // the store failed us: the lease runs out and the job is claimed again
-      this.log.error({ id: job.id, kind: job.kind, error: errorKind(err) }, 'could not record a job outcome');
-      return 'unsettled';
-    }
+  /**
+   * Runs one claimed job in a span of its own and measures it: how late it started against its
+   * dueAt, and what its handler made of it (even when the store then fails to record that: it ran).
+   * Kinds are the handlers' names; a stored kind nobody handles is measured as `unknown`.
+   */
+  private dispatch(job: ClaimedJob): Promise<Settled> {
+    const kind = Object.hasOwn(this.handlers, job.kind) ? job.kind : 'unknown';
+    const startedAt = this.clock.now().getTime();
+    if (job.reclaimed) this.telemetry.leaseTakeover(kind);
+    this.held.set(job.kind, this.holding(job.kind) + 1);
+    return this.telemetry
+      .span('job', { kind }, async () => {
+        const lease = this.holdLease(job);
+        try {
+          const outcome = await this.decide(job);
+          this.telemetry.jobRan(kind, startedAt - Date.parse(job.dueAt), measured[outcome.status]);
+          return await this.settle(await lease.release(), outcome);
+        } catch (err) {
+          await lease.release();
+          // the store failed us: the lease runs out and the job is claimed again
+          this.log.error(
+            { id: job.id, kind: job.kind, error: errorKind(err) },
+            'could not record a job outcome',
+          );
+          return 'unsettled' as const;
+        }
+      })
+      .finally(() => this.held.set(job.kind, this.holding(job.kind) - 1));
   }
 
   /**

@@ -73,6 +73,11 @@ export interface JobStore {
    * ETag-guarded: two instances never hold the same job; a job whose lease expired is claimable again
    */
   claimDue(now: Date, owner: string, leaseMs: number, limit: number): Promise<ClaimedJob[]>;
+  /**
+   * how many jobs are due at `now` and held by nobody: what claims have yet to take (one aggregate
+   * query across partitions; the dispatch loop asks at most once a minute)
+   */
+  countDue(now: Date): Promise<number>;
   /** moves the end of our lease to `until`, while its handler still runs; 'lost' as for complete */
   renew(job: ClaimedJob, until: Date): Promise<ClaimedJob | 'lost'>;
   /** deletes the job; 'lost' when it is no longer the version we claimed (lease expired and taken, re-put, cancelled) */

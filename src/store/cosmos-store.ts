@@ -2,6 +2,7 @@ import { Container } from '@azure/cosmos';
 import { StoreConfig } from '../config/config';
 import { Clock } from '../domain/clock';
 import { Logger } from '../log';
+import { Telemetry } from '../telemetry/telemetry';
 import { ContainerName } from './containers';
 import { openAzureStore } from './open-azure-store';
 import { openEmbeddedStore } from './open-embedded-store';
@@ -20,8 +21,16 @@ export interface CosmosStore {
 
 /**
  * Opens Azure Cosmos DB (key or managed identity), or starts the embedded server when no endpoint
- * is configured. Every document goes through the real @azure/cosmos SDK either way.
+ * is configured. Every document goes through the real @azure/cosmos SDK either way; with telemetry,
+ * every request it sends is counted (tests and benchmarks may leave it out).
  */
-export async function openCosmosStore(config: StoreConfig, clock: Clock, log: Logger): Promise<CosmosStore> {
-  return config.kind === 'embedded' ? openEmbeddedStore(config, clock, log) : openAzureStore(config, log);
+export async function openCosmosStore(
+  config: StoreConfig,
+  clock: Clock,
+  log: Logger,
+  telemetry?: Telemetry,
+): Promise<CosmosStore> {
+  return config.kind === 'embedded'
+    ? openEmbeddedStore(config, clock, log, telemetry)
+    : openAzureStore(config, log, telemetry);
 }

@@ -32,6 +32,13 @@ export interface CosmosJobStoreOptions {
 
 const conflictRetries = 8;
 
+/** due at @now and held by nobody (or by a lease that ran out): what a claim may take */
+const claimable = 'c.type = @type AND c.dueAt <= @now AND (NOT IS_DEFINED(c.lease) OR c.lease.until <= @now)';
+const claimableParameters = (now: string) => [
+  { name: '@type', value: 'job' },
+  { name: '@now', value: now },
+];
+
 /**
  * Finding due work: one cross-partition query on dueAt, oldest first, TOP limit.
  *
@@ -45,14 +52,14 @@ const conflictRetries = 8;
  * The storage benchmark (bench/sections/storage.ts) measures the cost per tick.
  */
 const claimQuery = (now: string, limit: number): SqlQuerySpec => ({
-  query:
-    'SELECT TOP @limit * FROM c WHERE c.type = @type AND c.dueAt <= @now ' +
-    'AND (NOT IS_DEFINED(c.lease) OR c.lease.until <= @now) ORDER BY c.dueAt',
-  parameters: [
-    { name: '@limit', value: limit },
-    { name: '@type', value: 'job' },
-    { name: '@now', value: now },
-  ],
+  query: `SELECT TOP @limit * FROM c WHERE ${claimable} ORDER BY c.dueAt`,
+  parameters: [{ name: '@limit', value: limit }, ...claimableParameters(now)],
+});
+
+/** how many jobs a claim at `now` could take: the same index range as the claim, counted */
+const countQuery = (now: string): SqlQuerySpec => ({
+  query: `SELECT VALUE COUNT(1) FROM c WHERE ${claimable}`,
+  parameters: claimableParameters(now),
 });
 
 /** Cosmos DB's rules for ids, checked here so that a bad id fails at put, not at a later claim */
@@ -175,6 +182,13 @@ export class CosmosJobStore implements JobStore {
       }),
     );
     return claims.filter((c): c is ClaimedJob => c !== undefined);
+  }
+
+  async countDue(now: Date): Promise<number> {
+    const { resources } = await retryTransient(() =>
+      this.container.items.query<number>(countQuery(now.toISOString())).fetchAll(),
+    );
+    return resources[0] ?? 0;
   }
 
   async renew(job: ClaimedJob, until: Date): Promise<ClaimedJob | 'lost'> {

@@ -1,15 +1,18 @@
 import { CosmosClient } from '@azure/cosmos';
 import { StoreConfig } from '../config/config';
 import { Logger } from '../log';
+import { Telemetry } from '../telemetry/telemetry';
 import { layoutProblems, StoreLayoutError } from './container-layout';
 import type { CosmosStore } from './cosmos-store';
 import { openContainers, ping } from './database';
+import { storeTelemetryOptions } from './store-telemetry';
 import { sdkRetryOptions } from './transient';
 
 /** Opens Azure Cosmos DB (or an emulator) with an account key or a managed identity. */
 export async function openAzureStore(
   config: Exclude<StoreConfig, { kind: 'embedded' }>,
   log: Logger,
+  telemetry?: Telemetry,
 ): Promise<CosmosStore> {
   const connectionPolicy = {
     retryOptions: sdkRetryOptions,
@@ -18,10 +21,16 @@ export async function openAzureStore(
   };
   const client =
     config.kind === 'azure'
-      ? new CosmosClient({ endpoint: config.endpoint, key: config.key, connectionPolicy })
+      ? new CosmosClient({
+          endpoint: config.endpoint,
+          key: config.key,
+          connectionPolicy,
+          ...storeTelemetryOptions(telemetry),
+        })
       : new CosmosClient({
           endpoint: config.endpoint,
           connectionPolicy,
+          ...storeTelemetryOptions(telemetry),
           // loaded only when chosen: most deployments (and every local run) never need it
           aadCredentials: new (await import('@azure/identity')).DefaultAzureCredential(),
         });

@@ -2,11 +2,13 @@ import { Container, CosmosClient } from '@azure/cosmos';
 import { StoreConfig } from '../config/config';
 import { Clock } from '../domain/clock';
 import { Logger } from '../log';
+import { Telemetry } from '../telemetry/telemetry';
 import { ContainerName } from './containers';
 import type { CosmosStore } from './cosmos-store';
 import { stripSystemFields } from './cosmos-collection';
 import { openContainers, ping } from './database';
 import { embeddedKey, readSnapshot, startEmbeddedCosmos, writeSnapshot } from './embedded-cosmos';
+import { storeTelemetryOptions } from './store-telemetry';
 import { sdkRetryOptions } from './transient';
 
 const snapshotEveryMs = 2000;
@@ -19,6 +21,7 @@ export async function openEmbeddedStore(
   config: Extract<StoreConfig, { kind: 'embedded' }>,
   clock: Clock,
   log: Logger,
+  telemetry?: Telemetry,
 ): Promise<CosmosStore> {
   const server = await startEmbeddedCosmos();
   // over http the SDK uses its own keep-alive agent (a custom agent would make it refuse plain http)
@@ -26,6 +29,7 @@ export async function openEmbeddedStore(
     endpoint: server.endpoint,
     key: embeddedKey,
     connectionPolicy: { enableEndpointDiscovery: false, retryOptions: sdkRetryOptions },
+    ...storeTelemetryOptions(telemetry),
   });
   const { database } = await client.databases.createIfNotExists({ id: config.database });
   const containers = await openContainers(database, true);

@@ -5,7 +5,11 @@ import { TenantGate } from '../../src/bot/inbound/tenant-gate';
 import { parseConfig } from '../../src/config/config';
 import { nudgeJobKind, NudgeService } from '../../src/domain/nudge/nudge-service';
 import { silentLogger } from '../../src/log';
+import { globalTelemetry } from '../../src/telemetry/telemetry';
 import { cosmosJobStore } from '../../src/store/job-store';
+import { AppOptions } from '../../src/app/options';
+import { metricNames } from '../../src/telemetry/telemetry';
+import { TelemetryRecorder } from '../support/telemetry-recorder';
 import { TestClock } from '../support/test-clock';
 import { openTestStore, TestStore } from '../support/test-store';
 import { eachTest } from '../support/each-test';
@@ -21,11 +25,11 @@ describe("build services: each tenant's bot, and one scheduler for all their due
     (opened) => (t = opened),
   );
 
-  const build = () => {
+  const build = (options: AppOptions = {}) => {
     const config = parseConfig({ BOT_ANONYMOUS: '1', ALLOWED_TENANT_IDS: `${tenantA},${tenantB}` });
     const gate = new TenantGate(config.allowedTenantIds, clock, silentLogger);
-    const adapter = createAdapter(config.auth, config.defaultLocale, silentLogger, gate);
-    return buildServices(config, silentLogger, clock, t.store, adapter, {});
+    const adapter = createAdapter(config.auth, config.defaultLocale, silentLogger, gate, globalTelemetry());
+    return buildServices(config, silentLogger, clock, t.store, adapter, options);
   };
 
   it('makes one bot per tenant, when first asked for it', () => {
@@ -58,5 +62,39 @@ describe("build services: each tenant's bot, and one scheduler for all their due
     assert.equal(ranBy.get('b1'), ranBy.get('b2'), "one tenant's jobs, one tenant's services");
     assert.notEqual(ranBy.get('a1'), ranBy.get('b1'));
     assert.equal(ranBy.get('old'), ranBy.get('a1'));
+  });
+
+  it('counts the nudges and erasures this instance is sending now, by work', async () => {
+    let release: () => void = () => undefined;
+    let entered: () => void = () => undefined;
+    const running = new Promise<void>((resolve) => (entered = resolve));
+    sandbox.stub(NudgeService.prototype, 'batch').callsFake(
+      () =>
+        new Promise((resolve) => {
+          release = () => resolve({ status: 'done' });
+          entered();
+        }),
+    );
+    const recorder = new TelemetryRecorder();
+    const { dispatch } = build({ telemetry: recorder.telemetry });
+    const inProgress = async () =>
+      Object.fromEntries(
+        (await recorder.points())
+          .filter((p) => p.name === metricNames.inProgress)
+          .map((p) => [String(p.attributes.work), p.value]),
+      );
+    await cosmosJobStore(t.store, clock).put({
+      id: 'n',
+      kind: nudgeJobKind,
+      dueAt: clock.now(),
+      payload: {},
+    });
+    const tick = dispatch.tick();
+    await running;
+    assert.deepEqual(await inProgress(), { nudge: 1, erasure: 0 });
+    release();
+    await tick;
+    assert.deepEqual(await inProgress(), { nudge: 0, erasure: 0 });
+    await recorder.shutdown();
   });
 });

@@ -35,6 +35,19 @@ function codesFor(env: Env): string[] {
   return configError(env).issues.map((i) => i.code);
 }
 
+/** each of `values` in `variable` is refused with `code` alone, and the error never repeats the value */
+function refusesQuietly(variable: string, values: readonly string[], code: string): void {
+  for (const value of values) {
+    const error = configError(localEnv({ [variable]: value }));
+    assert.deepEqual(
+      error.issues.map((i) => i.code),
+      [code],
+      value,
+    );
+    assert.ok(!error.message.includes(value), value);
+  }
+}
+
 describe('parseConfig', () => {
   describe('defaults', () => {
     it('starts locally on port 3978 with the embedded store in .data, Stockholm time, English, info logs, one instance', () => {
@@ -57,6 +70,8 @@ describe('parseConfig', () => {
         host: '127.0.0.1',
         // calendar links: a secret made and kept beside the store, pointing where the bot listens
         calendar: { secretDir: '.data' },
+        // nothing leaves the process, and no summary is logged
+        telemetry: { summary: false },
       });
     });
 
@@ -449,6 +464,38 @@ describe('parseConfig: EXPORT_AS', () => {
   });
 });
 
+describe('parseConfig: telemetry', () => {
+  const connectionString =
+    'InstrumentationKey=0a1b2c3d-0000-4000-8000-000000000abc;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/;ApplicationId=9f8e7d6c-0000-4000-8000-000000000def';
+
+  it('exports to Azure Monitor only with a connection string, and summarises locally only with TELEMETRY_SUMMARY=1', () => {
+    assert.deepEqual(parseConfig(localEnv()).telemetry, { summary: false });
+    assert.deepEqual(
+      parseConfig(
+        localEnv({ APPLICATIONINSIGHTS_CONNECTION_STRING: ` ${connectionString} `, TELEMETRY_SUMMARY: '1' }),
+      ).telemetry,
+      { connectionString, summary: true },
+    );
+    assert.equal(parseConfig(localEnv({ TELEMETRY_SUMMARY: '0' })).telemetry.summary, false);
+  });
+
+  it('refuses a connection string without an instrumentation key GUID, and never repeats it (PC-CFG-029)', () => {
+    const bad = [
+      'https://westeurope-5.in.applicationinsights.azure.com/',
+      '0a1b2c3d-0000-4000-8000-000000000abc',
+      'InstrumentationKey=;IngestionEndpoint=https://example.com/',
+      'InstrumentationKey=not-a-guid-value',
+      'InstrumentationKey=0a1b2c3d-0000-4000-8000-000000000abc;IngestionEndpoint',
+    ];
+    refusesQuietly('APPLICATIONINSIGHTS_CONNECTION_STRING', bad, 'PC-CFG-029');
+  });
+
+  it('refuses a TELEMETRY_SUMMARY other than 1 or 0 (PC-CFG-030)', () => {
+    for (const bad of ['yes', 'true', '2'])
+      assert.deepEqual(codesFor(localEnv({ TELEMETRY_SUMMARY: bad })), ['PC-CFG-030'], bad);
+  });
+});
+
 describe('parseConfig: HOST', () => {
   it('listens only on this machine in local mode, and on every address with an app id', () => {
     assert.equal(parseConfig(localEnv()).host, '127.0.0.1');
@@ -500,15 +547,7 @@ describe('parseConfig: CALENDAR_LINK_SECRET and BOT_ENDPOINT', () => {
       'ab12'.repeat(15),
       strong.slice(0, 40),
     ];
-    for (const secret of weak) {
-      const error = configError(localEnv({ CALENDAR_LINK_SECRET: secret }));
-      assert.deepEqual(
-        error.issues.map((i) => i.code),
-        ['PC-CFG-025'],
-        secret,
-      );
-      assert.ok(!error.message.includes(secret), secret);
-    }
+    refusesQuietly('CALENDAR_LINK_SECRET', weak, 'PC-CFG-025');
     for (const secret of [
       strong,
       '0123456789abcdef'.repeat(4),

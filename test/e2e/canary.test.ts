@@ -3,6 +3,8 @@ import { capturedLog } from '../support/captured-log';
 import { avery, blake, chris, execute, fileConsent, message, TestUser } from '../support/activities';
 import { buttonData, pairUp, scheduleObservation } from '../support/cycle-fixtures';
 import { cardOf, invokeCard, startTestBot, storedIn, TestBot } from '../support/test-bot';
+import { TelemetryRecorder } from '../support/telemetry-recorder';
+import { metricNames } from '../../src/telemetry/telemetry';
 
 /** a baseline answer: no marker fits in a 1–5 rating, so its evidence is its shape and its words */
 const baselineRatings = {
@@ -18,9 +20,11 @@ const baselineRatings = {
  * The canary: every free-text answer carries a unique marker. Then every coordinator feature and
  * every log line the process wrote is searched; no marker may appear anywhere.
  */
-describe('e2e: canary — nothing supervisors write reaches coordinators or logs', () => {
+describe('e2e: canary — nothing supervisors write reaches coordinators, logs or telemetry', () => {
   let bot: TestBot;
   const { log, lines: logLines } = capturedLog('trace');
+  /** every span, metric and attribute the bot produced, as an exporter would send them */
+  const recorder = new TelemetryRecorder();
   const markers: string[] = [];
   const marker = (where: string) => {
     const m = `CANARY-${where}-${markers.length}-${Math.random().toString(36).slice(2, 8)}`;
@@ -30,7 +34,9 @@ describe('e2e: canary — nothing supervisors write reaches coordinators or logs
 
   before(async () => {
     // everything, at the most talkative level
-    bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId }, undefined, undefined, log);
+    bot = await startTestBot({ COORDINATOR_AAD_IDS: avery.aadObjectId }, undefined, undefined, log, {
+      telemetry: recorder.telemetry,
+    });
     const svc = bot.connector.url;
     bot.clock.set('2026-09-01T08:00:00Z');
     await pairUp(bot, avery, blake, chris);
@@ -46,6 +52,8 @@ describe('e2e: canary — nothing supervisors write reaches coordinators or logs
       baselineRatings,
     ])
       await bot.post(execute(blake, svc, 'evaluation.answer', { ...baselineData, ...answer }));
+    // a tampered card whose verb is a marker: refused, and no metric or span may name it
+    await bot.post(execute(blake, svc, marker('verb'), baselineData));
     await scheduleObservation(bot, blake, blake, { date: '2026-09-03', startTime: '10:00' });
     const last = (u: TestUser) => cardOf(bot.connector.to(u.conversationId).at(-1));
     const answer = (u: TestUser, answers: Record<string, string>) =>
@@ -88,7 +96,10 @@ describe('e2e: canary — nothing supervisors write reaches coordinators or logs
     );
     assert.ok(markers.length >= 12);
   });
-  after(() => bot.close());
+  after(async () => {
+    await bot.close();
+    await recorder.shutdown();
+  });
 
   const assertClean = (what: string, text: string) => {
     for (const m of markers) assert.ok(!text.includes(m), `${what} contains ${m}`);
@@ -205,6 +216,35 @@ describe('e2e: canary — nothing supervisors write reaches coordinators or logs
       'the logs were captured',
     );
     assertClean('the logs', logLines.join('\n'));
+  });
+
+  it('no span, metric or attribute holds any of it, nor anyone’s name, Entra id or conversation id', async () => {
+    const points = await recorder.points();
+    const spans = recorder.spans().map((s) => ({
+      name: s.name,
+      attributes: s.attributes,
+      status: s.status,
+      events: s.events,
+      links: s.links,
+      resource: s.resource.attributes,
+    }));
+    assert.ok(
+      points.some((p) => p.name === metricNames.turns && p.value > 0),
+      'the turns were counted',
+    );
+    assert.ok(spans.length > 0, 'spans were recorded');
+    const everything = JSON.stringify({ points, spans });
+    assertClean('the telemetry', everything);
+    for (const person of [avery, blake, chris])
+      for (const identity of [
+        person.name,
+        person.aadObjectId,
+        person.conversationId,
+        person.name.split(' ')[0]!,
+      ])
+        assert.ok(!everything.includes(identity), `the telemetry holds ${identity}`);
+    const programmes = await storedIn(bot, 'programmes', 'programme');
+    for (const p of programmes) assert.ok(!everything.includes(String(p.name)), 'a programme name');
   });
 
   it('the stored safety rating is kept apart from the answers, for aggregate use only', async () => {

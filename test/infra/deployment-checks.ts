@@ -8,6 +8,7 @@
  * Each check takes file contents and returns a list of problems (empty: consistent), so a test can
  * also hand it a broken copy and see it complain.
  */
+import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
@@ -17,6 +18,13 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 
 export function readRepoFile(relative: string): string {
   return readFileSync(path.join(ROOT, relative), 'utf8');
+}
+
+/** `text` with `from` replaced by `to`; fails if `from` is not there, so a broken fixture cannot pass */
+export function mutate(text: string, from: string | RegExp, to: string): string {
+  const changed = text.replace(from, to);
+  assert.notEqual(changed, text, `fixture: ${String(from)} not found`);
+  return changed;
 }
 
 export function readEnv(text: string): Record<string, string> {
@@ -40,12 +48,16 @@ export interface BicepResource {
   readonly symbol: string;
   readonly type: string;
   readonly apiVersion: string;
+  /** the `if (…)` condition's source, if the resource has one */
+  readonly condition?: string;
+  /** the loop variable and array of a `[for x in xs: …]` resource */
+  readonly loop?: { readonly item: string; readonly array: string };
   /** the text between the resource's outer braces */
   readonly body: string;
 }
 
 /** the text from `open` (an opening bracket) to its matching closing bracket, both excluded */
-function enclosed(text: string, open: number): string {
+export function enclosed(text: string, open: number): string {
   const opening = text[open]!;
   const closing = opening === '{' ? '}' : ']';
   let depth = 0;
@@ -57,7 +69,7 @@ function enclosed(text: string, open: number): string {
 }
 
 /** Bicep text without whole-line comments (a `//` inside a string such as 'https://…' stays) */
-function withoutComments(bicep: string): string {
+export function withoutComments(bicep: string): string {
   return bicep
     .split('\n')
     .filter((line) => !/^\s*\/\//.test(line))
@@ -66,11 +78,14 @@ function withoutComments(bicep: string): string {
 
 export function bicepResources(bicep: string): BicepResource[] {
   const text = withoutComments(bicep);
-  const declaration = /^resource (\w+) '([^'@]+)@([^']+)' = (?:if \([^\n]*\) )?\{/gm;
+  const declaration =
+    /^resource (\w+) '([^'@]+)@([^']+)' = (?:\[for (\w+) in (\w+): )?(?:if \(([^\n]*)\) )?\{/gm;
   return [...text.matchAll(declaration)].map((m) => ({
     symbol: m[1]!,
     type: m[2]!,
     apiVersion: m[3]!,
+    ...(m[6] === undefined ? {} : { condition: m[6] }),
+    ...(m[4] === undefined ? {} : { loop: { item: m[4], array: m[5]! } }),
     body: enclosed(text, m.index + m[0].length - 1),
   }));
 }

@@ -18,6 +18,7 @@ import {
   engineMajors,
   heapFlag,
   importedTopLevelDirs,
+  mutate,
   nodeEntry,
   nodeVersionProblems,
   readEnv,
@@ -60,14 +61,9 @@ const expressionSamples = {
   "'@Microsoft.KeyVault(SecretUri=${calendarSecret.properties.secretUri})'":
     'q2V8m1Zs0pL4cX7nR9tY3uW6bE5aH0kJ8fD2gS1vN4o=',
   "'https://${names.webApp}.azurewebsites.net'": 'https://app-peercoach1a2b3c.azurewebsites.net',
+  "enableLogAnalytics ? insights.properties.ConnectionString : ''":
+    'InstrumentationKey=00000000-0000-4000-8000-00000000a1a1;IngestionEndpoint=https://swedencentral-0.in.applicationinsights.azure.com/',
 };
-
-/** `text` with `from` replaced by `to`; fails if `from` is not there, so a broken fixture cannot pass */
-function mutate(text: string, from: string | RegExp, to: string): string {
-  const changed = text.replace(from, to);
-  assert.notEqual(changed, text, `fixture: ${String(from)} not found`);
-  return changed;
-}
 
 function provisionedSettings(bicepText: string = bicep) {
   return resolveAppSettings(bicepText, parameters, envDev, envSamples, expressionSamples);
@@ -162,6 +158,11 @@ describe('deployment', () => {
       assert.equal(config.exportAs, 'file');
       assert.equal(config.calendar.baseUrl, 'https://app-peercoach1a2b3c.azurewebsites.net');
       assert.ok(config.calendar.linkSecret, 'the calendar links are signed with the secret from Key Vault');
+      assert.match(
+        config.telemetry.connectionString ?? '',
+        /^InstrumentationKey=/,
+        'telemetry goes to Application Insights',
+      );
     });
 
     it("keep the calendar links' secret in Key Vault, read with the bot's identity, which may read that secret alone", () => {
@@ -202,7 +203,7 @@ describe('deployment', () => {
       assert.equal(nodeEntry(/appCommandLine: '([^']+)'/.exec(bicep)?.[1] ?? ''), entry);
       const settings = provisionedSettings().values;
       assert.equal(heapFlag(settings.NODE_OPTIONS ?? ''), heapFlag(npmStart));
-      assert.match(bicep, /healthCheckPath: '\/healthz'/);
+      assert.match(bicep, /healthCheckPath: '\/readyz'/, 'a stalled or store-less instance is replaced');
     });
   });
 

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { Items } from '@azure/cosmos';
 import pino from 'pino';
+import sinon from 'sinon';
 import { DispatchLoop, DispatchOptions, JobHandler, JobOutcome } from '../../src/scheduler/dispatch-loop';
 import { Job, JobSpec } from '../../src/scheduler/jobs';
 import { CosmosJobStore } from '../../src/store/job-store';
+import { metricNames } from '../../src/telemetry/telemetry';
+import { TelemetryRecorder } from '../support/telemetry-recorder';
 import { TestClock } from '../support/test-clock';
 import { openTestStore, TestStore } from '../support/test-store';
 
@@ -44,6 +48,7 @@ describe('DispatchLoop', () => {
   let t: TestStore;
   let jobs: CosmosJobStore;
   let logs: ReturnType<typeof capturedLog>;
+  let recorder: TelemetryRecorder;
   const loop = (handlers: Record<string, JobHandler>, options: Partial<DispatchOptions> = {}) =>
     new DispatchLoop(jobs, handlers, clock, {
       owner: 'instance-a',
@@ -51,6 +56,7 @@ describe('DispatchLoop', () => {
       batch: 10,
       idleMs: 5,
       log: logs.log,
+      telemetry: recorder.telemetry,
       ...options,
     });
 
@@ -59,8 +65,12 @@ describe('DispatchLoop', () => {
     t = await openTestStore(clock);
     jobs = new CosmosJobStore(t.store.containers.schedule, clock);
     logs = capturedLog();
+    recorder = new TelemetryRecorder();
   });
-  afterEach(() => t.close());
+  afterEach(async () => {
+    await recorder.shutdown();
+    await t.close();
+  });
 
   it('runs a due job’s handler once and deletes the job when it is done', async () => {
     const calls = new Map<string, number>();
@@ -180,6 +190,7 @@ describe('DispatchLoop', () => {
           batch: 1,
           idleMs: 0,
           log: logs.log,
+          telemetry: recorder.telemetry,
         },
       );
     await jobs.put({ id: 'slow', kind: 'send', dueAt: new Date(Date.now() - 1000), payload: {} });
@@ -226,7 +237,7 @@ describe('DispatchLoop', () => {
         new CosmosJobStore(t.store.containers.schedule, clock),
         { send: countingHandler(calls, () => (handledBy[owner]++, { status: 'done' })) },
         clock,
-        { owner, leaseMs: 5 * minute, batch: 7, idleMs: 0, log: logs.log },
+        { owner, leaseMs: 5 * minute, batch: 7, idleMs: 0, log: logs.log, telemetry: recorder.telemetry },
       );
     const run = async (l: DispatchLoop) => {
       for (let round = 0; round < 200 && calls.size < 200; round++) await Promise.all([l.tick(), l.tick()]);
@@ -330,5 +341,141 @@ describe('DispatchLoop', () => {
     await jobs.put(spec(clock, 'after-stop'));
     await new Promise((resolve) => setTimeout(resolve, 30));
     assert.ok(await jobs.get('after-stop'), 'a stopped loop claims nothing');
+  });
+
+  describe('telling operations how due work goes', () => {
+    /** a handler that runs until the test lets it finish */
+    function heldHandler() {
+      let release: () => void = () => undefined;
+      let entered: () => void = () => undefined;
+      const running = new Promise<void>((resolve) => (entered = resolve));
+      const handler: JobHandler = () =>
+        new Promise<JobOutcome>((resolve) => {
+          release = () => resolve({ status: 'done' });
+          entered();
+        });
+      return { handler, running, release: () => release() };
+    }
+
+    it('measures how late each job ran against its due time, by kind and outcome, in a span of its own', async () => {
+      await jobs.put(spec(clock, 'late', 'send', -10 * minute, { text: 'private words' }));
+      await jobs.put(spec(clock, 'again', 'remind', -minute));
+      const l = loop({
+        send: countingHandler(new Map()),
+        remind: countingHandler(new Map(), () => ({ status: 'retry', at: clock.now() })),
+      });
+      await l.tick();
+      const lag = (await recorder.points()).find(
+        (p) => p.name === metricNames.dueWorkLag && p.attributes.kind === 'send',
+      );
+      assert.deepEqual([lag?.value, lag?.sum], [1, 10 * minute], 'one job, ten minutes late');
+      assert.equal(await recorder.total(metricNames.jobs, { kind: 'send', outcome: 'done' }), 1);
+      assert.equal(await recorder.total(metricNames.jobs, { kind: 'remind', outcome: 'retried' }), 1);
+      const spans = recorder.spans().map((s) => ({ name: s.name, kind: s.attributes.kind, ...s.attributes }));
+      assert.deepEqual(
+        spans.sort((x, y) => String(x.kind).localeCompare(String(y.kind))),
+        [
+          { name: 'job', kind: 'remind' },
+          { name: 'job', kind: 'send' },
+        ],
+      );
+      assert.doesNotMatch(JSON.stringify([await recorder.points(), spans]), /private words|late/);
+    });
+
+    it('names a job of a kind nobody handles "unknown", never by what the store holds', async () => {
+      await jobs.put(spec(clock, 'j', 'somebody typed this'));
+      await loop({}).tick();
+      assert.equal(await recorder.total(metricNames.jobs, { kind: 'unknown', outcome: 'failed' }), 1);
+    });
+
+    it('counts a job taken over after its holder’s lease ran out, by kind', async () => {
+      await jobs.put(spec(clock, 'j'));
+      await jobs.put(spec(clock, 'fresh', 'remind', minute));
+      await jobs.claimDue(clock.now(), 'crashed-instance', minute, 10);
+      clock.advance(minute);
+      assert.equal(
+        (await loop({ send: countingHandler(new Map()), remind: countingHandler(new Map()) }).tick()).claimed,
+        2,
+      );
+      assert.equal(await recorder.total(metricNames.leaseTakeovers), 1);
+      assert.equal(await recorder.total(metricNames.leaseTakeovers, { kind: 'send' }), 1);
+    });
+
+    it('counts the jobs of a kind it is running now', async () => {
+      const held = heldHandler();
+      await jobs.put(spec(clock, 'n', 'nudge.batch'));
+      const l = loop({ 'nudge.batch': held.handler });
+      assert.equal(l.holding('nudge.batch'), 0);
+      const tick = l.tick();
+      await held.running;
+      assert.deepEqual([l.holding('nudge.batch'), l.holding('send')], [1, 0]);
+      held.release();
+      await tick;
+      assert.equal(l.holding('nudge.batch'), 0);
+    });
+
+    it('says it has stalled once it has run two leases without finishing a tick, and not once a tick finishes', async () => {
+      const held = heldHandler();
+      await jobs.put(spec(clock, 'stuck'));
+      const l = loop({ send: held.handler }, { ticks: 1, idleMs: 60_000 });
+      l.start();
+      try {
+        await held.running;
+        clock.advance(2 * 5 * minute);
+        assert.equal(l.stalled(), false, 'not yet: a tick may take a lease or two');
+        clock.advance(1);
+        assert.equal(l.stalled(), true);
+        held.release();
+        const deadline = Date.now() + 5000;
+        while (l.stalled() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+        assert.equal(l.stalled(), false, 'the tick finished');
+      } finally {
+        held.release();
+        await l.stop();
+      }
+    });
+
+    it('is never stalled while it is not started: ticks made by hand are the caller’s', async () => {
+      const held = heldHandler();
+      await jobs.put(spec(clock, 'stuck'));
+      const l = loop({ send: held.handler });
+      const tick = l.tick();
+      await held.running;
+      clock.advance(60 * minute);
+      assert.equal(l.stalled(), false);
+      held.release();
+      await tick;
+    });
+
+    it('sees the backlog at no cost when a claim finds nothing, and counts it at most once a minute otherwise', async () => {
+      for (let i = 0; i < 5; i++) await jobs.put(spec(clock, `j${i}`, 'send', -i));
+      const l = loop({ send: countingHandler(new Map()) }, { batch: 2 });
+      const backlog = () => recorder.total(metricNames.dueWorkBacklog);
+      const queries = sinon.spy(Items.prototype, 'query');
+      try {
+        await l.tick();
+        assert.equal(await backlog(), 3, 'two taken, three still due');
+        assert.equal(queries.callCount, 2, 'the claim, and one count');
+        await l.tick();
+        assert.equal(await backlog(), 3, 'the same minute: the last count stands');
+        assert.equal(queries.callCount, 3, 'the claim only');
+        clock.advance(minute);
+        await l.tick();
+        assert.equal(await backlog(), 0, 'a minute on: counted again');
+        await jobs.put(spec(clock, 'new'));
+        await l.tick();
+        assert.equal(queries.callCount, 6, 'the claim only: it was counted less than a minute ago');
+        clock.advance(minute);
+        await l.tick();
+        assert.equal(await backlog(), 0);
+        assert.equal(
+          queries.callCount,
+          7,
+          'a claim that finds nothing costs nothing more, however long since',
+        );
+      } finally {
+        queries.restore();
+      }
+    });
   });
 });

@@ -80,6 +80,24 @@ describe('CosmosJobStore (real SDK, embedded server)', () => {
     );
   });
 
+  it('counts what a claim could take: due, and held by nobody or by a lease that ran out', async () => {
+    for (const [id, ms] of [
+      ['a', -3 * 60 * minute],
+      ['b', -2 * minute],
+      ['c', -minute],
+      ['d', -minute],
+      ['later', 5 * minute],
+    ] as const)
+      await jobs.put(due(clock, id, ms));
+    assert.equal(await jobs.countDue(clock.now()), 4);
+    await jobs.claimDue(clock.now(), 'a', 10 * minute, 2);
+    assert.equal(await jobs.countDue(clock.now()), 2, 'two are leased now');
+    clock.advance(5 * minute);
+    assert.equal(await jobs.countDue(clock.now()), 3, 'later is due too');
+    clock.advance(5 * minute);
+    assert.equal(await jobs.countDue(clock.now()), 5, 'the leases ran out');
+  });
+
   it('re-putting an id replaces its time and payload in the same slot, and moves it across slots', async () => {
     await jobs.put(due(clock, 'j', 10 * minute, { v: '1' }));
     await jobs.put(due(clock, 'j', 20 * minute, { v: '2' }));

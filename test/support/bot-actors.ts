@@ -2,6 +2,7 @@ import { BotServices } from '../../src/bot/services';
 import { Actor } from '../../src/bot/turn';
 import { applySighting, Person } from '../../src/domain/people';
 import { wordsFor } from '../../src/i18n';
+import { globalTelemetry } from '../../src/telemetry/telemetry';
 import { entraId, sighting } from './domain-fixtures';
 import { TestClock } from './test-clock';
 
@@ -32,6 +33,8 @@ export function botServices(parts: object = {}): BotServices {
     defaultTimeZone: 'Europe/Stockholm',
     defaultLocale: 'en',
     invokeDeadlineMs: 10_000,
+    // measures into nothing unless a test passes its own
+    telemetry: globalTelemetry(),
     ...parts,
   } as unknown as BotServices;
 }

@@ -31,7 +31,7 @@ export async function startTestBot(
   connectorToShare?: LocalConnector,
   clockToShare?: TestClock,
   log: Logger = silentLogger,
-  options: Pick<AppOptions, 'personLimit' | 'connectorTimeoutMs' | 'invokeDeadlineMs'> & {
+  options: Pick<AppOptions, 'personLimit' | 'connectorTimeoutMs' | 'invokeDeadlineMs' | 'telemetry'> & {
     /** the store's folder, kept on close: a bot started on it later finds what this one left (a restart) */
     dataDir?: string;
   } = {},
@@ -52,6 +52,7 @@ export async function startTestBot(
     sleep: async (ms) => clock.advance(ms),
     connectorTimeoutMs: options.connectorTimeoutMs,
     invokeDeadlineMs: options.invokeDeadlineMs,
+    telemetry: options.telemetry,
     // the local connector stands in for OneDrive in the file-consent flow
     uploadHosts: [new URL(connector.url).host],
     // a repeatable sequence, so automatic pairing is the same on every run

@@ -280,6 +280,8 @@ export async function answerPrompt(
 ): Promise<ActionResult> {
   const { verb: _verb, pairId = '', promptId = '', ...typed } = data;
   const outcome = await services.cycles.answers.answer(actor.person, pairId, promptId, typed);
+  // a prompt that is not theirs, or gone, has no kind to tell
+  services.telemetry.cardAnswer('prompt' in outcome ? outcome.prompt.kind : 'unknown', outcome.status);
   if (outcome.status === 'forbidden') return { reply: textReply(actor.words.t('prompt.forbidden')) };
   if (!('prompt' in outcome)) return { reply: textReply(actor.words.t('common.stale')) };
   const card = renderPromptCard(

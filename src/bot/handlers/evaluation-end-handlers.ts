@@ -55,7 +55,9 @@ function shown(outcome: EndOutcome, actor: Actor, data: CardData): ActionResult 
 
 /** Send on the end card */
 export async function answerEnd(actor: Actor, data: CardData, services: BotServices): Promise<ActionResult> {
-  return shown(await services.evaluationEnd.answer(actor.person, data), actor, data);
+  const outcome = await services.evaluationEnd.answer(actor.person, data);
+  services.telemetry.cardAnswer('evaluation.end', outcome.status);
+  return shown(outcome, actor, data);
 }
 
 /** Not now on the end card: ends it */

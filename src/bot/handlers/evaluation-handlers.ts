@@ -47,7 +47,9 @@ export async function answerBaseline(
   data: CardData,
   services: BotServices,
 ): Promise<ActionResult> {
-  return shown(await services.evaluation.answer(actor.person, data), actor, data);
+  const outcome = await services.evaluation.answer(actor.person, data);
+  services.telemetry.cardAnswer('evaluation.baseline', outcome.status);
+  return shown(outcome, actor, data);
 }
 
 /** Not now on the baseline card: ends it */

@@ -19,19 +19,23 @@ import {
 import { AuthConfig } from '../../config/config';
 import { wordsFor } from '../../i18n';
 import { Logger } from '../../log';
-import { TenantGate } from './tenant-gate';
+import { Telemetry } from '../../telemetry/telemetry';
+import { Admission, TenantGate } from './tenant-gate';
+import { measuredTurn, RefusalCode, turnRecordOf, withTurnRecord } from './turn-telemetry';
 
 /**
  * botbuilder's CloudAdapter. With an app id every request must carry a valid Bot Framework token
  * (401 otherwise); anonymous only in the explicitly chosen local mode, where there is no app id.
  * Tokens are checked against the public cloud's published keys unless the configuration names
- * another OpenID configuration (a sovereign cloud, or a test's own token service).
+ * another OpenID configuration (a sovereign cloud, or a test's own token service). Every authenticated
+ * turn is measured (see turn-telemetry.ts).
  */
 export function createAdapter(
   auth: AuthConfig,
   defaultLocale: string,
   log: Logger,
   gate: TenantGate,
+  telemetry: Telemetry,
 ): CloudAdapter {
   const settings =
     auth.mode === 'anonymous'
@@ -43,8 +47,9 @@ export function createAdapter(
           MicrosoftAppTenantId: auth.tenantId,
           ...(auth.openIdMetadataUrl ? publicCloudWith(auth.openIdMetadataUrl) : {}),
         };
-  const adapter = new EnvelopeCheckedAdapter(new TokenCheckedAuthentication(settings), gate);
+  const adapter = new EnvelopeCheckedAdapter(new TokenCheckedAuthentication(settings), gate, telemetry, log);
   adapter.onTurnError = async (context, error) => {
+    turnRecordOf(context)?.fail(error);
     // never log the activity: it may hold what someone wrote
     const e = error as { name?: string; code?: unknown; statusCode?: unknown };
     log.error(
@@ -188,6 +193,13 @@ function isHttpUrl(v: unknown): boolean {
   }
 }
 
+/** the refusal code of each reason the tenant gate gives */
+const gateRefusals: Record<Exclude<Admission, { admitted: true }>['reason'], RefusalCode> = {
+  channel: 'channel',
+  'no-tenant': 'noTenant',
+  tenant: 'tenant',
+};
+
 /**
  * CloudAdapter answers 500 — as if the bot had failed — for a body without an activity type (it
  * throws outside its own error handling) or with a serviceUrl that is not a string, and trips over
@@ -199,6 +211,8 @@ class EnvelopeCheckedAdapter extends CloudAdapter {
   constructor(
     auth: ConfigurationBotFrameworkAuthentication,
     private readonly gate: TenantGate,
+    private readonly telemetry: Telemetry,
+    private readonly log: Logger,
   ) {
     super(auth);
   }
@@ -230,16 +244,26 @@ class EnvelopeCheckedAdapter extends CloudAdapter {
       typeof auth === 'string'
         ? await this.botFrameworkAuthentication.authenticateRequest(activity, auth)
         : auth;
-    const problem = envelopeProblem(activity as unknown as Record<string, unknown>);
-    if (problem)
-      return { status: StatusCodes.BAD_REQUEST, body: { error: { code: 'BadRequest', message: problem } } };
-    const admission = this.gate.admit(activity as unknown as Record<string, unknown>);
-    if (!admission.admitted)
-      return {
-        status: 403,
-        body: { error: { code: 'Forbidden', message: 'only Microsoft Teams, from an allowed tenant' } },
-      };
-    return super.processActivity(authenticated, activity, logic);
+    // from here on it is a turn: measured, whether refused, served or failed
+    return measuredTurn(this.telemetry, this.log, activity, async (turn) => {
+      const problem = envelopeProblem(activity as unknown as Record<string, unknown>);
+      if (problem) {
+        turn.refuse('badRequest');
+        return { status: StatusCodes.BAD_REQUEST, body: { error: { code: 'BadRequest', message: problem } } };
+      }
+      const admission = this.gate.admit(activity as unknown as Record<string, unknown>);
+      if (!admission.admitted) {
+        turn.refuse(gateRefusals[admission.reason]);
+        return {
+          status: 403,
+          body: { error: { code: 'Forbidden', message: 'only Microsoft Teams, from an allowed tenant' } },
+        };
+      }
+      return super.processActivity(authenticated, activity, (context) => {
+        withTurnRecord(context, turn);
+        return logic(context);
+      });
+    });
   }
 }
 

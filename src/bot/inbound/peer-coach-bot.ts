@@ -14,9 +14,10 @@ import { Logger } from '../../log';
 import { wordsFor } from '../../i18n';
 import { isPersonal, reachOf, sightingOf, teamOf } from './activity-reader';
 import { parseCommand } from './commands';
-import { invokeRefusal, runAction, runCommand } from './router';
+import { invokeRefusal, isVerb, runAction, runCommand } from './router';
 import { BotServices, wordsOf } from '../services';
 import { admitTurn, isAutomatic, isAutomaticRefresh } from './turn-admission';
+import { turnRecordOf } from './turn-telemetry';
 import { consentContext, fileInfoCard, uploadAccepted } from './file-delivery';
 import { programmeExport } from '../handlers/report-handlers';
 import { resultsExport, resultsFile } from '../handlers/evaluation-results-handlers';
@@ -69,7 +70,7 @@ export class PeerCoachBot extends TeamsActivityHandler {
 
     // every activity refreshes what we know of its sender (serviceUrl, locale, time zone)
     this.onTurn(async (context, next) => {
-      if (!(await admitTurn(context, this.services, this.log))) return;
+      if (!(await admitTurn(context, this.services))) return;
       const sighting = sightingOf(context.activity);
       if (sighting) context.turnState.set(actorKey, await this.services.people.recognise(sighting));
       await next();
@@ -190,6 +191,7 @@ export class PeerCoachBot extends TeamsActivityHandler {
     if (value && typeof value.verb === 'string') {
       // Action.Submit from a client without Universal Actions: same handlers, card updated in place
       const result = await this.act(
+        context,
         { ...actor, cardId: context.activity.replyToId },
         value.verb,
         cardData(value),
@@ -222,7 +224,10 @@ export class PeerCoachBot extends TeamsActivityHandler {
       return;
     }
     // in a channel or group chat the router refuses all but help: everyone there would see the answer
-    await this.sendReply(context, await this.guarded(actor, () => runCommand(name, actor, this.services)));
+    await this.sendReply(
+      context,
+      await this.guarded(context, actor, () => runCommand(name, actor, this.services)),
+    );
   }
 
   /**
@@ -238,6 +243,7 @@ export class PeerCoachBot extends TeamsActivityHandler {
     const actor = this.actor(context);
     const automatic = isAutomatic(context.activity);
     if (!actor || (automatic && !isAutomaticRefresh(context.activity))) {
+      turnRecordOf(context)?.refuse('forbidden');
       return {
         statusCode: 403,
         type: 'application/vnd.microsoft.error',
@@ -246,6 +252,7 @@ export class PeerCoachBot extends TeamsActivityHandler {
     }
     const data = cardData(invokeValue.action.data);
     const work = this.act(
+      context,
       { ...actor, cardId: context.activity.replyToId },
       invokeValue.action.verb || data.verb || '',
       data,
@@ -299,19 +306,31 @@ export class PeerCoachBot extends TeamsActivityHandler {
     }
   }
 
-  private act(actor: Actor, verb: string, data: CardData): Promise<ActionResult> {
-    return this.guarded(
+  /** a card action; an unknown verb, or one clicked where it may not run, is the turn's refusal */
+  private async act(context: TurnContext, actor: Actor, verb: string, data: CardData): Promise<ActionResult> {
+    const turn = turnRecordOf(context);
+    if (!isVerb(verb)) turn?.refuse('unknownVerb');
+    const result = await this.guarded(
+      context,
       actor,
       () => runAction(verb, actor, data, this.services),
       (text) => ({ reply: { text } }),
     );
+    if (result.refusal) turn?.refuse('personalOnly');
+    return result;
   }
 
   /** a failure is logged without content and answered kindly; nothing half-done is shown */
-  private async guarded<T>(actor: Actor, work: () => Promise<T>, onError?: (text: string) => T): Promise<T> {
+  private async guarded<T>(
+    context: TurnContext,
+    actor: Actor,
+    work: () => Promise<T>,
+    onError?: (text: string) => T,
+  ): Promise<T> {
     try {
       return await work();
     } catch (err) {
+      turnRecordOf(context)?.fail(err);
       const e = err as { name?: string; code?: unknown; statusCode?: unknown };
       this.log.error({ err: { name: e.name, code: e.code, statusCode: e.statusCode } }, 'turn failed');
       const text = actor.words.t('common.failed');
@@ -366,10 +385,12 @@ export class PeerCoachBot extends TeamsActivityHandler {
     if (!actor) return;
     const refusal = invokeRefusal('fileConsentAccept', actor);
     if (refusal) {
+      turnRecordOf(context)?.refuse('personalOnly');
       await context.sendActivity(refusal);
       return;
     }
     if (!actor.coordinator) {
+      turnRecordOf(context)?.refuse('forbidden');
       await context.sendActivity(actor.words.t('common.notCoordinator'));
       return;
     }
@@ -402,10 +423,10 @@ export class PeerCoachBot extends TeamsActivityHandler {
 
   protected override async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
     const actor = this.actor(context);
-    if (actor)
-      await context.sendActivity(
-        invokeRefusal('fileConsentDecline', actor) ?? actor.words.t('report.exportDeclined'),
-      );
+    if (!actor) return;
+    const refusal = invokeRefusal('fileConsentDecline', actor);
+    if (refusal) turnRecordOf(context)?.refuse('personalOnly');
+    await context.sendActivity(refusal ?? actor.words.t('report.exportDeclined'));
   }
 
   private async sendCard(context: TurnContext, card: object): Promise<void> {

@@ -1,8 +1,8 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { wordsFor } from '../../i18n';
-import { Logger } from '../../log';
 import { BotServices } from '../services';
 import { refreshVerbs } from '../verbs';
+import { turnRecordOf } from './turn-telemetry';
 
 /** an `adaptiveCard/action` Teams sent by itself (a card's `refresh`), not a click */
 export function isAutomatic(activity: TurnContext['activity']): boolean {
@@ -30,11 +30,11 @@ function senderKey(activity: TurnContext['activity']): string | undefined {
  * budget of their own; over it, the refresh is answered with a line and no card, so the card on
  * screen stays as it is (Teams shows nothing for an automatic refresh and does not retry it, where
  * an error status could put an error on the card). A turn that names no sender is refused here.
+ * Each refusal is the turn's outcome, logged once with the turn (see turn-telemetry.ts).
  */
 export async function admitTurn(
   context: TurnContext,
   services: Pick<BotServices, 'personLimit' | 'defaultLocale' | 'defaultTimeZone'>,
-  log: Logger,
 ): Promise<boolean> {
   const limit = services.personLimit;
   const { activity } = context;
@@ -43,7 +43,7 @@ export async function admitTurn(
     // Teams names the sender of every activity, installs and removals included. One without a
     // sender cannot be counted, nor answered as anyone, so it is malformed: an invoke gets 400
     // (not 403: there is no one whose rights could be lacking), anything else no answer at all
-    log.warn({ type: activity.type }, 'turn refused: no sender');
+    turnRecordOf(context)?.refuse('noSender');
     if (activity.type === ActivityTypes.Invoke)
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400 } });
     return false;
@@ -53,9 +53,7 @@ export async function admitTurn(
   const budget = automatic ? 'refresh' : 'turn';
   const admission = limit.admit(key, budget);
   if (admission === 'admitted') return true;
-  // the first refusal of a spell is enough to notice; a flood of them would flood the log too
-  if (admission === 'refused-first')
-    log.warn({ type: activity.type, automatic, admission }, 'turn refused: over the per-person limit');
+  turnRecordOf(context)?.refuse('rate');
   const words = wordsFor(
     typeof activity.locale === 'string' ? activity.locale : services.defaultLocale,
     services.defaultTimeZone,

@@ -5,6 +5,7 @@ import { ConversationReach, SendOutcome } from '../../domain/ports';
 import { Logger } from '../../log';
 import { SendLimiter } from '../../delivery/rate-limiter';
 import { RetryPolicy, afterFailure, defaultRetry } from '../../delivery/send-retry';
+import { globalTelemetry, Telemetry } from '../../telemetry/telemetry';
 
 interface ConnectorError {
   statusCode?: number;
@@ -33,10 +34,14 @@ function withoutBuiltInRetry(client: ConnectorClient): ConnectorClient {
 /** the Bot Connector answers in well under a second; 15 s is Bot Service's own limit for a turn */
 export const defaultSendTimeoutMs = 15_000;
 
+/** a new message, or a new version of one posted earlier */
+type SendKind = 'send' | 'update';
+
 /**
  * The one place that starts proactive turns (continueConversationAsync). Every send ends in an
  * outcome value: sent, unreachable (blocked, uninstalled, conversation gone) or failed after
- * retries with exponential backoff and jitter that honour Retry-After.
+ * retries with exponential backoff and jitter that honour Retry-After. Each outcome is counted
+ * (`peercoach.sends`), and so is every 429 (throttled) and every try again (retried) on the way.
  */
 export class Messenger {
   constructor(
@@ -48,6 +53,7 @@ export class Messenger {
     private readonly limiter?: SendLimiter,
     /** a send the Bot Connector has not answered by then is abandoned, and counts as a failed attempt */
     private readonly sendTimeoutMs = defaultSendTimeoutMs,
+    private readonly telemetry: Telemetry = globalTelemetry(),
   ) {}
 
   reference(
@@ -93,7 +99,7 @@ export class Messenger {
   }
 
   async send(reach: ConversationReach, activity: Partial<Activity>): Promise<SendOutcome> {
-    return this.deliver(reach, (ctx) => this.post(ctx, activity));
+    return this.deliver('send', reach, (ctx) => this.post(ctx, activity));
   }
 
   /**
@@ -105,10 +111,11 @@ export class Messenger {
     activityId: string,
     activity: Partial<Activity>,
   ): Promise<SendOutcome> {
-    return this.deliver(reach, (ctx) => this.put(ctx, activityId, activity));
+    return this.deliver('update', reach, (ctx) => this.put(ctx, activityId, activity));
   }
 
   private async deliver(
+    kind: SendKind,
     reach: ConversationReach,
     request: (ctx: TurnContext) => Promise<string | undefined>,
   ): Promise<SendOutcome> {
@@ -123,6 +130,7 @@ export class Messenger {
           if (typeof startedAt === 'number')
             this.limiter?.settled?.(reach.conversationId, tenantId, startedAt);
         }
+        this.telemetry.send('sent');
         return { status: 'sent', activityId: id };
       } catch (err) {
         const e = err as ConnectorError;
@@ -133,18 +141,32 @@ export class Messenger {
           this.retry,
         );
         if (decision.next === 'unreachable') {
-          this.log.info({ status: e.statusCode, code: e.code }, 'recipient unreachable');
+          this.didNotGo(kind, 'unreachable', e);
           return { status: 'unreachable', reason: decision.reason };
         }
         // throttling backs everyone in the tenant off, even when this send gives up
-        if (e.statusCode === 429) this.limiter?.backOff(tenantId, decision.waitMs);
+        if (e.statusCode === 429) {
+          this.telemetry.send('throttled');
+          this.limiter?.backOff(tenantId, decision.waitMs);
+        }
         if (decision.next === 'fail') {
-          this.log.warn({ status: e.statusCode, code: e.code, attempt }, 'send failed');
+          this.didNotGo(kind, 'failed', e);
           return { status: 'failed', reason: decision.reason };
         }
+        this.telemetry.send('retried');
         await this.retry.sleep(decision.waitMs);
       }
     }
+  }
+
+  /**
+   * Counts a send that did not go through and logs it once, at info: a blocked recipient or a
+   * conversation gone is an everyday event, not a fault. Kind, outcome and Teams' status and code
+   * only: never the conversation or what was being sent.
+   */
+  private didNotGo(kind: SendKind, outcome: 'unreachable' | 'failed', e: ConnectorError): void {
+    this.telemetry.send(outcome);
+    this.log.info({ kind, outcome, status: e.statusCode, code: e.code }, 'proactive send did not go through');
   }
 
   /**

@@ -12,6 +12,8 @@ import { actorOf, botServices, reachablePerson } from '../../support/bot-actors'
 import { sampleObservation, samplePairs, samplePrompt, sampleSummary } from '../../support/card-samples';
 import { followUpWeeks } from '../../../src/domain/timing';
 import { textOf } from '../../support/test-bot';
+import { TelemetryRecorder } from '../../support/telemetry-recorder';
+import { metricNames } from '../../../src/telemetry/telemetry';
 
 const host = reachablePerson(1, 'Blake Berg', { id: 'host' });
 const actor = actorOf({ person: host });
@@ -114,6 +116,28 @@ describe('cycle-handlers', () => {
       const result = await answerPrompt(actor, {}, botServices({ cycles }));
       assert.ok(result.update);
       assert.deepEqual(result.reply, { text: words.t('prompt.notYet') });
+    });
+
+    it('counts each Send by the prompt’s kind and the outcome; a prompt not theirs has no kind to tell', async () => {
+      const recorder = new TelemetryRecorder();
+      const services = botServices({ cycles, telemetry: recorder.telemetry });
+      const view = { observation: sampleObservation(), programmeName: 'Autumn', names: pair.memberNames };
+      stub('answers', 'answer')
+        .onFirstCall()
+        .resolves({ status: 'answered', prompt: samplePrompt('afterHost'), view })
+        .onSecondCall()
+        .resolves({ status: 'forbidden' });
+      await answerPrompt(actor, {}, services);
+      await answerPrompt(actor, {}, services);
+      const counted = (await recorder.points()).filter((p) => p.name === metricNames.cardAnswers);
+      assert.deepEqual(
+        counted.map((p) => [p.attributes, p.value]),
+        [
+          [{ prompt_kind: 'afterHost', outcome: 'answered' }, 1],
+          [{ prompt_kind: 'unknown', outcome: 'forbidden' }, 1],
+        ],
+      );
+      await recorder.shutdown();
     });
   });
 

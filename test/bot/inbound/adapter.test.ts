@@ -5,6 +5,9 @@ import { createAdapter, envelopeProblem } from '../../../src/bot/inbound/adapter
 import { TenantGate } from '../../../src/bot/inbound/tenant-gate';
 import { wordsFor } from '../../../src/i18n';
 import { silentLogger } from '../../../src/log';
+import { globalTelemetry, metricNames, Telemetry } from '../../../src/telemetry/telemetry';
+import { capturedLog } from '../../support/captured-log';
+import { TelemetryRecorder } from '../../support/telemetry-recorder';
 import { avery, execute, message, tenantId } from '../../support/activities';
 import { TestClock } from '../../support/test-clock';
 
@@ -16,12 +19,13 @@ const anActivity = (extra: object = {}) =>
 describe('adapter', () => {
   const sandbox = sinon.createSandbox();
   afterEach(() => sandbox.restore());
-  const adapter = () =>
+  const adapter = (log = silentLogger, telemetry: Telemetry = globalTelemetry()) =>
     createAdapter(
       { mode: 'anonymous' },
       'en',
-      silentLogger,
+      log,
       new TenantGate([tenantId], new TestClock(), silentLogger),
+      telemetry,
     );
 
   describe('envelopeProblem', () => {
@@ -89,6 +93,33 @@ describe('adapter', () => {
       assert.equal(response.value.status, 200);
       assert.equal(response.value.body.value, failed);
       assert.equal(sendActivity.called, false);
+    });
+
+    it('is counted as failed by the error’s name, and logged at info without its message', async () => {
+      const recorder = new TelemetryRecorder();
+      const { log, lines } = capturedLog('info');
+      const res = {
+        status: sandbox.stub(),
+        send: sandbox.stub(),
+        end: sandbox.stub(),
+        header: sandbox.stub(),
+      };
+      await adapter(log, recorder.telemetry).process(
+        { body: execute(avery, svc, 'help'), headers: {}, method: 'POST' } as Request,
+        res as unknown as Response,
+        async () => {
+          throw new RangeError('Avery typed this');
+        },
+      );
+      assert.deepEqual(res.status.firstCall.args, [200]);
+      assert.equal(
+        await recorder.total(metricNames.turns, { kind: 'adaptiveCard/action', outcome: 'failed' }),
+        1,
+      );
+      const turn = lines.map((l) => JSON.parse(l)).find((e) => e.msg === 'turn failed');
+      assert.equal(turn.code, 'RangeError');
+      assert.doesNotMatch(lines.join('\n'), /Avery typed/);
+      await recorder.shutdown();
     });
 
     it('keeps an invoke response the turn already gave', async () => {

@@ -5,7 +5,10 @@ import { Messenger } from '../../../src/bot/outbound/messenger';
 import { RetryPolicy } from '../../../src/delivery/send-retry';
 import { RateLimiter, SendLimiter } from '../../../src/delivery/rate-limiter';
 import { TestClock } from '../../support/test-clock';
+import { capturedLog } from '../../support/captured-log';
+import { TelemetryRecorder } from '../../support/telemetry-recorder';
 import { silentLogger } from '../../../src/log';
+import { metricNames } from '../../../src/telemetry/telemetry';
 
 const reach = { conversationId: 'a:1', serviceUrl: 'https://smba.example/', tenantId: 't', botId: '28:bot' };
 
@@ -122,6 +125,87 @@ describe('Messenger', () => {
     const outcome = await sayHi();
     assert.deepEqual(outcome, { status: 'sent', activityId: 'act-3' });
     assert.equal(send.callCount, 2);
+  });
+
+  describe('telling operations how sends go', () => {
+    let recorder: TelemetryRecorder;
+    let logged: ReturnType<typeof capturedLog>;
+    beforeEach(() => {
+      recorder = new TelemetryRecorder();
+      logged = capturedLog('info');
+    });
+    afterEach(() => recorder.shutdown());
+
+    const measuredHi = () =>
+      new Messenger(adapter, 'app', logged.log, retry, undefined, undefined, recorder.telemetry).send(reach, {
+        text: 'hi',
+      });
+    const sends = async () =>
+      Object.fromEntries(
+        (await recorder.points())
+          .filter((p) => p.name === metricNames.sends)
+          .map((p) => [String(p.attributes.outcome), p.value]),
+      );
+
+    it('counts a 429 as throttled and each try again as retried, then the send as sent, logging nothing', async () => {
+      send.onFirstCall().rejects(connectorError(429, 'Throttled', '3'));
+      send.onSecondCall().rejects(connectorError(502));
+      send.onThirdCall().resolves({ id: 'act-2' });
+      assert.equal((await measuredHi()).status, 'sent');
+      assert.deepEqual(await sends(), { throttled: 1, retried: 2, sent: 1 });
+      assert.deepEqual(logged.lines, []);
+    });
+
+    it('counts a blocked recipient as unreachable, in one info line with the kind, outcome and status only', async () => {
+      send.rejects(connectorError(403, 'ConversationBlockedByUser'));
+      await measuredHi();
+      assert.deepEqual(await sends(), { unreachable: 1 });
+      assert.equal(logged.lines.length, 1);
+      const line = JSON.parse(logged.lines[0]!) as Record<string, unknown>;
+      assert.deepEqual(
+        { level: line.level, kind: line.kind, outcome: line.outcome, status: line.status, code: line.code },
+        { level: 30, kind: 'send', outcome: 'unreachable', status: 403, code: 'ConversationBlockedByUser' },
+      );
+      assert.doesNotMatch(logged.lines[0]!, /a:1|hi/);
+    });
+
+    it('counts a send that gives up as failed, after its retries, in one info line', async () => {
+      send.rejects(connectorError(503));
+      await measuredHi();
+      assert.deepEqual(await sends(), { retried: 3, failed: 1 });
+      assert.deepEqual(
+        logged.lines
+          .map((l) => JSON.parse(l) as Record<string, unknown>)
+          .map((l) => [l.level, l.outcome, l.status]),
+        [[30, 'failed', 503]],
+      );
+    });
+
+    it('counts an update of a posted message the same way, as kind update', async () => {
+      send.resolves({ id: 'unused' });
+      const update = sandbox.stub().rejects(connectorError(404, 'ConversationNotFound'));
+      (adapter.continueConversationAsync as sinon.SinonStub).callsFake(
+        async (_id, reference: ConversationReference, logic: (c: TurnContext) => Promise<void>) => {
+          await logic({
+            adapter,
+            activity: { ...reference, type: 'event', recipient: reference.bot },
+            turnState: new Map([[adapter.ConnectorClientKey, { conversations: { updateActivity: update } }]]),
+          } as unknown as TurnContext);
+        },
+      );
+      const messenger = new Messenger(
+        adapter,
+        'app',
+        logged.log,
+        retry,
+        undefined,
+        undefined,
+        recorder.telemetry,
+      );
+      assert.equal((await messenger.update(reach, 'act-1', { text: 'hi' })).status, 'unreachable');
+      assert.deepEqual(await sends(), { unreachable: 1 });
+      assert.equal((JSON.parse(logged.lines[0]!) as { kind: string }).kind, 'update');
+    });
   });
 
   describe('with a rate limiter', () => {
