@@ -5,6 +5,7 @@ import sinon from 'sinon';
 import { calendarId } from '../../src/domain/cycle/calendar';
 import { cosmosRepositories } from '../../src/store/repositories';
 import { avery, blake, chris, execute, installed, message, tenantId, TestUser } from '../support/activities';
+import { storeRoundTrips } from '../support/store-round-trips';
 import { cardOf, createProgramme, invokeCard, startTestBot, TestBot, textOf } from '../support/test-bot';
 
 describe('e2e: the per-message hot path', () => {
@@ -64,6 +65,35 @@ describe('e2e: the per-message hot path', () => {
     await bot.post(execute(blake, svc, 'prompt.answer', { ...hostData, 'ah.plan': 'c' }));
     assert.match(textOf(cardOf(bot.connector.to(chris.conversationId).at(-1))), /side by side/);
     assert.equal(queries.callCount, 0, 'queries while answering');
+  });
+
+  it('answers a prompt card within three store round trips one after another, and the one that completes the summary within five', async () => {
+    bot.clock.set('2026-09-01T08:00:00Z');
+    await pairUp(bot, avery, blake, chris);
+    await scheduleObservation(bot, blake, blake, { date: '2026-09-03', startTime: '10:00' });
+    const lastData = (u: TestUser) =>
+      buttonData(cardOf(bot.connector.to(u.conversationId).at(-1)), 'prompt.answer');
+    const trips = storeRoundTrips(sandbox);
+    const answer = (u: TestUser, typed: Record<string, string>) => {
+      const data = { ...lastData(u), ...typed };
+      return trips.during(() => bot.post(execute(u, svc, 'prompt.answer', data)));
+    };
+
+    bot.clock.set('2026-09-02T15:00:00Z');
+    await bot.runDueWork();
+    const plain = [
+      // the host's focus goes onto the observer's card at once
+      await answer(blake, { 'bh.strategy': 'a', 'bh.focus': 'b' }),
+      await answer(chris, { 'bo.attention': 'c' }),
+    ];
+    bot.clock.set('2026-09-03T10:00:00Z');
+    await bot.runDueWork();
+    plain.push(await answer(chris, { 'ao.worked': 'd', 'ao.focus': 'e' }));
+    const completing = await answer(blake, { 'ah.plan': 'f' });
+    assert.match(textOf(cardOf(bot.connector.to(chris.conversationId).at(-1))), /side by side/);
+
+    for (const trip of plain) assert.ok(trip.depth <= 3, `a plain answer: ${trip.sequence}`);
+    assert.ok(completing.depth <= 5, `the answer that completes the summary: ${completing.sequence}`);
   });
 
   it('schedules, lists, moves, cancels and marks observations as not happened without a query, however long the history', async () => {

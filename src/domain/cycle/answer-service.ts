@@ -1,11 +1,12 @@
 import { Clock } from '../clock';
 import { mutate } from '../mutate';
 import { Person } from '../people';
+import { PeopleService } from '../people-service';
 import { findIdentifiers, screenFreeText } from '../privacy/identifiers';
 import { Repositories } from '../repositories';
 import { CycleReads, LoadedPrompt } from './cycle-reads';
 import { PromptView } from './ports';
-import { afterKinds, isOpen, Prompt, promptId } from './prompt';
+import { afterKinds, focusOf, isOpen, Prompt, promptId } from './prompt';
 import { PromptCards } from './prompt-cards';
 import { AnswerErrors, checkAnswers, PromptKind } from './questions';
 import { SummaryService } from './summary-service';
@@ -26,6 +27,15 @@ export type AnswerOutcome =
   | { readonly status: 'forbidden' | 'missing' };
 
 const safetyQuestion = 'ah.safety';
+
+/** what an answer reads beside its write, for what it changes elsewhere (see `readsAfter`) */
+interface AfterReads {
+  readonly observers?: readonly {
+    readonly prompt: Prompt | undefined;
+    readonly person: Person | undefined;
+  }[];
+  readonly others?: readonly Prompt[];
+}
 
 /** each answer as it is checked and stored: see `normaliseFreeText` */
 function normalisedAnswers(typed: Readonly<Record<string, string>>): Record<string, string> {
@@ -101,11 +111,15 @@ export class AnswerService {
     private readonly reads: CycleReads,
     private readonly cards: PromptCards,
     private readonly summaries: SummaryService,
+    private readonly people: PeopleService,
   ) {}
 
   /**
    * Someone submits a prompt card. Only the person it was sent to may answer, checked against the
    * authenticated sender; a second submission (double click, resent activity) changes nothing.
+   * Card submissions are the busiest turns, and the store is a network hop away: what the answer
+   * reads is read together — the prompt with its observation, pair and programme, then beside the
+   * write what comes after it (see `readsAfter`).
    */
   async answer(
     by: Person,
@@ -113,7 +127,7 @@ export class AnswerService {
     id: string,
     typed: Readonly<Record<string, string>>,
   ): Promise<AnswerOutcome> {
-    const loaded = await this.reads.load(pairId, id);
+    const loaded = await this.reads.load(pairId, id, by.programmeIds);
     if (!loaded) return { status: 'missing' };
     const { prompt, promptEtag, observation, pair, programme } = loaded;
     if (prompt.personId !== by.id) return { status: 'forbidden' };
@@ -133,36 +147,65 @@ export class AnswerService {
         view: await view(prompt, { typed, ...checked.shown }),
       };
     const now = this.clock.now();
-    const result = await mutate<Prompt>(
-      this.repos.cycles.prompts,
-      id,
-      pairId,
-      (cur) =>
-        cur && cur.status === 'sent'
-          ? {
-              ...cur,
-              status: 'answered',
-              ...splitRating(checked.answers),
-              answeredAt: now.toISOString(),
-              ttl: this.reads.ttl(programme),
-            }
-          : undefined,
-      undefined,
-      // read by load() a moment ago: a card submission is the busiest turn, so no second read
-      { doc: prompt, etag: promptEtag },
-    );
+    const [result, hostFocus, after] = await Promise.all([
+      mutate<Prompt>(
+        this.repos.cycles.prompts,
+        id,
+        pairId,
+        (cur) =>
+          cur && cur.status === 'sent'
+            ? {
+                ...cur,
+                status: 'answered',
+                ...splitRating(checked.answers),
+                answeredAt: now.toISOString(),
+                ttl: this.reads.ttl(programme),
+              }
+            : undefined,
+        undefined,
+        // read by load() a moment ago: no second read
+        { doc: prompt, etag: promptEtag },
+      ),
+      this.reads.hostFocus(prompt, observation),
+      this.readsAfter(loaded),
+    ]);
     const stored = result.doc!;
     if (!result.changed) {
       return stored.status === 'answered'
-        ? { status: 'repeated', prompt: stored, view: await view(stored) }
+        ? { status: 'repeated', prompt: stored, view: await view(stored, { hostFocus }) }
         : {
             status: stored.status === 'withdrawn' ? 'withdrawn' : 'expired',
             prompt: stored,
-            view: await view(stored, { typed }),
+            view: await view(stored, { typed, hostFocus }),
           };
     }
-    await this.afterAnswer(loaded, stored);
-    return { status: 'answered', prompt: stored, view: await view(stored) };
+    await this.afterAnswer(by, loaded, stored, after);
+    return { status: 'answered', prompt: stored, view: await view(stored, { hostFocus }) };
+  }
+
+  /**
+   * What `afterAnswer` needs, read beside the write since none of it depends on it: for the host's
+   * before-prompt, each observer's before-prompt and the observer (whose card shows the focus); for
+   * an after-prompt, the observation's other after-prompts (see `maybeSummarise`).
+   */
+  private async readsAfter({ prompt, observation }: LoadedPrompt): Promise<AfterReads> {
+    if (prompt.kind === 'beforeHost') {
+      const observers = await Promise.all(
+        observation.observerIds.map((observerId) =>
+          Promise.all([
+            this.repos.cycles.prompts.read(
+              promptId(observation.id, 'beforeObserver', observerId),
+              prompt.pairId,
+            ),
+            this.people.get(observerId),
+          ]),
+        ),
+      );
+      return { observers: observers.map(([theirs, person]) => ({ prompt: theirs?.doc, person })) };
+    }
+    if (afterKinds.includes(prompt.kind))
+      return { others: await this.summaries.afterPrompts(observation, prompt.id) };
+    return {};
   }
 
   /**
@@ -170,24 +213,26 @@ export class AnswerService {
    * prompt answered and do nothing. Cancelling them here cost six store requests on the busiest
    * turn; running them costs the scheduler two cheap ticks later, off anyone's wait.
    */
-  private async afterAnswer(loaded: LoadedPrompt, stored: Prompt): Promise<void> {
-    const { prompt, observation, pair, programme } = loaded;
-    if (prompt.kind === 'beforeHost') {
-      // the observer's before-card shows the host's focus as soon as it is given
-      for (const observerId of observation.observerIds) {
-        const theirs = await this.repos.cycles.prompts.read(
-          promptId(observation.id, 'beforeObserver', observerId),
-          prompt.pairId,
-        );
-        if (theirs && isOpen(theirs.doc)) await this.cards.refresh(theirs.doc, observation, pair, programme);
-      }
-    }
-    if (afterKinds.includes(prompt.kind))
-      await this.summaries.maybeSummarise(prompt.pairId, observation.id, false, {
+  private async afterAnswer(
+    by: Person,
+    loaded: LoadedPrompt,
+    stored: Prompt,
+    after: AfterReads,
+  ): Promise<void> {
+    const { observation, pair, programme } = loaded;
+    // the observer's before-card shows the host's focus as soon as it is given
+    for (const { prompt: theirs, person } of after.observers ?? [])
+      if (theirs && isOpen(theirs))
+        await this.cards.refresh(theirs, observation, pair, programme, {
+          person,
+          hostFocus: focusOf(stored),
+        });
+    if (after.others)
+      await this.summaries.maybeSummarise(stored.pairId, observation.id, false, {
         observation,
         pair,
         programme,
-        written: stored,
+        answer: { written: stored, others: after.others, by },
       });
   }
 }

@@ -9,7 +9,7 @@ import { dayScale, isAllowed, nextAllowed, TimingScale } from '../timing';
 import { clampTtl } from '../ttl';
 import { Observation } from './observation';
 import { PromptView } from './ports';
-import { Prompt, promptId } from './prompt';
+import { focusOf, observationIdIn, Prompt, promptId } from './prompt';
 
 export interface CycleOptions {
   /** real days, or minutes for a local demo run */
@@ -88,17 +88,49 @@ export class CycleReads {
     return pair && programme ? { pair: pair.doc, programme: programme.doc } : undefined;
   }
 
-  async load(pairId: string, id: string): Promise<LoadedPrompt | undefined> {
-    const prompt = await this.repos.cycles.prompts.read(id, pairId);
+  /**
+   * A prompt with what its card shows. The observation's id is in the prompt's, and a reader who
+   * belongs to one programme (`programmeIds`, their own) is in that programme's pair: so all four
+   * are read at once. Each guess counts only when the prompt and its observation say the same;
+   * otherwise the right document is read after them.
+   */
+  async load(
+    pairId: string,
+    id: string,
+    programmeIds: readonly string[] = [],
+  ): Promise<LoadedPrompt | undefined> {
+    const observationId = observationIdIn(id);
+    const programmeId = programmeIds.length === 1 ? programmeIds[0] : undefined;
+    const [prompt, guessedObservation, guessedContext] = await Promise.all([
+      this.repos.cycles.prompts.read(id, pairId),
+      observationId && this.repos.cycles.observations.read(observationId, pairId),
+      programmeId && this.context(pairId, programmeId),
+    ]);
     if (!prompt) return undefined;
-    const observation = await this.repos.cycles.observations.read(prompt.doc.observationId, pairId);
+    const observation =
+      prompt.doc.observationId === observationId
+        ? guessedObservation || undefined
+        : await this.repos.cycles.observations.read(prompt.doc.observationId, pairId);
     if (!observation) return undefined;
-    const ctx = await this.context(pairId, observation.doc.programmeId);
+    const ctx =
+      observation.doc.programmeId === programmeId
+        ? guessedContext || undefined
+        : await this.context(pairId, observation.doc.programmeId);
     if (!ctx) return undefined;
     return { prompt: prompt.doc, promptEtag: prompt.etag, observation: observation.doc, ...ctx };
   }
 
-  /** what a prompt's card shows besides its questions: an observer's card shows the host's focus */
+  /** the host's focus, once given: what an observer's card shows (one point read, for those cards only) */
+  async hostFocus(p: Prompt, o: Observation): Promise<string | undefined> {
+    if (p.kind !== 'beforeObserver' && p.kind !== 'afterObserver') return undefined;
+    const hostBefore = await this.repos.cycles.prompts.read(promptId(o.id, 'beforeHost', o.hostId), o.pairId);
+    return focusOf(hostBefore?.doc);
+  }
+
+  /**
+   * What a prompt's card shows besides its questions: an observer's card shows the host's focus,
+   * read here unless `extra` brings it
+   */
   async view(
     p: Prompt,
     o: Observation,
@@ -106,15 +138,8 @@ export class CycleReads {
     programme: Programme,
     extra: Partial<PromptView> = {},
   ): Promise<PromptView> {
-    let hostFocus: string | undefined;
-    if (p.kind === 'beforeObserver' || p.kind === 'afterObserver') {
-      const hostBefore = await this.repos.cycles.prompts.read(
-        promptId(o.id, 'beforeHost', o.hostId),
-        o.pairId,
-      );
-      hostFocus = hostBefore?.doc.status === 'answered' ? hostBefore.doc.answers?.['bh.focus'] : undefined;
-    }
-    return { observation: o, programmeName: programme.name, names: pair.memberNames, hostFocus, ...extra };
+    const hostFocus = 'hostFocus' in extra ? extra.hostFocus : await this.hostFocus(p, o);
+    return { observation: o, programmeName: programme.name, names: pair.memberNames, ...extra, hostFocus };
   }
 
   /**
@@ -127,7 +152,7 @@ export class CycleReads {
     pairId: string,
     id: string,
   ): Promise<{ readonly prompt: Prompt; readonly view: PromptView } | 'forbidden' | undefined> {
-    const loaded = await this.load(pairId, id);
+    const loaded = await this.load(pairId, id, by.programmeIds);
     if (!loaded) return undefined;
     if (loaded.prompt.personId !== by.id) return 'forbidden';
     const { prompt, observation, pair, programme } = loaded;

@@ -64,7 +64,7 @@ export function createCycleServices(
   const calendars = new CalendarReservations(repos, clock);
   return {
     scheduling: new SchedulingService(repos, clock, people, work, reads, cards, calendars, notices),
-    answers: new AnswerService(repos, clock, reads, cards, summaries),
+    answers: new AnswerService(repos, clock, reads, cards, summaries, people),
     summaries,
     actionPoints: new ActionPointService(repos, clock, work, reads),
     myData,

@@ -1,5 +1,6 @@
 import { Pair } from '../membership';
 import { mutate } from '../mutate';
+import { Person } from '../people';
 import { PeopleService } from '../people-service';
 import { Programme } from '../programme';
 import { Repositories } from '../repositories';
@@ -18,11 +19,24 @@ export class PromptCards {
     private readonly reads: CycleReads,
   ) {}
 
-  /** updates the card in place, if one went out (answered, expired, withdrawn, or the host's focus arrived) */
-  async refresh(p: Prompt, o: Observation, pair: Pair, programme: Programme): Promise<void> {
-    const person = await this.people.get(p.personId);
+  /**
+   * Updates the card in place, if one went out (answered, expired, withdrawn, or the host's focus
+   * arrived). `known`: its reader and the host's focus, as the caller has just read them.
+   */
+  async refresh(
+    p: Prompt,
+    o: Observation,
+    pair: Pair,
+    programme: Programme,
+    known?: { readonly person: Person | undefined; readonly hostFocus: string | undefined },
+  ): Promise<void> {
+    const person = known ? known.person : await this.people.get(p.personId);
     if (person?.reach && p.activityId)
-      await this.mail.updatePrompt(person, p, await this.reads.view(p, o, pair, programme));
+      await this.mail.updatePrompt(
+        person,
+        p,
+        await this.reads.view(p, o, pair, programme, known ? { hostFocus: known.hostFocus } : {}),
+      );
   }
 
   /** a prompt that will no longer be needed: its jobs cancelled, and its card closed if it was out */

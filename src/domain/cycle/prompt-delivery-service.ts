@@ -214,17 +214,31 @@ export class PromptDeliveryService {
     return { status: 'done' };
   }
 
+  /**
+   * The deadline: an open prompt expires, and the summary goes with what exists. An answered
+   * after-prompt checks the summary once more: two answers given at the same moment may each have
+   * missed the other (see `maybeSummarise`).
+   */
   async expire(pairId: string, id: string): Promise<WorkOutcome> {
     const loaded = await this.core.reads.load(pairId, id);
     if (!loaded) return { status: 'done' };
-    const result = await mutate<Prompt>(this.core.repos.cycles.prompts, id, pairId, (cur) =>
-      cur && isOpen(cur) ? { ...cur, status: 'expired' } : undefined,
+    const result = await mutate<Prompt>(
+      this.core.repos.cycles.prompts,
+      id,
+      pairId,
+      (cur) => (cur && isOpen(cur) ? { ...cur, status: 'expired' } : undefined),
+      undefined,
+      { doc: loaded.prompt, etag: loaded.promptEtag },
     );
-    if (!result.changed) return { status: 'done' };
+    if (!result.changed) {
+      if (result.doc?.status === 'answered' && afterKinds.includes(result.doc.kind))
+        await this.summaries.maybeSummarise(pairId, loaded.observation.id, true, loaded);
+      return { status: 'done' };
+    }
     await this.core.work.cancel(`remind:${id}`);
     await this.cards.refresh(result.doc!, loaded.observation, loaded.pair, loaded.programme);
     if (afterKinds.includes(loaded.prompt.kind))
-      await this.summaries.maybeSummarise(pairId, loaded.observation.id, true);
+      await this.summaries.maybeSummarise(pairId, loaded.observation.id, true, loaded);
     return { status: 'done' };
   }
 }

@@ -42,6 +42,15 @@ export function promptId(observationId: string, kind: PromptKind, personId: stri
   return `prompt:${observationId.replace(/^observation:/, '')}:${kind}:${personId}`;
 }
 
+/**
+ * The observation a prompt id names (its uuid comes first), so that both can be read at once; a
+ * guess until the prompt is read and says the same
+ */
+export function observationIdIn(id: string): string | undefined {
+  const uuid = /^prompt:([^:]+):/.exec(id)?.[1];
+  return uuid ? `observation:${uuid}` : undefined;
+}
+
 /** the kinds of prompt that ask how an observation went: the pair's summary is made of their answers */
 export const afterKinds: readonly PromptKind[] = ['afterHost', 'afterObserver'];
 
@@ -62,4 +71,9 @@ export function recipients(
 /** a prompt that can still be answered */
 export function isOpen(p: Pick<Prompt, 'status'>): boolean {
   return p.status === 'sent';
+}
+
+/** the focus the host gave in their before-prompt, once answered */
+export function focusOf(hostBefore: Prompt | undefined): string | undefined {
+  return hostBefore?.status === 'answered' ? hostBefore.answers?.['bh.focus'] : undefined;
 }

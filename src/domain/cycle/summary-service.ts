@@ -10,13 +10,20 @@ import { PostedLog } from './posted-log';
 import { Prompt, promptId, recipients } from './prompt';
 import { followUpIds, Summary, summaryId } from './summary';
 
-/** what an answer has just read and written, so that the busiest turn does not read it again */
-export interface JustAnswered {
+/** what the caller has read already (an answer, the deadline), so that it is not read again */
+export interface AlreadyRead {
   readonly observation: Observation;
   readonly pair: Pair;
   readonly programme: Programme;
-  /** the after-prompt the answer stored */
-  readonly written: Prompt;
+  /** an answer's turn: what it stored and read beside */
+  readonly answer?: {
+    /** the after-prompt the answer stored */
+    readonly written: Prompt;
+    /** the observation's other after-prompts, read beside that write (`afterPrompts`) */
+    readonly others: readonly Prompt[];
+    /** who answered, as their turn read them */
+    readonly by: Person;
+  };
 }
 
 /**
@@ -33,18 +40,23 @@ export class SummaryService {
    * Sends the summary once both sides have answered — or at the deadline with what exists. Nobody
    * sees the other's answers before: the summary is the first place they meet. A summary document
    * created under a fixed id makes sure it goes out once, whichever instance gets there first.
+   *
+   * An answer reads the other after-prompts beside its write, not after it, to spare the busiest turn
+   * a round trip: two answers given at the very same moment can then each see the other open. The
+   * expiry job, finding its prompt answered, checks again at the deadline (see `expire`).
    */
   async maybeSummarise(
     pairId: string,
     observationId: string,
     atDeadline: boolean,
-    known?: JustAnswered,
+    known?: AlreadyRead,
   ): Promise<boolean> {
     const observation = known
       ? known.observation
       : (await this.core.repos.cycles.observations.read(observationId, pairId))?.doc;
     if (!observation) return false;
-    const prompts = await this.afterPrompts(observation, known?.written);
+    const answer = known?.answer;
+    const prompts = answer ? [answer.written, ...answer.others] : await this.afterPrompts(observation);
     if (prompts.length === 0) return false;
     const allAnswered = prompts.every((p) => p.status === 'answered');
     const noneOpen = prompts.every((p) => p.status !== 'sent' && p.status !== 'scheduled');
@@ -57,39 +69,54 @@ export class SummaryService {
     if (!prompts.some((p) => p.status === 'answered')) return false;
     const ctx = known ?? (await this.core.reads.context(pairId, observation.programmeId));
     if (!ctx) return false;
-    const created = await this.core.repos.cycles.summaries.create({
-      type: 'summary',
-      id: summaryId(observationId),
-      pairId,
-      observationId,
-      complete: allAnswered,
-      sentAt: this.core.clock.now().toISOString(),
-      actionPoints: {},
-      ttl: this.core.reads.ttl(ctx.programme),
-    });
+    const readMembers = () =>
+      Promise.all(
+        ctx.pair.memberIds.map((id) => (id === answer?.by.id ? answer.by : this.core.people.get(id))),
+      );
+    // an answer reads the members beside the create, which then almost always succeeds; the deadline
+    // (which mostly finds the summary sent) reads them only after it
+    const [created, early] = await Promise.all([
+      this.core.repos.cycles.summaries.create({
+        type: 'summary',
+        id: summaryId(observationId),
+        pairId,
+        observationId,
+        complete: allAnswered,
+        sentAt: this.core.clock.now().toISOString(),
+        actionPoints: {},
+        ttl: this.core.reads.ttl(ctx.programme),
+      }),
+      answer && readMembers(),
+    ]);
     if (created === 'exists') return false;
-    await this.sendToMembers(this.summaryView(observation, ctx.programme, ctx.pair, prompts), ctx);
+    const view = this.summaryView(observation, ctx.programme, ctx.pair, prompts);
+    await this.sendToMembers(view, early || (await readMembers()), ctx);
     return true;
   }
 
-  /** to each member now, or at their next allowed moment as durable work */
-  private async sendToMembers(view: SummaryView, ctx: { pair: Pair; programme: Programme }): Promise<void> {
+  /** to each member now, or at their next allowed moment as durable work (each on their own) */
+  private async sendToMembers(
+    view: SummaryView,
+    members: readonly (Person | undefined)[],
+    ctx: { pair: Pair; programme: Programme },
+  ): Promise<void> {
     const { id: observationId, pairId } = view.observation;
-    for (const id of ctx.pair.memberIds) {
-      const person = await this.core.people.get(id);
-      if (!person?.reach) continue;
-      const later = this.core.reads.deferral(person, ctx.programme);
-      if (!later) {
-        await this.deliver(person, view, ctx.programme);
-      } else {
-        await this.core.work.put({
-          id: `summary:${observationId.replace(/^observation:/, '')}:${id}`,
-          kind: jobKinds.summary,
-          dueAt: later,
-          payload: { pairId, observationId, to: id },
-        });
-      }
-    }
+    await Promise.all(
+      members.map(async (person) => {
+        if (!person?.reach) return;
+        const later = this.core.reads.deferral(person, ctx.programme);
+        if (!later) {
+          await this.deliver(person, view, ctx.programme);
+        } else {
+          await this.core.work.put({
+            id: `summary:${observationId.replace(/^observation:/, '')}:${person.id}`,
+            kind: jobKinds.summary,
+            dueAt: later,
+            payload: { pairId, observationId, to: person.id },
+          });
+        }
+      }),
+    );
   }
 
   /** a deferred summary, at its recipient's allowed moment */
@@ -175,14 +202,14 @@ export class SummaryService {
 
   /**
    * The after-prompts of an observation, by their known ids: point reads, no query on the answer
-   * path. `written` is one of them as this turn has just stored it.
+   * path. `except`: the one an answer is writing.
    */
-  private async afterPrompts(o: Observation, written?: Prompt): Promise<Prompt[]> {
+  async afterPrompts(o: Observation, except?: string): Promise<Prompt[]> {
     const found = await Promise.all(
-      recipients(o).map(async (r) => {
-        const id = promptId(o.id, r.after, r.personId);
-        return id === written?.id ? written : (await this.core.repos.cycles.prompts.read(id, o.pairId))?.doc;
-      }),
+      recipients(o)
+        .map((r) => promptId(o.id, r.after, r.personId))
+        .filter((id) => id !== except)
+        .map(async (id) => (await this.core.repos.cycles.prompts.read(id, o.pairId))?.doc),
     );
     return found.filter((f) => f !== undefined);
   }

@@ -54,6 +54,17 @@ describe('CycleReads: what every part of the cycle reads and reckons the same wa
     assert.equal(after !== 'forbidden' && after?.view.hostFocus, 'About bh.focus: calm and clear');
   });
 
+  it('shows a prompt with its pair and programme whichever programmes its reader is in besides', async () => {
+    await sendPrompt(rig, o, 'beforeHost', ann);
+    const id = promptId(o.id, 'beforeHost', ann.id);
+    for (const programmeIds of [[], ['programme:elsewhere'], [world.programme.id, 'programme:elsewhere']]) {
+      const found = await reads().promptFor({ ...ann, programmeIds }, o.pairId, id);
+      assert.ok(found && found !== 'forbidden', `in ${programmeIds.join(', ')}`);
+      assert.deepEqual([found.prompt.id, found.view.programmeName], [id, 'Autumn peer coaching']);
+    }
+    assert.equal(await reads().promptFor(ann, 'pair:elsewhere', id), undefined, 'another pair’s card');
+  });
+
   it('keeps documents for the retention after the programme’s last day', () => {
     // the programme ends with 31 January 2027 in Stockholm; 365 days of retention follow
     const expiry = world.clock.now().getTime() + reads().ttl(world.programme) * 1000;

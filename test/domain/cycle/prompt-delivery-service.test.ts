@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { Observation } from '../../../src/domain/cycle/observation';
+import { mutate } from '../../../src/domain/mutate';
 import { promptId } from '../../../src/domain/cycle/prompt';
 import { PromptCards } from '../../../src/domain/cycle/prompt-cards';
 import { PromptDeliveryService } from '../../../src/domain/cycle/prompt-delivery-service';
@@ -8,7 +9,7 @@ import { PromptKind } from '../../../src/domain/cycle/questions';
 import { Person } from '../../../src/domain/people';
 import { ProgrammeWorld } from '../../support/domain-fixtures';
 import { eachTest } from '../../support/each-test';
-import { CycleRig, sendAndAnswer, storedPrompt, openThursdayCycle } from './cycle-fixture';
+import { answersFor, CycleRig, sendAndAnswer, storedPrompt, openThursdayCycle } from './cycle-fixture';
 
 describe('PromptDeliveryService: a prompt sent, reminded and expired as due work', () => {
   let world: ProgrammeWorld;
@@ -109,5 +110,28 @@ describe('PromptDeliveryService: a prompt sent, reminded and expired as due work
     sinon.assert.calledWith(rig.work.cancel, `remind:${id('afterObserver', bo)}`);
     assert.equal(rig.mail.updatePrompt.lastCall.args[1].status, 'expired', 'the card says so');
     assert.deepEqual(rig.mail.sendSummary.lastCall.args[1].missing, [bo.id]);
+  });
+
+  it('sends at the deadline a summary that two answers given at the same moment both missed', async () => {
+    world.clock.set('2026-09-03T10:00:00Z');
+    await sendAndAnswer(rig, o, 'afterHost', ann);
+    await delivery.sendPrompt(o.pairId, id('afterObserver', bo));
+    // Bo's answer stored while Ann's turn was reading: neither turn saw the other's
+    await mutate(world.store.repos.cycles.prompts, id('afterObserver', bo), o.pairId, (p) => ({
+      ...p!,
+      status: 'answered' as const,
+      answers: answersFor('afterObserver'),
+    }));
+    sinon.assert.notCalled(rig.mail.sendSummary);
+
+    await delivery.expire(o.pairId, id('afterHost', ann));
+    await delivery.expire(o.pairId, id('afterObserver', bo));
+    assert.deepEqual(
+      rig.mail.sendSummary.getCalls().map((c) => [c.args[0].id, c.args[1].missing]),
+      [
+        [ann.id, []],
+        [bo.id, []],
+      ],
+    );
   });
 });
