@@ -16,6 +16,21 @@ export const goals: readonly Goal[] = [
   },
   { text: 'inbound.p99_ms ≤ 50', figures: ['inbound.p99_ms'], met: (f) => v(f, 'inbound.p99_ms') <= 50 },
   {
+    text: 'inbound.round_trips ≤ 3 (store round trips on a plain answer’s critical path)',
+    figures: ['inbound.round_trips'],
+    met: (f) => v(f, 'inbound.round_trips') <= 3,
+  },
+  {
+    text: 'inbound.summary_round_trips ≤ 5',
+    figures: ['inbound.summary_round_trips'],
+    met: (f) => v(f, 'inbound.summary_round_trips') <= 5,
+  },
+  {
+    text: 'inbound.p50_ms_at_10ms_store ≤ 60',
+    figures: ['inbound.p50_ms_at_10ms_store'],
+    met: (f) => v(f, 'inbound.p50_ms_at_10ms_store') <= 60,
+  },
+  {
     text: 'dispatch.ratio_to_allowed ≥ 0.9',
     figures: ['dispatch.ratio_to_allowed'],
     met: (f) => v(f, 'dispatch.ratio_to_allowed') >= 0.9,

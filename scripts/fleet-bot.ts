@@ -14,6 +14,8 @@
  * FLEET_TENANT_RATE: sends per second this process may start per tenant (default: Teams' ~30), for
  * runs against a connector that enforces a chosen tenant limit (bench/sections/dispatch.ts).
  * FLEET_BATCH: jobs per claim (default the app's 32).
+ * FLEET_DISPATCH_LOOP=off: no scheduler ticks at all, so that every store request is a turn's
+ * (bench/sections/answering.ts, measuring one answer's round trips).
  */
 import { startApp } from '../src/app';
 import { parseConfig } from '../src/config/config';
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
     leaseMs,
     ...(tenantRate > 0 ? { perTenant: { count: tenantRate, perMs: 1_000 } } : {}),
     ...(batch > 0 ? { batch } : {}),
+    dispatchLoop: process.env.FLEET_DISPATCH_LOOP !== 'off',
   });
   process.on('SIGTERM', () => {
     void app.close().then(() => process.exit(0));

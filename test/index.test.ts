@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -106,5 +106,43 @@ describe('index: npm start', function () {
     assert.equal(await exited, 0);
     assert.match(output.text, /stopping during start-up/);
     assert.ok(!output.text.includes(embeddedKey), 'the key is never written');
+  });
+});
+
+/** every file tsc writes under dist/src and dist/cards, with when it was last written */
+function builtFiles(root: string): Map<string, number> {
+  const files = new Map<string, number>();
+  for (const dir of ['dist/src', 'dist/cards'])
+    for (const name of readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })) {
+      const file = path.join(root, dir, name);
+      const stat = statSync(file);
+      if (stat.isFile()) files.set(file, stat.mtimeMs);
+    }
+  return files;
+}
+
+describe('index: npm start builds first', function () {
+  // the first build compiles everything when dist/ is not current (in CI it is: CI builds first)
+  this.timeout(240_000);
+  const root = path.resolve(__dirname, '..');
+  // its status is left alone: tsc emits even when the types do not check, and types are the typecheck's business
+  const build = () => spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, encoding: 'utf8' });
+
+  it('builds before it starts, and a build with nothing changed since the last one writes nothing', () => {
+    const scripts = (
+      JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    assert.equal(scripts.prestart, 'npm run build');
+    build();
+    const before = builtFiles(root);
+    assert.ok(before.has(path.join(root, 'dist/src/index.js')), 'the build emits what npm start runs');
+    build();
+    const rewritten = [...builtFiles(root)].filter(([file, mtime]) => before.get(file) !== mtime);
+    assert.deepEqual(
+      rewritten.map(([file]) => path.relative(root, file)),
+      [],
+    );
   });
 });

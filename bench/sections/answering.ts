@@ -11,15 +11,20 @@
  * the domain services by test/support/fleet.ts, and the bot's own scheduler sends every prompt card
  * before measuring starts; each measured submission answers a different, open prompt.
  *
+ * Felt latency (bench/support/answering-felt.ts): then a second Peer Coach process, its dispatch loop
+ * off and its store behind a CountingProxy that delays every request, answers one card at a time.
+ *
  * BENCH_PROFILE=1 starts both bots with `--cpu-prof` (profiles in bench/profiles/).
  */
 import { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Fleet, FleetBot } from '../../test/support/fleet';
+import { feltReport, FeltRun, feltRun, storeDelays, SummaryTracker } from '../support/answering-felt';
 import { LoadResult, Reply, runLoad, Submission } from '../support/answering-load';
 import { promptSubmissions } from '../support/answering-prompts';
 import { startChild } from '../support/dispatch-run';
+import { CountingProxy } from '../support/storage-proxy';
 import { BenchContext, BenchRow, BenchSection, percentile, round, SectionResult } from '../types';
 
 const concurrencies = [1, 16, 64] as const;
@@ -30,12 +35,21 @@ interface Sizes {
   readonly warmup: number;
   /** measured submissions per concurrency */
   readonly measured: Readonly<Record<(typeof concurrencies)[number], number>>;
+  /** felt latency: answers before measuring, then plain and summary-completing answers per store delay */
+  readonly felt: { readonly warmup: number; readonly plain: number; readonly summary: number };
 }
 
 const sizes = (quick: boolean): Sizes =>
   quick
-    ? { warmup: 100, measured: { 1: 60, 16: 300, 64: 300 } }
-    : { warmup: 200, measured: { 1: 200, 16: 800, 64: 800 } };
+    ? { warmup: 100, measured: { 1: 60, 16: 300, 64: 300 }, felt: { warmup: 20, plain: 30, summary: 12 } }
+    : { warmup: 200, measured: { 1: 200, 16: 800, 64: 800 }, felt: { warmup: 40, plain: 100, summary: 40 } };
+
+/**
+ * prompts the felt-latency runs take their answers from: twice what they answer. Most of the
+ * after-prompts left by then complete a summary (their partner's was answered before), and answering
+ * one plainly makes its partner's complete one
+ */
+const feltPool = (felt: Sizes['felt']) => felt.warmup + 2 * storeDelays.length * (felt.plain + felt.summary);
 
 type Counts = Record<string, number>;
 
@@ -120,7 +134,7 @@ async function measured(
 export const answering: BenchSection = async (context: BenchContext): Promise<SectionResult> => {
   const { quick, progress } = context;
   const size = sizes(quick);
-  const needed = size.warmup + concurrencies.reduce((n, c) => n + size.measured[c], 0);
+  const needed = size.warmup + concurrencies.reduce((n, c) => n + size.measured[c], 0) + feltPool(size.felt);
   const profile = process.env.BENCH_PROFILE === '1';
   const profArgs = (name: string) =>
     profile
@@ -131,6 +145,7 @@ export const answering: BenchSection = async (context: BenchContext): Promise<Se
   let echo: ChildProcess | undefined;
   let fleet: Fleet | undefined;
   let bot: FleetBot | undefined;
+  let proxy: CountingProxy | undefined;
   try {
     const started = await startChild(path.resolve(__dirname, '../support/answering-store.ts'), {});
     store = started.proc;
@@ -211,11 +226,58 @@ export const answering: BenchSection = async (context: BenchContext): Promise<Se
         `${m.botCpuMs.toFixed(2)} CPU ms each (${m.result.errors} errors)`;
       progress(`c${c}: Peer Coach ${line(a)}; floor ${line(b)}`);
     }
-    return report(runs, storeWork, profile);
+
+    // felt latency: the first bot stops (its ticks would share the store); a second, loop off, answers
+    await fleet.stop(bot);
+    proxy = new CountingProxy(storeEndpoint);
+    await proxy.start();
+    const felt = await fleet.spawn('peer-coach-felt', {
+      COSMOS_ENDPOINT: proxy.url,
+      FLEET_DISPATCH_LOOP: 'off',
+    });
+    const tracker = new SummaryTracker(submissions);
+    tracker.answer(submissions.slice(0, next));
+    const pool = submissions.slice(next);
+    const feltWarm = await runLoad({
+      url: felt.url,
+      submissions: tracker.pick(pool, size.felt.warmup, 0).map((p) => p.submission),
+      concurrency: 1,
+      accept: ours,
+    });
+    progress(`felt latency: warmed up a second bot, its loop off (${feltWarm.errors} errors)`);
+    const feltRuns: FeltRun[] = [];
+    for (const delayMs of storeDelays) {
+      const run = await feltRun({
+        url: felt.url,
+        proxy,
+        connector: fleet.connector,
+        delayMs,
+        picked: tracker.pick(pool, size.felt.plain, size.felt.summary),
+        accept: ours,
+      });
+      feltRuns.push(run);
+      const p50 = (answers: FeltRun['plain']) =>
+        percentile(
+          answers.map((a) => a.ms),
+          50,
+        ).toFixed(1);
+      progress(
+        `store ${delayMs} ms away: plain answer p50 ${p50(run.plain)} ms, summary p50 ${p50(run.summary)} ms ` +
+          `(${run.errors} errors)`,
+      );
+    }
+    const result = report(runs, storeWork, profile);
+    const f = feltReport(feltRuns);
+    return {
+      figures: { ...result.figures, ...f.figures },
+      rows: [...result.rows, ...f.rows],
+      notes: [...(result.notes ?? []), ...f.notes],
+    };
   } finally {
     await stop(echo);
     if (bot && profile) await fleet?.stop(bot);
     await fleet?.close();
+    await proxy?.stop();
     await stop(store);
   }
 };

@@ -3,6 +3,7 @@ import { answering } from './answering';
 import { dispatch } from './dispatch';
 import { memory } from './memory';
 import { scaleOut } from './scale-out';
+import { startup } from './startup';
 import { storage } from './storage';
 
 /** in the order they run and print */
@@ -12,4 +13,5 @@ export const sections: Readonly<Record<string, BenchSection>> = {
   storage,
   memory,
   scaleout: scaleOut,
+  startup,
 };

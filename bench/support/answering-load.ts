@@ -3,6 +3,8 @@ import * as http from 'node:http';
 /** one request the load generator sends: a JSON body for /api/messages */
 export interface Submission {
   readonly body: string;
+  /** the prompt it answers, for a caller that picks answers by what they complete */
+  readonly promptId?: string;
 }
 
 /** what came back, for the caller to judge */
@@ -35,8 +37,16 @@ export async function runLoad(options: {
   readonly concurrency: number;
   /** undefined when the reply is right; otherwise why not */
   readonly accept: (reply: Reply) => string | undefined;
+  /**
+   * told the index of each submission just before it is sent, and awaited once it is answered (not
+   * timed): at concurrency 1, what the store is asked meanwhile is that submission's alone
+   */
+  readonly around?: {
+    readonly before: (index: number) => void;
+    readonly after: (index: number) => Promise<void>;
+  };
 }): Promise<LoadResult> {
-  const { url, submissions, concurrency, accept } = options;
+  const { url, submissions, concurrency, accept, around } = options;
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const target = new URL('/api/messages', url);
   const latencies: number[] = [];
@@ -66,7 +76,9 @@ export async function runLoad(options: {
     });
   const worker = async () => {
     while (next < submissions.length) {
-      const s = submissions[next++]!;
+      const index = next++;
+      const s = submissions[index]!;
+      around?.before(index);
       const t0 = process.hrtime.bigint();
       let problem: string | undefined;
       try {
@@ -79,6 +91,7 @@ export async function runLoad(options: {
         errors++;
         if (problems.length < 5) problems.push(problem);
       }
+      await around?.after(index);
     }
   };
   const started = process.hrtime.bigint();

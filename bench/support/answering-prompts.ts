@@ -56,6 +56,7 @@ export function promptSubmissions(fleet: Fleet): Submission[] {
       ...filledInputs(card),
     });
     out.push({
+      promptId: id,
       body: JSON.stringify({
         ...invoke,
         conversation: { ...invoke.conversation, tenantId: supervisor.tenantId },

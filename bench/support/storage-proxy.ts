@@ -2,10 +2,13 @@
  * Counts what the @azure/cosmos SDK asks of the store, at the wire: a pass-through HTTP proxy in
  * front of the embedded Cosmos DB server (the same idea as test/support/fault-proxy.ts, without the
  * faults). Every request is classified by method, path and the SDK's query/upsert headers, and
- * booked to the phase the harness has set (an inbound turn, a scheduler tick, …).
+ * booked to the phase the harness has set (an inbound turn, a scheduler tick, …), with when it
+ * arrived and when its answer had been sent back. `delayMs` holds every request back before passing
+ * it on, as a store in another building would (a round trip within an Azure region is ~2 ms).
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { forward } from '../../test/support/forward';
 
 /**
@@ -28,6 +31,12 @@ export interface CountedRequest {
   readonly sql?: string;
   /** for a query: whether the SDK sent it across partitions */
   readonly crossPartition?: boolean;
+  /** for a point read or write of one document: its id */
+  readonly id?: string;
+  /** when the request reached the proxy (performance.now(), ms) */
+  readonly startedMs: number;
+  /** when its answer had all been handed back to the SDK; undefined while under way */
+  endedMs?: number;
 }
 
 const truthy = (v: string | string[] | undefined) => String(v ?? '').toLowerCase() === 'true';
@@ -36,7 +45,12 @@ const isQueryBody = (req: http.IncomingMessage) =>
   truthy(req.headers['x-ms-documentdb-isquery']) ||
   String(req.headers['content-type'] ?? '').startsWith('application/query+json');
 
-function classify(req: http.IncomingMessage): { kind: RequestKind; container?: string; feed: boolean } {
+function classify(req: http.IncomingMessage): {
+  kind: RequestKind;
+  container?: string;
+  id?: string;
+  feed: boolean;
+} {
   const segments = new URL(req.url ?? '/', 'http://x').pathname.split('/').filter(Boolean);
   // /dbs/{db}/colls/{coll}/docs[/{id}]
   const container = segments[2] === 'colls' ? segments[3] : undefined;
@@ -47,7 +61,12 @@ function classify(req: http.IncomingMessage): { kind: RequestKind; container?: s
     return { kind: 'metadata', container, feed: false };
   if (isDocs && query) return { kind: 'query', container, feed: false };
   if (isDocs && segments.length === 6)
-    return { kind: req.method === 'GET' || req.method === 'HEAD' ? 'read' : 'write', container, feed: false };
+    return {
+      kind: req.method === 'GET' || req.method === 'HEAD' ? 'read' : 'write',
+      container,
+      id: decodeURIComponent(segments[5]!),
+      feed: false,
+    };
   if (isDocs && segments.length === 5) {
     if (req.method === 'GET') return { kind: 'query', container, feed: true };
     return { kind: 'write', container, feed: false };
@@ -60,6 +79,8 @@ export class CountingProxy {
   private readonly agent = new http.Agent({ keepAlive: true });
   /** what requests are booked to from now on */
   phase = 'setup';
+  /** how long every request is held back before it is passed on, from now on */
+  delayMs = 0;
   readonly requests: CountedRequest[] = [];
 
   constructor(private readonly target: string) {}
@@ -72,8 +93,9 @@ export class CountingProxy {
   async start(): Promise<void> {
     const target = new URL(this.target);
     this.server = http.createServer((req, res) => {
+      const startedMs = performance.now();
       const phase = this.phase;
-      const { kind, container, feed } = classify(req);
+      const { kind, container, id, feed } = classify(req);
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
@@ -87,7 +109,7 @@ export class CountingProxy {
           }
           if (truthy(req.headers['x-ms-cosmos-is-query-plan-request'])) sql = `(query plan) ${sql}`;
         }
-        this.requests.push({
+        const counted: CountedRequest = {
           phase,
           kind,
           method: req.method ?? '',
@@ -96,8 +118,13 @@ export class CountingProxy {
           ...(kind === 'query'
             ? { crossPartition: req.headers['x-ms-documentdb-partitionkey'] === undefined }
             : {}),
-        });
-        forward(req, res, target, this.agent, body);
+          ...(id ? { id } : {}),
+          startedMs,
+        };
+        this.requests.push(counted);
+        res.on('finish', () => (counted.endedMs = performance.now()));
+        if (this.delayMs > 0) setTimeout(() => forward(req, res, target, this.agent, body), this.delayMs);
+        else forward(req, res, target, this.agent, body);
       });
     });
     this.server.keepAliveTimeout = 5_000;
@@ -141,3 +168,44 @@ export function distinctQueries(requests: readonly CountedRequest[]): { sql: str
   }
   return [...counts].map(([sql, count]) => ({ sql, count })).sort((a, b) => b.count - a.count);
 }
+
+/**
+ * How many requests each one had to wait for, one after another: its depth is 1 + the largest depth
+ * among the requests (of the same caller, in the order they arrived) that had completed before it
+ * started, 1 if none had. Requests made together share a depth; with a store further away, every
+ * level costs a round trip.
+ */
+export function depths(requests: readonly CountedRequest[]): number[] {
+  const out: number[] = [];
+  for (const r of requests) {
+    let deepest = 0;
+    for (const [j, q] of requests.slice(0, out.length).entries())
+      if (q.endedMs !== undefined && q.endedMs <= r.startedMs) deepest = Math.max(deepest, out[j]!);
+    out.push(deepest + 1);
+  }
+  return out;
+}
+
+/** what a request was for, briefly: `read cycles prompt(afterHost)`, `write people`, `query schedule` */
+function described(r: CountedRequest): string {
+  const [prefix, , kind] = (r.id ?? '').split(':');
+  const doc = !r.id
+    ? ''
+    : prefix === 'prompt'
+      ? ` prompt(${kind})`
+      : r.id.includes(':')
+        ? ` ${prefix}`
+        : ' (by id)';
+  return `${r.kind} ${r.container ?? ''}${doc}`.trimEnd();
+}
+
+/** the requests in order, grouped by depth: `1 read people (by id) · 2 read cycles prompt(afterHost) ∥ …` */
+export function sequence(requests: readonly CountedRequest[]): string {
+  const d = depths(requests);
+  const levels = new Map<number, string[]>();
+  requests.forEach((r, i) => levels.set(d[i]!, [...(levels.get(d[i]!) ?? []), described(r)]));
+  return [...levels].map(([depth, what]) => `${depth} ${what.join(' ∥ ')}`).join(' · ');
+}
+
+/** the store round trips on the critical path of these requests: their largest depth (0 for none) */
+export const roundTrips = (requests: readonly CountedRequest[]): number => Math.max(0, ...depths(requests));

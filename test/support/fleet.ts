@@ -354,8 +354,8 @@ export class Fleet {
     });
   }
 
-  /** starts one bot process and resolves once it listens */
-  async spawn(name: string): Promise<FleetBot> {
+  /** starts one bot process and resolves once it listens; `env` adds to (or overrides) the fleet's */
+  async spawn(name: string, env: Readonly<Record<string, string>> = {}): Promise<FleetBot> {
     const compiled = this.options.compiled === true;
     const proc = fork(compiled ? compiledBotScript : botScript, [], {
       execArgv: [
@@ -374,6 +374,7 @@ export class Fleet {
         LOG_LEVEL: 'warn',
         FLEET_LEASE_MS: String(this.options.leaseMs),
         ...this.options.botEnv,
+        ...env,
       },
     });
     // known from the first moment, so close() kills it even if it never gets ready
