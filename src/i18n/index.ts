@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { isTimeZone } from '../domain/time-zone';
 import { Catalogue, isPlural, MessageKey, PluralForms } from './catalogue';
 import { en } from './en';
 import { sv } from './sv';
@@ -36,6 +37,11 @@ export interface Words {
   date(isoDate: string): string;
   /** an instant, in the reader's time zone */
   dateTime(instant: Date): string;
+  /**
+   * from `start` to `end` (not before it) in one format, the date written once when both fall on one
+   * day: "Wed, 2 Sept 2026, 10:00–11:00"
+   */
+  range(start: Date, end: Date): string;
   /** a number the reader's way, e.g. 19.3 in English and 19,3 in Swedish; `fractionDigits` fixes the decimals */
   number(n: number, fractionDigits?: number): string;
   /** a list joined the reader's way: "Ann, Bo and Cy" */
@@ -64,13 +70,49 @@ function formattingLocale(locale: string | undefined, language: Language): strin
   return locale!.includes('-') ? locale! : language;
 }
 
+/**
+ * Words made so far, by locale and time zone. Each holds Intl formatters, which are slow to make
+ * (~0.1 ms each) and are used on every turn; words depend only on their locale and zone, so they are
+ * shared. Bounded, since a locale can come straight from an activity.
+ */
+const made = new Map<string, Words>();
+const most = { words: 500, localeLength: 35, ranges: 100 };
+
 /** the words for someone who reads `locale` in `timeZone` */
 export function wordsFor(locale: string | undefined, timeZone: string): Words {
+  if ((locale?.length ?? 0) > most.localeLength) return makeWords(locale, timeZone);
+  const key = JSON.stringify([locale ?? '', timeZone]);
+  let words = made.get(key);
+  if (!words) {
+    if (made.size >= most.words) made.clear();
+    words = makeWords(locale, timeZone);
+    made.set(key, words);
+  }
+  return words;
+}
+
+/** the value `make` returns, made at its first use (a bad locale throws where it is used, as before) */
+function once<T>(make: () => T): () => T {
+  let value: { readonly made: T } | undefined;
+  return () => (value ??= { made: make() }).made;
+}
+
+function makeWords(locale: string | undefined, timeZone: string): Words {
   const language = languageOf(locale);
   const catalogue: Catalogue = catalogues[language];
   const formatLocale = formattingLocale(locale, language);
-  const plurals = new Intl.PluralRules(language);
-  return {
+  const plurals = once(() => new Intl.PluralRules(language));
+  const lists = once(() => new Intl.ListFormat(formatLocale, { style: 'long', type: 'conjunction' }));
+  const numbers = new Map<number | undefined, Intl.NumberFormat>();
+  // luxon's DATETIME_MED_WITH_WEEKDAY, as `dateTime` writes one instant
+  const ranges = once(() =>
+    isTimeZone(timeZone)
+      ? new Intl.DateTimeFormat(formatLocale, { ...DateTime.DATETIME_MED_WITH_WEEKDAY, timeZone })
+      : undefined,
+  );
+  // formatRange takes ~30 µs, and an observation's time is on every card of its cycle
+  const written = new Map<string, string>();
+  const words: Words = {
     language,
     locale: formatLocale,
     timeZone,
@@ -79,7 +121,7 @@ export function wordsFor(locale: string | undefined, timeZone: string): Words {
       const template =
         typeof message === 'string'
           ? message
-          : (message[plurals.select(Number(params?.count))] ?? message.other);
+          : (message[plurals().select(Number(params?.count))] ?? message.other);
       return template.replace(/\{(\w+)\}/g, (m, name: string) =>
         params && name in params ? String(params[name]) : m,
       );
@@ -92,15 +134,32 @@ export function wordsFor(locale: string | undefined, timeZone: string): Words {
         .setZone(timeZone)
         .setLocale(formatLocale)
         .toLocaleString(DateTime.DATETIME_MED_WITH_WEEKDAY),
-    number: (n, fractionDigits) =>
-      new Intl.NumberFormat(formatLocale, {
-        minimumFractionDigits: fractionDigits ?? 0,
-        maximumFractionDigits: fractionDigits ?? 3,
-      }).format(n),
-    list: (items) => new Intl.ListFormat(formatLocale, { style: 'long', type: 'conjunction' }).format(items),
+    range(start, end) {
+      const key = `${start.getTime()}/${end.getTime()}`;
+      let text = written.get(key);
+      if (text === undefined) {
+        text = ranges()?.formatRange(start, end) ?? words.dateTime(start);
+        if (written.size >= most.ranges) written.clear();
+        written.set(key, text);
+      }
+      return text;
+    },
+    number: (n, fractionDigits) => {
+      let format = numbers.get(fractionDigits);
+      if (!format) {
+        format = new Intl.NumberFormat(formatLocale, {
+          minimumFractionDigits: fractionDigits ?? 0,
+          maximumFractionDigits: fractionDigits ?? 3,
+        });
+        numbers.set(fractionDigits, format);
+      }
+      return format.format(n);
+    },
+    list: (items) => lists().format(items),
     weekday: (d) =>
       DateTime.fromObject({ weekday: d as 1 | 2 | 3 | 4 | 5 | 6 | 7 }, { zone: 'UTC' })
         .setLocale(formatLocale)
         .toFormat('cccc'),
   };
+  return Object.freeze(words);
 }

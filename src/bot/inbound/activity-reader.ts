@@ -1,6 +1,6 @@
-import { IANAZone } from 'luxon';
 import { Activity } from 'botbuilder';
 import { isPersonId, normaliseId, Sighting } from '../../domain/people';
+import { isTimeZone } from '../../domain/time-zone';
 import { ConversationReach } from '../../domain/ports';
 
 interface ClientInfo {
@@ -72,7 +72,7 @@ export function sightingOf(activity: Partial<Activity>): Sighting | undefined {
   if (!personId || !isPersonId(normaliseId(personId))) return undefined;
   const info = clientInfo(activity);
   const timezone = text(info?.timezone);
-  const zone = timezone && IANAZone.isValidZone(timezone) ? timezone : undefined;
+  const zone = timezone && isTimeZone(timezone) ? timezone : undefined;
   const locale = text(activity.locale) ?? text(info?.locale);
   return {
     personId,

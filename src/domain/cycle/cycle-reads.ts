@@ -33,7 +33,12 @@ export interface LoadedPrompt {
  * with what its card shows, a person's time zone, when a document expires and when someone may be
  * disturbed. Point reads only.
  */
+/** programmes whose retention end is remembered at once; more than a deployment has, so it rarely clears */
+const retentionKeys = 1000;
+
 export class CycleReads {
+  private readonly retention = new Map<string, number>();
+
   constructor(
     private readonly repos: Repositories,
     private readonly clock: Clock,
@@ -165,10 +170,26 @@ export class CycleReads {
    * earlier than promised.
    */
   ttl(programme: Programme): number {
-    const end = DateTime.fromISO(programme.endDate, { zone: programme.timeZone })
-      .endOf('day')
-      .plus({ days: this.options.retentionDays });
-    return clampTtl((end.toMillis() - this.clock.now().getTime()) / 1000);
+    return clampTtl((this.retainedUntil(programme) - this.clock.now().getTime()) / 1000);
+  }
+
+  /**
+   * The end of the retention period, ms: a function of the programme's last day and time zone only,
+   * remembered because a card answer asks for it several times and luxon's zone arithmetic is the
+   * costliest part of the answer's own work (a changed last day or zone is a new key)
+   */
+  private retainedUntil(programme: Programme): number {
+    const key = `${programme.endDate}|${programme.timeZone}`;
+    let end = this.retention.get(key);
+    if (end === undefined) {
+      end = DateTime.fromISO(programme.endDate, { zone: programme.timeZone })
+        .endOf('day')
+        .plus({ days: this.options.retentionDays })
+        .toMillis();
+      if (this.retention.size >= retentionKeys) this.retention.clear();
+      this.retention.set(key, end);
+    }
+    return end;
   }
 
   /** undefined when now is an allowed moment for this person; otherwise their next allowed moment */

@@ -130,4 +130,28 @@ describe('adapter', () => {
       assert.equal(turnState.get(INVOKE_RESPONSE_KEY), given);
     });
   });
+  describe('the user token client botbuilder hands every turn', () => {
+    it('is made once and handed to every turn after it', async () => {
+      const a = adapter();
+      const handed: unknown[] = [];
+      for (let turn = 0; turn < 2; turn++) {
+        const res = {
+          status: sandbox.stub(),
+          send: sandbox.stub(),
+          end: sandbox.stub(),
+          header: sandbox.stub(),
+        };
+        await a.process(
+          { body: execute(avery, svc, 'help'), headers: {}, method: 'POST' } as Request,
+          res as unknown as Response,
+          async (context) => {
+            handed.push(context.turnState.get(a.UserTokenClientKey));
+          },
+        );
+      }
+      assert.equal(handed.length, 2);
+      assert.ok(handed[0], 'a turn still has its user token client');
+      assert.equal(handed[1], handed[0]);
+    });
+  });
 });

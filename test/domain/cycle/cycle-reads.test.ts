@@ -71,6 +71,21 @@ describe('CycleReads: what every part of the cycle reads and reckons the same wa
     assert.equal(new Date(expiry).toISOString(), '2028-01-31T23:00:00.000Z');
   });
 
+  it('counts the retention from now on every call, and from the programme’s dates as they are now', () => {
+    const r = reads();
+    const first = r.ttl(world.programme);
+    world.clock.advance(3_600_000);
+    assert.equal(r.ttl(world.programme), first - 3600, 'an hour later, an hour less');
+    const later = { ...world.programme, endDate: '2027-02-28' };
+    const expiry = (p: typeof later) => world.clock.now().getTime() + r.ttl(p) * 1000;
+    assert.equal(new Date(expiry(later)).toISOString(), '2028-02-28T23:00:00.000Z', 'a moved last day');
+    assert.equal(
+      new Date(expiry({ ...later, timeZone: 'America/New_York' })).toISOString(),
+      '2028-02-29T05:00:00.000Z',
+      'another time zone',
+    );
+  });
+
   it('lets a person be disturbed in working hours, and otherwise names their next allowed moment', () => {
     assert.equal(reads().deferral(ann, world.programme), undefined);
     world.clock.set('2026-09-05T10:00:00Z'); // a Saturday
