@@ -10,6 +10,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { forward } from '../../test/support/forward';
+import { depths as depthsOf } from '../../test/support/store-round-trips';
 
 /**
  * - read: a point read (GET of one document by id and partition key; 1 RU per KB in Azure)
@@ -170,20 +171,11 @@ export function distinctQueries(requests: readonly CountedRequest[]): { sql: str
 }
 
 /**
- * How many requests each one had to wait for, one after another: its depth is 1 + the largest depth
- * among the requests (of the same caller, in the order they arrived) that had completed before it
- * started, 1 if none had. Requests made together share a depth; with a store further away, every
- * level costs a round trip.
+ * How many requests each one had to wait for, one after another (of the same caller, in the order
+ * they arrived): counted as the tests count them (test/support/store-round-trips.ts).
  */
 export function depths(requests: readonly CountedRequest[]): number[] {
-  const out: number[] = [];
-  for (const r of requests) {
-    let deepest = 0;
-    for (const [j, q] of requests.slice(0, out.length).entries())
-      if (q.endedMs !== undefined && q.endedMs <= r.startedMs) deepest = Math.max(deepest, out[j]!);
-    out.push(deepest + 1);
-  }
-  return out;
+  return depthsOf(requests.map((r) => ({ start: r.startedMs, end: r.endedMs })));
 }
 
 /** what a request was for, briefly: `read cycles prompt(afterHost)`, `write people`, `query schedule` */

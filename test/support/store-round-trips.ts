@@ -36,12 +36,18 @@ function labelOf(target: unknown, args: unknown[]): string {
   return typeof id === 'string' ? id.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '…') : '';
 }
 
-function depths(spans: readonly Span[]): number[] {
+/**
+ * Each request's depth, in the order they started: 1 + the largest depth among the requests that
+ * had completed (`end`) by the time it started (`start`), 1 if none had. Requests in flight together
+ * share a depth; with a store further away every depth costs a round trip. The benchmark's proxy
+ * counts the same way (bench/support/storage-proxy.ts).
+ */
+export function depths(spans: readonly { readonly start: number; readonly end?: number }[]): number[] {
   const out: number[] = [];
   spans.forEach((s, i) => {
     const waited = spans
       .slice(0, i)
-      .map((before, j) => (before.end !== undefined && before.end < s.start ? out[j]! : 0));
+      .map((before, j) => (before.end !== undefined && before.end <= s.start ? out[j]! : 0));
     out.push(1 + Math.max(0, ...waited));
   });
   return out;
