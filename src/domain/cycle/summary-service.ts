@@ -94,29 +94,32 @@ export class SummaryService {
     return true;
   }
 
-  /** to each member now, or at their next allowed moment as durable work (each on their own) */
+  /**
+   * To each member now, or at their next allowed moment as durable work (each on their own). The
+   * records of what went out are written together once every send has ended, so that however the
+   * sends' timing falls they cost one store round trip, not one per member.
+   */
   private async sendToMembers(
     view: SummaryView,
     members: readonly (Person | undefined)[],
     ctx: { pair: Pair; programme: Programme },
   ): Promise<void> {
     const { id: observationId, pairId } = view.observation;
-    await Promise.all(
+    const sent = await Promise.all(
       members.map(async (person) => {
-        if (!person?.reach) return;
+        if (!person?.reach) return undefined;
         const later = this.core.reads.deferral(person, ctx.programme);
-        if (!later) {
-          await this.deliver(person, view, ctx.programme);
-        } else {
-          await this.core.work.put({
-            id: `summary:${observationId.replace(/^observation:/, '')}:${person.id}`,
-            kind: jobKinds.summary,
-            dueAt: later,
-            payload: { pairId, observationId, to: person.id },
-          });
-        }
+        if (!later) return { person, outcome: await this.core.mail.sendSummary(person, view) };
+        await this.core.work.put({
+          id: `summary:${observationId.replace(/^observation:/, '')}:${person.id}`,
+          kind: jobKinds.summary,
+          dueAt: later,
+          payload: { pairId, observationId, to: person.id },
+        });
+        return undefined;
       }),
     );
+    await Promise.all(sent.map((s) => s && this.recordSent(s.person, s.outcome, view, ctx.programme)));
   }
 
   /** a deferred summary, at its recipient's allowed moment */
@@ -132,8 +135,19 @@ export class SummaryService {
   /** sends the summary and records that it shows the pair's words */
   private async deliver(to: Person, view: SummaryView, programme?: Programme): Promise<SendOutcome> {
     const outcome = await this.core.mail.sendSummary(to, view);
+    await this.recordSent(to, outcome, view, programme);
+    return outcome;
+  }
+
+  /** records that the summary sent to `to` shows the pair's words, if it went out */
+  private recordSent(
+    to: Person,
+    outcome: SendOutcome,
+    view: SummaryView,
+    programme?: Programme,
+  ): Promise<void> {
     const o = view.observation;
-    await this.posted.recordSent(
+    return this.posted.recordSent(
       to,
       outcome,
       {
@@ -143,7 +157,6 @@ export class SummaryService {
       },
       programme,
     );
-    return outcome;
   }
 
   private summaryView(
