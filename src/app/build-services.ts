@@ -59,6 +59,7 @@ export function buildServices(
     personLimit,
     calendar,
     options,
+    telemetry,
   });
   const homeTenantId = homeTenantOf(config);
   const local = config.timingScale === 'minutes';

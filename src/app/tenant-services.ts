@@ -29,7 +29,7 @@ import { CosmosStore } from '../store/cosmos-store';
 import { cosmosRepositories } from '../store/repositories';
 import { TeamService } from '../domain/team-service';
 import { tenantWork } from '../scheduler/tenant-work';
-import { globalTelemetry } from '../telemetry/telemetry';
+import { Telemetry } from '../telemetry/telemetry';
 import { AppOptions } from './options';
 
 /** what every tenant's services share: one store, one job store, one messenger */
@@ -44,6 +44,8 @@ export interface SharedParts {
   /** "Add to calendar" links (none without) */
   readonly calendar?: CalendarLinkParts;
   readonly options: AppOptions;
+  /** the instruments every tenant measures into */
+  readonly telemetry: Telemetry;
 }
 
 /** what every tenant's "Add to calendar" links share: the signer, and the address they point to */
@@ -59,11 +61,10 @@ export function homeTenantOf(config: Config): string {
 
 /** makes the services of one tenant at a time, all over the same shared parts */
 export function tenantServicesOver(shared: SharedParts): (tenantId: string) => BotServices {
-  const { config, log, clock, opened, jobs, messenger, personLimit, calendar, options } = shared;
+  const { config, log, clock, opened, jobs, messenger, personLimit, calendar, options, telemetry } = shared;
   const defaults = { defaultTimeZone: config.defaultTimeZone, defaultLocale: config.defaultLocale };
   const local = config.timingScale === 'minutes';
   const homeTenantId = homeTenantOf(config);
-  const telemetry = options.telemetry ?? globalTelemetry();
 
   /**
    * One tenant's services, over repositories that only ever see that tenant's documents: people,

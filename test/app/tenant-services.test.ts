@@ -9,6 +9,7 @@ import { cosmosJobStore } from '../../src/store/job-store';
 import { entraId, sighting } from '../support/domain-fixtures';
 import { TestClock } from '../support/test-clock';
 import { eachTestStore } from '../support/test-store';
+import { globalTelemetry } from '../../src/telemetry/telemetry';
 
 const tenantA = '00000000-0000-4000-8000-0000000000aa';
 const tenantB = '00000000-0000-4000-8000-0000000000bb';
@@ -37,6 +38,7 @@ describe("tenant services: each organisation's services, over the shared store",
       messenger: sinon.createStubInstance(Messenger),
       personLimit: undefined,
       options,
+      telemetry: globalTelemetry(),
     });
 
   it('the home tenant is the first one allowed', () => {

@@ -3,6 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { statementIds } from '../../src/domain/evaluation/statements';
 import { wordsFor } from '../../src/i18n';
 import { launchChromium, pngStats, requireChromium } from '../support/browser';
 import {
@@ -73,14 +74,8 @@ const END = [
   [3, 3, 4, 4, 4, 4],
   [4, 4, 5, 3, 4, 4],
 ];
-const STATEMENTS = [
-  'strategies',
-  'complexity',
-  'reflection',
-  'feedback',
-  'learnerPerspective',
-  'sharedConcern',
-] as const;
+/** the statements in the card's order: the columns of BASELINE and END */
+const STATEMENTS = statementIds;
 /** five comments from six people (Eli writes none); each names its writer, to prove no name is shown */
 const COMMENT = (name: string) => `More time for the talk afterwards — COMMENT-OF-${name.replace(' ', '-')}`;
 const WRITES_NO_COMMENT = 'Eli Fors';
